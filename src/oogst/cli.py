@@ -1,0 +1,423 @@
+"""The command line: a thin layer that parses options, calls the library and prints.
+
+Library errors (``OogstError``) become one clear line on stderr and exit code 1.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from oogst.errors import OogstError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="oogst — harvest what people said from articles into a one-page digest.")
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.", envvar="OOGST_STORE")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _read_input(source: str) -> tuple[str, str | None]:
+    """The text of one document (stdin with '-'), and its language if the source says."""
+    from oogst.ingest import iter_sources
+    from oogst.ingest.files import Failed
+
+    if source == "-":
+        return sys.stdin.read(), None
+    results = list(iter_sources([source]))
+    if not results:
+        _fail(f"{source}: nothing to read")
+    first = results[0]
+    if isinstance(first, Failed):
+        _fail(f"{first.source}: {first.reason}")
+    return first.text, first.language  # type: ignore[union-attr]
+
+
+def _item_dict(item) -> dict[str, object]:  # noqa: ANN001
+    return {"kind": item.kind, "text": item.text, "start": item.start, "end": item.end,
+            "speaker": item.speaker, "speaker_role": item.speaker_role,
+            "organisation": item.organisation, "cue": item.cue,
+            "confidence": round(item.confidence, 2), "nested": item.nested}
+
+
+def _print_items(items, fmt: str) -> None:  # noqa: ANN001
+    if fmt == "jsonl":
+        for i in items:
+            out.out(json.dumps(_item_dict(i), ensure_ascii=False), highlight=False)
+    elif fmt == "json":
+        out.out(json.dumps([_item_dict(i) for i in items], ensure_ascii=False, indent=2), highlight=False)
+    elif fmt == "table":
+        table = Table("kind", "text", "speaker", "role", "offsets")
+        for i in items:
+            table.add_row(i.kind, i.text, i.speaker or "—", i.speaker_role or "—", f"{i.start}–{i.end}")
+        out.print(table)
+    else:
+        _fail(f"unknown format {fmt!r}; use jsonl, json or table")
+
+
+def _extract(source: str, lang: str, fmt: str, kinds: list[str]) -> None:
+    from oogst.harvest import harvest
+
+    if lang not in ("nl", "en", "auto"):
+        _fail(f"unknown language {lang!r}; use nl, en or auto")
+    text, detected = _read_input(source)
+    result = harvest(text, detected if lang == "auto" and detected else lang, kinds=kinds)
+    _print_items(result.items, fmt)
+
+
+@app.command()
+def quotes(
+    source: Annotated[str, typer.Argument(help="A file, a URL, or - for plain text on stdin.")] = "-",
+    lang: Annotated[str, typer.Option(help="nl, en or auto.")] = "auto",
+    format: Annotated[str, typer.Option("--format", help="jsonl, json or table.")] = "table",
+) -> None:
+    """Harvest the direct quotes of one document, without a store.
+
+    Example: echo "‘Durf te leren,’ zegt Anna de Vries." | oogst quotes - --lang nl --format jsonl
+    """
+    _extract(source, lang, format, ["quote"])
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A file, a URL, or - for plain text on stdin.")] = "-",
+    lang: Annotated[str, typer.Option(help="nl, en or auto.")] = "auto",
+    format: Annotated[str, typer.Option("--format", help="jsonl, json or table.")] = "table",
+    kind: Annotated[str, typer.Option(help="Comma-separated: quote,paraphrase,takeaway,advice.")] = "quote,paraphrase,takeaway,advice",
+) -> None:
+    """Harvest every kind of statement of one document, without a store.
+
+    Example: oogst extract artikel.html --kind takeaway,advice --format json
+    """
+    from oogst.models import ITEM_KINDS
+
+    kinds = [k.strip() for k in kind.split(",") if k.strip()]
+    bad = [k for k in kinds if k not in ITEM_KINDS]
+    if bad:
+        _fail(f"unknown kind {', '.join(bad)}; choose from {', '.join(ITEM_KINDS)}")
+    _extract(source, lang, format, kinds)
+
+
+@app.command()
+def add(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora or http(s) URLs.")],
+    store: StoreOpt = Path("oogst.db"),
+    glob: Annotated[Optional[str], typer.Option(help="Only files matching this pattern in folders.")] = None,
+) -> None:
+    """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
+
+    Example: oogst add artikelen/ corpus.jsonl https://example.org/verhaal --store oogst.db
+    """
+    from oogst.ingest import add as add_sources
+    from oogst.store import Store
+
+    with Store(store) as st, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeRemainingColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("adding", total=None)
+
+        def tick(source: str, status: str, reason: str | None) -> None:
+            progress.update(task, advance=1, description=f"{status}: {Path(source).name[:40]}")
+
+        summary = add_sources(st, sources, glob=glob, on_result=tick)
+    out.print(f"added {len(summary.added)}, updated {len(summary.updated)}, "
+              f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}", highlight=False)
+    for source, reason in summary.failed:
+        out.print(f"  failed: {source}: {reason}", highlight=False)
+
+
+@app.command()
+def sources(
+    store: StoreOpt = Path("oogst.db"),
+    failed: Annotated[bool, typer.Option("--failed", help="Only the sources that failed.")] = False,
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """List what the store holds, with failures and their reasons.
+
+    Example: oogst sources --failed --format json
+    """
+    from oogst.store import Store, dumps_row
+
+    with Store(store) as st:
+        rows = [r for r in st.sources() if not failed or r.status == "failed"]
+    if format == "json":
+        out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)
+        return
+    table = Table("published", "title", "url", "lang", "items", "status")
+    for r in rows:
+        table.add_row(r.published or "—", r.title[:60], r.url, r.language or "—", str(r.items),
+                      r.status if not r.error else f"failed: {r.error}")
+    out.print(table)
+
+
+def _formats(value: str) -> list[str]:
+    from oogst.render import FORMATS
+
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def _report_render(result) -> None:  # noqa: ANN001
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    for fmt, path in result.paths.items():
+        out.print(f"{fmt:>6}: {path}", highlight=False)
+
+
+@app.command()
+def candidates(
+    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
+    period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    store: StoreOpt = Path("oogst.db"),
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    limit: Annotated[int, typer.Option(help="How many candidates to show.")] = 40,
+) -> None:
+    """Show the ranked candidates for a topic and period, with the reasons for each score.
+
+    Example: oogst candidates --topic "interbestuurlijk samenwerken" --period 2025-Q3..2026-Q1
+    """
+    from oogst.digest import build_digest
+    from oogst.store import Store
+
+    with Store(store) as st:
+        result = build_digest(st.documents(), st.items(), topic, period)
+    rows = result.candidates[:limit]
+    if format == "json":
+        data = [{"id": c.item.id, "kind": c.item.kind, "text": c.item.text, "speaker": c.item.speaker,
+                 "speaker_role": c.item.speaker_role, "source_url": c.source_url,
+                 "published": c.published, "score": round(c.score, 4), "scores": c.scores,
+                 "reasons": list(c.reasons)} for c in rows]
+        out.out(json.dumps(data, ensure_ascii=False, indent=2), highlight=False)
+        return
+    table = Table("score", "kind", "text", "speaker", "reasons")
+    for c in rows:
+        table.add_row(f"{c.score:.2f}", c.item.kind, c.item.text[:120], c.item.speaker or "—", "; ".join(c.reasons))
+    out.print(table)
+    for note in result.notes:
+        err.print(f"note: {note}", highlight=False)
+
+
+def _make_digest(store: Path, topic: str, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
+    from oogst.digest import build_digest
+    from oogst.store import Store
+
+    with Store(store) as st:
+        return build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
+
+
+@app.command()
+def digest(
+    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
+    period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    store: StoreOpt = Path("oogst.db"),
+    lessons: Annotated[Optional[int], typer.Option(help="Number of lessons (default: what the material supports, 2–4).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Set the title instead of the generated question.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("digest"),
+    formats: Annotated[str, typer.Option(help="Comma-separated: html,pdf,png,md,json.")] = "html,pdf,png,md,json",
+    theme: Annotated[Optional[Path], typer.Option(help="A theme file (TOML or JSON).")] = None,
+) -> None:
+    """Make the digest for a topic and period from the store and render it.
+
+    Example: oogst digest --topic "interbestuurlijk samenwerken" --period 2025-Q3..2026-Q1 --out digest/
+    """
+    from oogst.digest_json import dumps
+    from oogst.render import render as render_digest
+    from oogst.store import Store
+
+    fmts = _formats(formats)
+    result = _make_digest(store, topic, period, lessons, title)
+    text = dumps(result.digest)
+    with Store(store) as st:
+        st.save_digest(topic, period, text)
+    for note in result.notes:
+        err.print(f"note: {note}", highlight=False)
+    _report_render(render_digest(result.digest, out_dir, fmts, theme=_theme(theme), json_text=text))
+
+
+def _theme(path: Path | None):  # noqa: ANN202
+    if path is None:
+        return None
+    from oogst.render.theme import load_theme
+
+    return load_theme(path)
+
+
+def _source_text(store: Path):  # noqa: ANN202
+    from oogst.store import Store
+
+    st = Store(store)
+
+    def text_of(url: str) -> str | None:
+        doc = st.document_by_url(url)
+        return doc.text if doc else None
+
+    return st, text_of
+
+
+@app.command()
+def check(
+    digest_file: Annotated[Path, typer.Argument(help="A digest.json file.")],
+    store: StoreOpt = Path("oogst.db"),
+) -> None:
+    """Check that every item in a digest is verbatim or a faithful abridgement of its source.
+
+    Example: oogst check digest/digest.json --store oogst.db
+    """
+    from oogst.check import check_digest
+
+    dg = _load_digest(digest_file)
+    st, text_of = _source_text(store)
+    with st:
+        violations = check_digest(dg, text_of)
+    if not violations:
+        out.print(f"ok: all {len(dg.all_items())} items are faithful to their sources", highlight=False)
+        return
+    for v in violations:
+        out.print(str(v), highlight=False)
+    _fail(f"{len(violations)} item(s) alter what was said")
+
+
+def _load_digest(path: Path):  # noqa: ANN202
+    from oogst.digest_json import loads
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot read ({exc.strerror or exc})")
+    return loads(text)
+
+
+@app.command()
+def render(
+    digest_file: Annotated[Path, typer.Argument(help="A digest.json file, possibly edited.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("digest"),
+    formats: Annotated[str, typer.Option(help="Comma-separated: html,pdf,png,md,json.")] = "html,pdf,png,md",
+    store: StoreOpt = Path("oogst.db"),
+    allow_edits: Annotated[bool, typer.Option("--allow-edits", help="Render items that alter their source, marked as edited.")] = False,
+    theme: Annotated[Optional[Path], typer.Option(help="A theme file (TOML or JSON).")] = None,
+) -> None:
+    """Render a (possibly edited) digest.json again, after checking it against the store.
+
+    Example: oogst render digest/digest.json --out digest/ --formats html,pdf
+    """
+    from dataclasses import replace
+
+    from oogst.check import check_digest
+    from oogst.digest_json import dumps
+    from oogst.render import render as render_digest
+
+    fmts = _formats(formats)
+    dg = _load_digest(digest_file)
+    if store.exists():
+        st, text_of = _source_text(store)
+        with st:
+            violations = check_digest(dg, text_of)
+        if violations and not allow_edits:
+            for v in violations:
+                err.print(str(v), highlight=False)
+            _fail(f"{len(violations)} item(s) alter what was said; fix them or pass --allow-edits")
+        if violations:
+            dg = _mark_edited(dg, {v.item_id for v in violations})
+    else:
+        err.print(f"[yellow]warning:[/] no store at {store}; quotes were not checked against their sources", highlight=False)
+    _report_render(render_digest(dg, out_dir, fmts, theme=_theme(theme), json_text=dumps(dg)))
+
+
+def _mark_edited(dg, ids: set[str]):  # noqa: ANN001, ANN202
+    from dataclasses import replace
+
+    def mark(items):  # noqa: ANN001, ANN202
+        return tuple(replace(i, edited=True) if i.id in ids else i for i in items)
+
+    return replace(dg, highlights=mark(dg.highlights),
+                   lessons=tuple(replace(l, tips=mark(l.tips), items=mark(l.items)) for l in dg.lessons))
+
+
+DEMO_TOPIC = "interbestuurlijk samenwerken"
+DEMO_PERIOD = "2025-Q3..2026-Q1"
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("oogst-demo"),
+) -> None:
+    """Ingest the bundled demo corpus into a temporary store and write its digest in every format.
+
+    Example: oogst demo --out oogst-demo/
+    """
+    from importlib.resources import files
+
+    from oogst.digest_json import dumps
+    from oogst.ingest import add as add_sources
+    from oogst.render import render as render_digest
+    from oogst.store import Store
+
+    corpus = files("oogst") / "demo" / "corpus"
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "demo.db"
+        with Store(store) as st:
+            summary = add_sources(st, [str(corpus)], glob="*.html")
+        out.print(f"demo corpus: {len(summary.added)} articles added to a temporary store", highlight=False)
+        result = _make_digest(store, DEMO_TOPIC, DEMO_PERIOD, None, None)
+    text = dumps(result.digest)
+    out.print(f"digest: {result.digest.title}", highlight=False)
+    _report_render(render_digest(result.digest, out_dir, ["html", "pdf", "png", "md", "json"], json_text=text))
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every miss and spurious item.")] = False,
+) -> None:
+    """Measure harvest quality against gold annotations: P/R/F1 per kind, speaker and role accuracy.
+
+    Example: oogst eval tests/gold/nl.jsonl tests/gold/en.jsonl
+    """
+    from oogst.evaluate import evaluate, load_gold
+
+    report = evaluate(load_gold(gold))
+    if format == "json":
+        data = report.as_dict()
+        if errors:
+            data["errors"] = report.errors
+        out.out(json.dumps(data, ensure_ascii=False, indent=2), highlight=False)
+        return
+    table = Table("language:kind", "precision", "recall", "F1", "exact spans", "gold")
+    for key, c in sorted(report.counts.items()):
+        table.add_row(key, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.exact), str(c.tp + c.fn))
+    out.print(table)
+    for lang in sorted(report.speaker_n):
+        out.print(f"{lang}: speaker accuracy {report.speaker_accuracy(lang):.3f} "
+                  f"(n={report.speaker_n[lang]}), role accuracy {report.role_accuracy(lang):.3f} "
+                  f"(n={report.role_n.get(lang, 0)})", highlight=False)
+    if errors:
+        for e in report.errors:
+            out.out(json.dumps(e, ensure_ascii=False), highlight=False)
+
+
+def main() -> None:
+    """Entry point: library errors become one line and exit code 1, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except OogstError as exc:
+        _fail(str(exc))
+
+
+if __name__ == "__main__":
+    main()

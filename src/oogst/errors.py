@@ -1,0 +1,56 @@
+"""The exception tree. Every error carries a sentence a user can act on.
+
+OogstError
+├── InputError        – a source, file or argument oogst cannot use
+│   ├── PeriodError   – a period string that cannot be parsed
+│   └── DigestFileError – a digest.json that does not follow the schema
+├── StoreError        – the SQLite store cannot be opened or written
+├── FetchError        – a URL could not be fetched
+└── RenderError       – an output could not be rendered
+    └── UnfaithfulEditError – a digest item alters its source quote
+"""
+from __future__ import annotations
+
+
+class OogstError(Exception):
+    """Base class of all errors oogst raises on purpose."""
+
+
+class InputError(OogstError):
+    pass
+
+
+class PeriodError(InputError):
+    pass
+
+
+class DigestFileError(InputError):
+    pass
+
+
+class StoreError(OogstError):
+    pass
+
+
+class FetchError(OogstError):
+    pass
+
+
+class RenderError(OogstError):
+    pass
+
+
+class UnfaithfulEditError(RenderError):
+    pass
+
+
+__all__ = [
+    "DigestFileError",
+    "FetchError",
+    "InputError",
+    "OogstError",
+    "PeriodError",
+    "RenderError",
+    "StoreError",
+    "UnfaithfulEditError",
+]

@@ -1,0 +1,54 @@
+"""The harvest engine: statements with verbatim text and offsets, from one document's text.
+
+``harvest(text, lang)`` is a pure function: the same text gives the same items, every item's
+``text`` equals ``text[item.start:item.end]``, and nothing raises on odd input — a stretch that
+cannot be read as a quote is recorded in ``Harvest.skipped`` with the reason.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from oogst import lang as languages
+from oogst.harvest import kinds as _kinds
+from oogst.harvest import speakers
+from oogst.harvest.people import find_people
+from oogst.harvest.quotes import harvest_quotes
+from oogst.harvest.text import blocks as _blocks
+from oogst.models import ITEM_KINDS, Harvest, Item, Skipped
+
+MAX_TEXT = 2_000_000  # characters; longer texts are cut, with a recorded reason
+
+
+def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, document_id: str = "") -> Harvest:
+    """Harvest the statements of ``kinds`` from ``text`` in language ``lang`` (nl, en or auto)."""
+    wanted = set(kinds)
+    unknown = wanted - set(ITEM_KINDS)
+    if unknown:
+        raise ValueError(f"unknown item kind(s): {', '.join(sorted(unknown))}; choose from {', '.join(ITEM_KINDS)}")
+    skipped: list[Skipped] = []
+    if len(text) > MAX_TEXT:
+        skipped.append(Skipped(MAX_TEXT, len(text), f"text longer than {MAX_TEXT} characters; the rest was not read"))
+        text = text[:MAX_TEXT]
+    code = languages.detect(text) if lang == "auto" else lang
+    language = languages.get(code)
+    blocks = _blocks(text)
+    items: list[Item] = []
+    quotes, qskipped = harvest_quotes(text, blocks, language, document_id)
+    skipped.extend(qskipped)
+    quoted = [(q.start, q.end) for q in quotes]
+    if "quote" in wanted:
+        items.extend(quotes)
+    box_items = _kinds.boxes(text, blocks, language, document_id)
+    if wanted & {"takeaway", "advice"}:
+        items.extend(i for i in box_items if i.kind in wanted)
+    if "advice" in wanted:
+        taken = [(i.start, i.end) for i in box_items]
+        items.extend(_kinds.advice_sentences(text, blocks, language, document_id, quoted, taken))
+    if "paraphrase" in wanted:
+        res = speakers.Resolver(find_people(text, language, exclude=quoted), language)
+        items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res))
+    items.sort(key=lambda i: (i.start, i.end, i.kind))
+    return Harvest(tuple(items), tuple(sorted(skipped, key=lambda s: (s.start, s.end))))
+
+
+__all__ = ["harvest"]

@@ -1,0 +1,139 @@
+"""Find quotation spans in a block of text, whatever marks the writer (or the CMS) used.
+
+Every mark is classified by its context — an opening mark follows a space and precedes text, a
+closing mark follows text and precedes a space or punctuation, an apostrophe sits between
+letters or before s/t/n — and then paired with a stack, so nested quotes, the single right mark
+used as an apostrophe (zo’n, auto’s, ’s avonds) and mismatched pairs („…”, “…’’) all work.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r",,|``|''|’’|‚‚|[‘’“”„‚«»‹›\"']")
+SINGLE, DOUBLE = 1, 2
+_FAMILY = {
+    "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE,
+    "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, '"': DOUBLE, ",,": DOUBLE, "``": DOUBLE,
+    "''": DOUBLE, "’’": DOUBLE, "«": DOUBLE, "»": DOUBLE, "‚‚": DOUBLE,
+}
+_ALWAYS_OPEN = frozenset({"„", "‚", ",,", "``", "«", "‹", "‚‚"})
+_ALWAYS_CLOSE = frozenset({"»", "›", "''", "’’"})
+_CLOSE_FOLLOW = frozenset(".,;:!?)]}—–-…/")
+_OPEN_PRECEDE = frozenset("([{—–-/:")
+_APOS_WORD = re.compile(r"(?:s|t|n|k|m|r)(?:\b|-)|\d", re.IGNORECASE)
+
+OPEN, CLOSE, WEAK_CLOSE = 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quotation: ``inner_start:inner_end`` is the text between the marks."""
+
+    open_pos: int  # position of the opening mark, or -1 when the quote has none
+    close_pos: int  # position of the closing mark, or -1 when it runs to the block's end
+    inner_start: int
+    inner_end: int
+    depth: int  # 0 for an outer quote, 1+ for a quote nested in another
+
+    @property
+    def closed(self) -> bool:
+        return self.close_pos >= 0
+
+    @property
+    def opened(self) -> bool:
+        return self.open_pos >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stray:
+    pos: int
+    reason: str
+
+
+def _is_space(c: str) -> bool:
+    return c == "" or c.isspace()
+
+
+def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[j] if j < hi else ""
+    opening = (_is_space(prev) or prev in _OPEN_PRECEDE or prev in _FAMILY) and not _is_space(nxt)
+    closing = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_FOLLOW or nxt in _FAMILY)
+    if tok in _ALWAYS_OPEN:
+        return OPEN if not _is_space(nxt) or tok in "«‹" else 0
+    if tok in _ALWAYS_CLOSE:
+        return CLOSE
+    if tok in ("’", "'", "‘"):
+        if prev.isalnum() and nxt.isalnum():
+            return 0  # zo’n, auto’s, Jan’s, rock’n
+        if opening and _APOS_WORD.match(text, j, min(j + 2, hi)) and (tok != "‘" or nxt.isdigit()):
+            # ’s avonds, ’t, ’n, ’s-Hertogenbosch, ’90s — unless the word is longer ('sommige')
+            if not text[j : j + 3].isalpha() or nxt.isdigit():
+                return 0
+        if tok == "‘":
+            return OPEN if opening else (CLOSE if closing else 0)
+        if closing:
+            return WEAK_CLOSE if prev.lower() == "s" or prev.isdigit() else CLOSE
+        return OPEN if opening else 0
+    # “ ” "
+    if opening and not closing:
+        return OPEN
+    if closing and not opening:
+        return CLOSE
+    if opening and closing:  # e.g. a mark between two other marks
+        return CLOSE if tok == "”" else OPEN
+    return 0
+
+
+def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
+    """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``."""
+    stack: list[tuple[int, int, int]] = []  # (family, mark position, mark end)
+    spans: list[Span] = []
+    strays: list[Stray] = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        tok = m.group(0)
+        role = _classify(text, m.start(), m.end(), tok, lo, hi)
+        if not role:
+            continue
+        fam = _FAMILY[tok]
+        if role == OPEN:
+            # a straight mark that could close the innermost open straight mark closes it
+            if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[m.start() - 1] if m.start() > lo else ""):
+                role = CLOSE
+            else:
+                stack.append((fam, m.start(), m.end()))
+                continue
+        # a closing mark: find the innermost opener of the same family
+        idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam), -1)
+        if idx < 0 and role == CLOSE and fam == SINGLE and stack and tok == "’" and False:
+            idx = len(stack) - 1
+        if idx < 0:
+            if role == WEAK_CLOSE:
+                continue  # the councils’ plans
+            if not stack:
+                spans.append(Span(-1, m.start(), lo, m.start(), 0))
+            else:
+                strays.append(Stray(m.start(), f"closing mark {tok} does not match the open quote"))
+            continue
+        for k in range(len(stack) - 1, idx, -1):
+            strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
+        fam_, pos, end = stack[idx]
+        del stack[idx:]
+        spans.append(Span(pos, m.start(), end, m.start(), len(stack)))
+    if stack:
+        fam_, pos, end = stack[0]
+        spans.append(Span(pos, -1, end, hi, 0))
+        for _, p, _e in stack[1:]:
+            strays.append(Stray(p, "opening mark inside an unclosed quote"))
+    spans.sort(key=lambda s: (s.inner_start, -s.inner_end))
+    return spans, strays
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace and a trailing comma (attribution punctuation) from a quote's inner span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end

@@ -1,0 +1,239 @@
+"""Direct quotations with their speakers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from oogst.harvest import speakers
+from oogst.harvest.marks import Span, scan, trim
+from oogst.harvest.people import Person, find_people
+from oogst.harvest.text import Block, word_count
+from oogst.lang import Language
+from oogst.models import Item, Skipped
+
+_END_PUNCT = re.compile(r"[.!?…]['’”\")]*$")
+
+
+@dataclass(slots=True)
+class _Q:
+    block: int
+    span: Span
+    start: int
+    end: int
+    person: Person | None = None
+    cue: str | None = None
+    how: str = ""
+    attributed: bool = False
+
+
+def _is_label(text: str, q: _Q, lang: Language) -> str | None:
+    """Why a quoted stretch is a scare quote, label or title rather than a quotation, or None."""
+    inner = text[q.start : q.end]
+    n = word_count(inner)
+    if n == 0:
+        return "empty quotation"
+    if q.attributed:
+        return None if n >= 2 else "single quoted word"
+    if n <= 3:
+        return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
+    if not _END_PUNCT.search(inner):
+        words = re.findall(r"[\w’'-]+", inner)
+        caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
+        if n <= 8 and caps >= max(1, (n - 1) // 3):
+            return "looks like a title or name"
+        if n <= 5 and q.span.closed and q.span.opened:
+            after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
+            if after[:1] == " " and after[1:2].islower():
+                return "short phrase woven into a sentence (scare quote)"
+    return None
+
+
+def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
+    """A quote in the headline (a short first line without closing punctuation) is display text."""
+    if q.block != 0 or len(blocks) < 2:
+        return None
+    b = blocks[0]
+    line = text[b.start : b.end]
+    tail = text[q.span.close_pos + 1 : b.end].strip() if q.span.closed else ""
+    if len(line) < 200 and "\n" not in line and not re.search(r"[.!?]$", tail or "x"):
+        if not q.attributed or tail == "":
+            return "quote in the headline"
+    return None
+
+
+def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str) -> tuple[list[Item], list[Skipped]]:
+    spans_by_block: list[list[Span]] = []
+    skipped: list[Skipped] = []
+    quoted: list[tuple[int, int]] = []
+    for b in blocks:
+        spans, strays = scan(text, b.start, b.end)
+        spans_by_block.append(spans)
+        skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
+        quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
+    res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
+    qs: list[_Q] = []
+    for bi, (b, spans) in enumerate(zip(blocks, spans_by_block)):
+        for sp in spans:
+            s, e = trim(text, sp.inner_start, sp.inner_end)
+            if e <= s:
+                skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
+                continue
+            q = _Q(bi, sp, s, e)
+            _attribute(text, b, q, lang, res)
+            qs.append(q)
+    qs = _check_unbalanced(text, blocks, qs, skipped)
+    _propagate(text, blocks, qs, lang, res)
+    items: list[Item] = []
+    for q in qs:
+        reason = _is_label(text, q, lang) or _headline(text, blocks, q)
+        if reason:
+            skipped.append(Skipped(q.start, q.end, reason))
+            continue
+        p = q.person
+        conf = 0.9 if q.span.closed and q.span.opened else 0.6
+        items.append(Item(doc_id, "quote", text[q.start : q.end], q.start, q.end,
+                          speaker=p.name if p else None, speaker_role=p.role if p else None,
+                          cue=q.cue, confidence=conf if p else conf - 0.2,
+                          nested=q.span.depth > 0, organisation=p.organisation if p else None))
+    return _dedupe(items, skipped), skipped
+
+
+def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolver) -> None:
+    sp = q.span
+    anchor = sp.open_pos if sp.opened else q.start
+    att = None
+    if sp.closed:
+        att = speakers.after(text, sp.close_pos + 1 + (1 if text[sp.close_pos:sp.close_pos + 2] in ("''", "’’", ",,") else 0), b.end, lang, res, anchor)
+    if (att is None or att.person is None) and sp.opened and sp.depth == 0:
+        att2 = speakers.before(text, b.start, sp.open_pos, lang, res)
+        att = att2 or att
+    if att is not None:
+        q.attributed = True
+        q.person, q.cue, q.how = att.person, att.cue, att.how
+
+
+def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: list[Skipped]) -> list[_Q]:
+    """Keep a quote without an opening mark only when attributed; keep a quote without a
+    closing mark only when it starts a sentence or continues into the next paragraph."""
+    out: list[_Q] = []
+    for k, q in enumerate(qs):
+        sp = q.span
+        if not sp.opened and not q.attributed:
+            skipped.append(Skipped(q.start, q.end, "closing mark without an opening mark and no attribution"))
+            continue
+        if not sp.closed:
+            b = blocks[q.block]
+            lead = text[b.start : sp.open_pos].rstrip()
+            starts_sentence = not lead or lead[-1] in ".:!?—–-"
+            nxt = blocks[q.block + 1] if q.block + 1 < len(blocks) else None
+            continues = nxt is not None and text[nxt.start : nxt.start + 2].lstrip()[:1] in "‘“„\"'«,"
+            if not (starts_sentence or continues or q.attributed):
+                skipped.append(Skipped(q.start, q.end, "opening mark without closing mark inside a sentence"))
+                continue
+        out.append(q)
+    return out
+
+
+def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res: speakers.Resolver) -> None:
+    """Speakers for unattributed quotes: split quotes, multi-paragraph quotes, adjacency."""
+    by_block: dict[int, list[_Q]] = {}
+    for q in qs:
+        by_block.setdefault(q.block, []).append(q)
+    # within a block: split quotes share the speaker of their neighbour
+    for group in by_block.values():
+        outer = [q for q in group if q.span.depth == 0]
+        for k, q in enumerate(outer):
+            if q.person is None and not q.attributed:
+                prev = next((o for o in reversed(outer[:k]) if o.person), None)
+                nxt = next((o for o in outer[k + 1 :] if o.person), None)
+                src = prev or nxt
+                if src:
+                    q.person, q.cue, q.how = src.person, src.cue, "split"
+    # multi-paragraph chains: a block ending in an open quote, next block reopening
+    chain: list[_Q] = []
+    for bi in sorted(by_block):
+        group = [q for q in by_block[bi] if q.span.depth == 0]
+        if chain and group and group[0].span.open_pos == blocks[bi].start and chain[-1].block == bi - 1:
+            chain.append(group[0])
+        else:
+            _share(chain)
+            chain = [group[-1]] if group else []
+        if chain and chain[-1].span.closed:
+            _share(chain)
+            chain = []
+    _share(chain)
+    # adjacency and interviews for bare quote paragraphs
+    interviewee = _interviewee(text, blocks, res)
+    for bi in sorted(by_block):
+        group = [q for q in by_block[bi] if q.span.depth == 0]
+        if not group or any(q.person for q in group):
+            continue
+        b = blocks[bi]
+        bare = group[0].span.open_pos <= b.start + 1
+        if not bare or bi == 0:
+            continue
+        prev = blocks[bi - 1]
+        prev_text = text[prev.start : prev.end]
+        person = None
+        if prev_text.rstrip().endswith("?") and not by_block.get(bi - 1):
+            person, how = interviewee, "interview"
+        elif not by_block.get(bi - 1):
+            found = res.in_range(prev.start, prev.end)
+            person, how = (found[-1].person if found else None), "adjacent"
+        if person:
+            for q in group:
+                q.person, q.how = person, how
+    # nested quotes take the speaker of their outer quote
+    for group in by_block.values():
+        for q in group:
+            if q.span.depth > 0:
+                outer = next((o for o in group if o.span.depth == 0 and o.start <= q.start and q.end <= o.end + 1), None)
+                if outer:
+                    q.person, q.cue, q.how, q.attributed = outer.person, outer.cue, "nested", True
+
+
+def _share(chain: list[_Q]) -> None:
+    if len(chain) < 2:
+        return
+    src = next((q for q in reversed(chain) if q.person), None)
+    if src:
+        for q in chain:
+            if q.person is None:
+                q.person, q.cue, q.how = src.person, src.cue, "continued"
+    for q in chain:
+        q.attributed = True
+
+
+def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver) -> Person | None:
+    """The person an interview is with: the first person introduced in the opening blocks."""
+    if not any(text[b.start : b.end].rstrip().endswith("?") for b in blocks):
+        return None
+    head_end = blocks[min(len(blocks) - 1, 3)].end if blocks else 0
+    found = res.in_range(0, head_end)
+    return found[0].person if found else None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.lower()).strip()
+
+
+def _dedupe(items: list[Item], skipped: list[Skipped]) -> list[Item]:
+    """A headline or pull-quote that repeats a body quote is not a second quote: of two
+    quotes where one contains the other, the contained one goes (of two equal, the first)."""
+    norms = [_norm(i.text) for i in items]
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        n = norms[k]
+        dup = None
+        if not item.nested and len(n) > 12:
+            for j, other in enumerate(items):
+                if j == k or other.nested or (other.start <= item.start and item.end <= other.end):
+                    continue
+                if n == norms[j] and j > k or n != norms[j] and n in norms[j]:
+                    dup = other
+                    break
+        if dup is not None:
+            skipped.append(Skipped(item.start, item.end, "repeats a quote found elsewhere in the text (headline or pull-quote)"))
+            continue
+        out.append(item)
+    return out

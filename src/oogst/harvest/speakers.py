@@ -1,0 +1,127 @@
+"""Attribute a quotation to a person: before it, after it, by adjacency, or in an interview."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from oogst.harvest.people import Mention, Person, is_role_word
+from oogst.lang import Language
+
+_WORD = re.compile(r"[\w’'-]+")
+_SENT_STOP = re.compile(r"[.!?](?=\s|$)|[‘“„\"«]")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    person: Person | None
+    cue: str | None
+    how: str  # "after", "before", "according", "pronoun", ...
+
+
+class Resolver:
+    """Resolves names, surnames, pronouns and role nouns to people mentioned earlier."""
+
+    def __init__(self, mentions: list[Mention], lang: Language) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.lang = lang
+
+    def last_before(self, pos: int) -> Person | None:
+        k = bisect.bisect_left(self.starts, pos)
+        return self.mentions[k - 1].person if k else None
+
+    def in_range(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
+
+    def by_role(self, role: str, before: int) -> Person | None:
+        k = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:k]):
+            if m.person.role and role in m.person.role.lower():
+                return m.person
+        return None
+
+    def reference(self, start: int, end: int, text: str, anchor: int) -> Person | None:
+        """The person named (or pronoun/role noun) in ``text[start:end]``; pronouns resolve to
+        the last person mentioned before ``anchor``."""
+        found = self.in_range(start, end)
+        if found:
+            return found[0].person
+        for w in _WORD.finditer(text, start, end):
+            word = w.group(0).lower()
+            if word in self.lang.pronouns:
+                return self.last_before(anchor)
+            if is_role_word(word, self.lang):
+                return self.by_role(word, anchor)
+        return None
+
+
+def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, start, end))
+
+
+def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: int) -> Attribution | None:
+    """‘…,’ zegt Jansen. / ‘…’, aldus de wethouder. / “…,” Smith said. / ‘…,’ legt ze uit."""
+    stop = _SENT_STOP.search(text, pos, hi)
+    end = stop.start() if stop else hi
+    seg_start = pos
+    while seg_start < end and text[seg_start] in " ,;—–-\u00a0":
+        seg_start += 1
+    if seg_start == pos and seg_start < end and text[pos] not in " ":
+        return None
+    words = _words(text, seg_start, end)
+    if not words:
+        return None
+    first = words[0].group(0).lower()
+    lead = first
+    if first in ("zo", "so") and len(words) > 1:
+        words = words[1:]
+        first = words[0].group(0).lower()
+    if first in lang.reporting_verbs or first in lang.attribution_words:
+        person = res.reference(words[1].start() if len(words) > 1 else end, end, text, anchor)
+        if person is None and len(words) > 1:
+            return Attribution(None, first, "after-unresolved")
+        return Attribution(person, first, "after")
+    # English and Dutch subject-first: “…,” Smith said. / ‘…’, Jansen lacht.
+    for k, w in enumerate(words[1:5], start=1):
+        if w.group(0).lower() in lang.reporting_verbs:
+            person = res.reference(words[0].start(), w.start(), text, anchor)
+            if person is not None:
+                return Attribution(person, w.group(0).lower(), "after")
+            break
+    del lead
+    return None
+
+
+def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
+    """Jansen: ‘…’ / Jansen zegt: ‘…’ / Volgens Jansen is het ‘…’ / Smith said: “…”."""
+    sent_lo = lo
+    for m in re.finditer(r"[.!?](?:[’”'\"])?\s+", text[lo:pos]):
+        sent_lo = lo + m.end()
+    lead = text[sent_lo:pos].rstrip()
+    if not lead:
+        return None
+    words = _words(text, sent_lo, pos)
+    if not words:
+        return None
+    low = [w.group(0).lower() for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        for k in range(len(low) - len(parts) + 1):
+            if low[k : k + len(parts)] == parts:
+                person = res.reference(words[k + len(parts) - 1].end(), pos, text, sent_lo)
+                if person:
+                    return Attribution(person, phrase, "according")
+    verb_k = next((k for k, w in enumerate(low) if w in lang.reporting_verbs), -1)
+    if lead.endswith(":") or verb_k >= 0:
+        limit = words[verb_k].start() if verb_k > 0 else pos
+        person = res.reference(sent_lo, limit, text, sent_lo) if verb_k != 0 else None
+        if person is None and verb_k >= 0:
+            person = res.reference(words[verb_k].end(), pos, text, sent_lo)
+        if person is None and lead.endswith(":"):
+            person = res.reference(sent_lo, pos, text, sent_lo)
+        if person is not None:
+            return Attribution(person, low[verb_k] if verb_k >= 0 else ":", "before")
+    return None

@@ -1,0 +1,108 @@
+"""Paragraphs and sentences with character offsets — fast, regex-based.
+
+Extracted web text has one block per line; hand-written text files separate paragraphs with
+blank lines and may wrap lines. Both come out as :class:`Block` s with offsets into the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+_BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, heading or bullet: ``text[start:end]`` without its bullet marker."""
+
+    start: int
+    end: int
+    bullet: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """Split text into blocks. With blank lines in the text, a block is a blank-line separated
+    paragraph (bullets still one per line); without, every line is a block."""
+    out: list[Block] = []
+    if "\n\n" in text or re.search(r"\n[ \t]+\n", text):
+        pos = 0
+        for m in _BLANK_SPLIT.finditer(text + "\n\n"):
+            _add_chunk(text, pos, min(m.start(), len(text)), out)
+            pos = m.end()
+        if pos < len(text):
+            _add_chunk(text, pos, len(text), out)
+    else:
+        for m in _LINE.finditer(text):
+            _add_line(text, m.start(), m.end(), out)
+    return out
+
+
+def _add_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
+    chunk = text[start:end]
+    lines = [(m.start() + start, m.end() + start) for m in _LINE.finditer(chunk)]
+    if not lines:
+        return
+    if any(_BULLET.match(text, s, e) for s, e in lines):
+        # a list: each bullet line its own block; wrapped continuation lines join the bullet
+        current: list[int] | None = None
+        for s, e in lines:
+            if _BULLET.match(text, s, e) or current is None:
+                if current is not None:
+                    _add_line(text, current[0], current[1], out)
+                current = [s, e]
+            else:
+                current[1] = e
+        if current is not None:
+            _add_line(text, current[0], current[1], out)
+    else:
+        _add_line(text, lines[0][0], lines[-1][1], out)
+
+
+def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:
+    bullet = False
+    m = _BULLET.match(text, start, end)
+    if m:
+        start, bullet = m.end(), True
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Block(start, end, bullet))
+
+
+# A sentence ends at . ! ? … (optionally followed by closing marks/brackets) + space +
+# an uppercase letter, digit, opening mark or bullet. Abbreviations are protected.
+_SENT_END = re.compile(r"[.!?…]+[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:dr|drs|mr|ir|ing|prof|mevr|dhr|mw|bijv|bv|o\.a|m\.n|d\.w\.z|e\.d|etc|i\.p\.v|t\.o\.v|"
+    r"incl|excl|ca|nr|vs|St|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|e\.g|i\.e|no|art|jl|blz|p)\.|\b[A-Z]\.)\s+$"
+)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        cut = m.end()
+        # the punctuation run ends before the whitespace
+        stop = m.start() + len(m.group(0).rstrip())
+        if _ABBREV.search(text, max(pos, stop - 12), stop + 1):
+            continue
+        if stop > pos:
+            out.append((pos, stop))
+        pos = cut
+    if pos < end:
+        e = end
+        while e > pos and text[e - 1].isspace():
+            e -= 1
+        if e > pos:
+            out.append((pos, e))
+    return out
+
+
+def word_count(s: str) -> int:
+    return len(re.findall(r"\w+(?:[’'-]\w+)*", s))

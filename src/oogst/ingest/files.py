@@ -1,0 +1,198 @@
+"""Local sources: HTML, TXT, MD (with front matter), PDF, DOCX files and JSON Lines corpora."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from oogst.errors import InputError
+from oogst.ingest.html import date_from_url, extract_html
+from oogst.models import normalize_partial_date
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown", ".pdf", ".docx", ".jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A source read into text, before language detection and harvesting."""
+
+    source: str  # where it came from, for messages: a path, "file.jsonl:12", a URL
+    url: str
+    title: str
+    published: str | None
+    text: str
+    language: str | None
+    source_kind: str
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    source: str
+    reason: str
+
+
+def expand(path: Path, glob: str | None = None) -> Iterator[Path]:
+    """Files under ``path`` (recursively for a folder), in a stable order."""
+    if path.is_dir():
+        pattern = glob or "*"
+        for p in sorted(path.rglob(pattern)):
+            if p.is_file() and p.suffix.lower() in SUFFIXES:
+                yield p
+    else:
+        yield path
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file, not text")
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        k, sep, v = line.partition(":")
+        if sep:
+            meta[k.strip().lower()] = v.strip().strip("'\"")
+    return meta, text[m.end():]
+
+
+def _date(value: object, source: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return normalize_partial_date(str(value))
+    except ValueError as exc:
+        raise InputError(f"{exc}") from None
+
+
+def load_file(path: Path) -> Iterator[Loaded | Failed]:
+    """Read one file; a .jsonl corpus yields one result per line."""
+    src = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if not path.exists():
+            raise InputError("no such file or folder")
+        if suffix == ".jsonl":
+            yield from load_jsonl(path)
+            return
+        url = path.resolve().as_uri()
+        if suffix in (".html", ".htm"):
+            page = extract_html(_read_text(path), url=None)
+            yield Loaded(src, page.canonical_url or url, page.title or path.stem, page.published
+                         or date_from_url(page.canonical_url or ""), page.text, page.language, "file", page.author)
+        elif suffix in (".txt", ".md", ".markdown"):
+            meta, body = _front_matter(_read_text(path))
+            if not body.strip():
+                raise InputError("the file is empty")
+            title = meta.get("title") or _first_line(body) or path.stem
+            yield Loaded(src, meta.get("url") or url, title, _date(meta.get("date") or meta.get("published"), src),
+                         body.strip("\n"), meta.get("lang") or meta.get("language"), "file", meta.get("author"))
+        elif suffix == ".pdf":
+            yield _load_pdf(path, url)
+        elif suffix == ".docx":
+            yield _load_docx(path, url)
+        else:
+            raise InputError(f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
+    except InputError as exc:
+        yield Failed(src, str(exc))
+    except OSError as exc:
+        yield Failed(src, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:200]
+    return ""
+
+
+def _load_pdf(path: Path, url: str) -> Loaded:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    except Exception as exc:  # pdfium raises PdfiumError and others on broken files
+        raise InputError(f"not a readable PDF ({exc})") from None
+    text = "\n\n".join(p.replace("\r\n", "\n").strip() for p in pages if p.strip())
+    if not text.strip():
+        raise InputError("the PDF has no text layer (scanned images only?)")
+    return Loaded(str(path), url, _first_line(text) or path.stem, None, text, None, "file")
+
+
+def _load_docx(path: Path, url: str) -> Loaded:
+    try:
+        import docx
+
+        d = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises on non-zip and broken packages
+        raise InputError(f"not a readable DOCX file ({type(exc).__name__})") from None
+    paras = [p.text.strip() for p in d.paragraphs if p.text.strip()]
+    if not paras:
+        raise InputError("the DOCX has no text")
+    title = d.core_properties.title or paras[0][:200]
+    created = d.core_properties.created
+    return Loaded(str(path), url, title, created.date().isoformat() if created else None,
+                  "\n\n".join(paras), None, "file", d.core_properties.author or None)
+
+
+def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
+    try:
+        fh = path.open(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        yield Failed(str(path), f"cannot read the file: {exc.strerror or exc}")
+        return
+    with fh:
+        for n, line in enumerate(fh, start=1):
+            src = f"{path}:{n}"
+            if not line.strip():
+                continue
+            try:
+                yield _jsonl_record(line, src)
+            except InputError as exc:
+                yield Failed(src, str(exc))
+
+
+def _jsonl_record(line: str, src: str) -> Loaded:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise InputError("a line must be a JSON object")
+    url = obj.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise InputError("missing 'url'")
+    title = str(obj.get("title") or "")
+    published = _date(obj.get("published") or obj.get("date"), src)
+    if isinstance(obj.get("text"), str) and obj["text"].strip():
+        text = obj["text"]
+    elif isinstance(obj.get("html"), str) and obj["html"].strip():
+        page = extract_html(obj["html"], url=url)
+        text, title = page.text, title or page.title
+        published = published or page.published
+    else:
+        raise InputError("needs a non-empty 'text' or 'html'")
+    lang = obj.get("language") or obj.get("lang")
+    return Loaded(src, url.strip(), title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
+                  "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)

@@ -1,0 +1,63 @@
+"""Main text, title, date and language of an HTML page, through trafilatura."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from oogst.errors import InputError
+from oogst.models import normalize_partial_date
+
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(\d{1,2})(?:/(\d{1,2}))?/")
+
+
+def date_from_url(url: str) -> str | None:
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+    try:
+        return normalize_partial_date(f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d else ""))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    text: str
+    title: str
+    published: str | None
+    author: str | None
+    language: str | None
+    canonical_url: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> Page:
+    """Main text and metadata of a page; raises InputError when it has no main text."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    cfg = use_config()
+    cfg.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    try:
+        text = trafilatura.extract(html, url=url, output_format="txt", include_comments=False,
+                                   include_tables=False, favor_precision=False, config=cfg)
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise InputError(f"the HTML could not be parsed ({type(exc).__name__}: {exc})") from None
+    if not text or not text.strip():
+        raise InputError("no main text found in the page")
+    title = (meta.title if meta and meta.title else "") or ""
+    published = None
+    if meta and meta.date:
+        try:
+            published = normalize_partial_date(meta.date)
+        except ValueError:
+            published = None
+    if published is None and url:
+        published = date_from_url(url)
+    lang_m = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", html[:5000])
+    language = lang_m.group(1).lower() if lang_m else None
+    author = meta.author if meta and meta.author else None
+    canonical = meta.url if meta and meta.url and meta.url.startswith(("http://", "https://")) else None
+    return Page(text.strip(), title.strip(), published, author,
+                language if language in ("nl", "en") else None, canonical)

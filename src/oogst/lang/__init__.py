@@ -1,0 +1,72 @@
+"""Language knowledge as data: one module per language, loaded by code.
+
+Adding a language is adding a module that defines ``LANGUAGE`` (a :class:`Language`).
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    # reporting verbs, as they appear in the text (all inflections); multi-word verbs as
+    # (finite part, particle) pairs: "legt ... uit"
+    reporting_verbs: frozenset[str]
+    separable_verbs: dict[str, str]  # finite form -> particle ("legt" -> "uit")
+    attribution_words: frozenset[str]  # "aldus", "volgens" (before the name)
+    according_to: tuple[str, ...]  # phrases introducing a source: "volgens", "naar eigen zeggen"
+    pronouns: dict[str, str]  # pronoun -> "m" | "f" | "x"
+    roles: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    titles: frozenset[str]
+    particles: frozenset[str]
+    organisation_words: frozenset[str]
+    not_names: frozenset[str]
+    first_names: frozenset[str]
+    takeaway_headings: tuple[str, ...]
+    advice_headings: tuple[str, ...]
+    advice_starts: frozenset[str]  # imperative verbs that start advice
+    normative_patterns: tuple[str, ...]  # regex fragments: "het is belangrijk (om|dat)"
+    paraphrase_conjunctions: frozenset[str]  # "dat", "hoe", "of"
+    function_words: frozenset[str] = field(default_factory=frozenset)
+    stopwords: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def normative_re(self) -> re.Pattern[str]:
+        return _compile_normative(self.code, self.normative_patterns)
+
+
+@lru_cache(maxsize=None)
+def _compile_normative(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+SUPPORTED = ("nl", "en")
+
+
+@lru_cache(maxsize=None)
+def get(code: str) -> Language:
+    """The language data for ``code`` ("nl" or "en")."""
+    if code not in SUPPORTED:
+        raise ValueError(f"unsupported language {code!r}; supported: {', '.join(SUPPORTED)}")
+    module = importlib.import_module(f"oogst.lang.{code}")
+    return module.LANGUAGE
+
+
+_NL_HINTS = frozenset("de het een en van dat is niet zijn we je ook op voor met maar wat als zegt bij".split())
+_EN_HINTS = frozenset("the and of to is that it in for with was said says but we you are this on".split())
+
+
+def detect(text: str) -> str:
+    """A fast guess between Dutch and English from function-word counts (default Dutch)."""
+    words = re.findall(r"[a-zA-Z]+", text[:20000].lower())
+    nl = sum(1 for w in words if w in _NL_HINTS)
+    en = sum(1 for w in words if w in _EN_HINTS)
+    return "en" if en > nl * 1.2 else "nl"
+
+
+__all__ = ["SUPPORTED", "Language", "detect", "get"]

@@ -1,0 +1,81 @@
+"""English: how English-language journalism quotes people."""
+from __future__ import annotations
+
+from oogst.lang import Language
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LANGUAGE = Language(
+    code="en",
+    reporting_verbs=_words("""
+said says say told tells added adds warned warns explained explains stressed stresses
+argued argues noted notes insisted insists admitted admits acknowledged acknowledges
+concluded concludes replied replies wrote writes recalled recalls claimed claims
+continued continues suggested suggests emphasised emphasized emphasises emphasizes
+believes believed thinks thought asked asks observed observes pointed points laughed
+laughs sighed sighs agreed agrees conceded concedes confirmed confirms remarked remarks
+declared declares announced announces maintained maintains cautioned cautions
+"""),
+    separable_verbs={"pointed": "out", "points": "out"},
+    attribution_words=frozenset(),
+    according_to=("according to", "in the words of"),
+    pronouns={"he": "m", "she": "f", "they": "x"},
+    roles=_words("""
+mayor councillor councilor leader minister secretary director manager professor lecturer
+researcher chair chairman chairwoman chairperson spokesperson spokesman spokeswoman
+officer official adviser advisor coordinator head chief executive resident founder
+economist sociologist analyst planner engineer consultant commissioner governor
+senator representative deputy superintendent inspector teacher doctor nurse farmer
+owner partner volunteer historian lawyer
+"""),
+    role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist"),
+    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms"),
+    particles=_words("van de der den von da del le la du"),
+    organisation_words=_words("""
+council county department ministry agency authority board university college office
+city state government trust foundation association committee commission team unit"""),
+    not_names=_words("""
+The A An And But If Then That This These Those There Here When Also Still Not Yet What
+Who Where Why How Which So In On With For After At Of From To By Over Under About
+We You He She They It I Our Their His Her My Its One Many More Most Every Each Since
+Without During Because While Although January February March April May June July
+August September October November December Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday Council City County Government Ministry According Yes No Tip Tips
+"""),
+    first_names=_words("""
+James John Robert Michael William David Richard Joseph Thomas Charles Mary Patricia
+Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret
+Sandra Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Laura
+Helen Sharon Cynthia Kathleen Amy Shirley Angela Anna Ruth Brenda Pamela Nicole Katherine
+Samantha Christine Emma Catherine Rachel Hannah Olivia Sophie Chloe Grace Alice Lucy
+Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George
+Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry
+Justin Scott Brandon Benjamin Samuel Gregory Frank Alexander Raymond Patrick Jack Dennis
+Jerry Tyler Aaron Henry Peter Oliver Harry Tom Tim Sam Ben Kate Jane Claire Fiona Gareth
+Ian Neil Simon Graham Alan Colin Martin Nigel Priya Raj Amir Fatima Mohammed Ahmed Aisha
+Chen Li Wei Maria Ana Carlos Luis Jorge Elena Sofia Isabel Marta Rosa Nina Eva Leo Max
+Ruth Judith Diane Joan Gloria Julia Megan Lauren Hugh Rory Sean Liam Niamh Siobhan
+Owen Rhys Dylan Ewan Callum Fraser Morag Eilidh Ailsa Duncan Angus Alistair Margo
+"""),
+    takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
+                       "key points", "the key points", "in brief", "key findings", "findings",
+                       "in one minute", "the bottom line"),
+    advice_headings=("lessons", "lessons learned", "lessons learnt", "tips", "recommendations",
+                     "what we learned", "what we learnt", "advice", "dos and don'ts",
+                     "how to do it", "rules of thumb", "success factors"),
+    advice_starts=_words("""
+make ensure be build invest involve start stop take give keep know dare learn find
+ask listen trust share plan use avoid focus create set talk bring let get put try
+accept celebrate test think work choose agree define communicate engage map"""),
+    normative_patterns=(
+        r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
+        r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
+        r"you (?:must|should|need to|have to)", r"we (?:must|should|need to|have to)",
+        r"(?:the|a|one) (?:key |big |important )?lesson(?: is)?", r"don't", r"never",
+    ),
+    paraphrase_conjunctions=_words("that how whether why what"),
+    function_words=_words("the a an and of to in is that it for with was on as be at by"),
+)

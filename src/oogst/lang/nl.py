@@ -1,0 +1,120 @@
+"""Dutch: how Dutch journalism quotes people (see docs/harvest.md)."""
+from __future__ import annotations
+
+from oogst.lang import Language
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VERBS = _words("""
+zegt zei zeiden zeggen gezegd zeg vertelt vertelde vertellen verteld benadrukt benadrukte
+benadrukken stelt stelde stellen vindt vond vinden meent meende menen denkt dacht denken
+erkent erkende erkennen waarschuwt waarschuwde waarschuwen concludeert concludeerde
+reageert reageerde reageren schrijft schreef schrijven beaamt beaamde verzucht verzuchtte
+lacht lachte zucht zuchtte roept riep antwoordt antwoordde vraagt vroeg verklaart verklaarde
+onderstreept onderstreepte constateert constateerde ziet zag weet wist hoopt hoopte
+betoogt betoogde bevestigt bevestigde merkt verduidelijkt verduidelijkte vervolgt vervolgde
+glimlacht glimlachte knikt knikte besluit besloot illustreert illustreerde relativeert
+relativeerde nuanceert nuanceerde beklemtoont beklemtoonde voegt vult geeft legt licht
+somt wijst haalt blikt kijkt stipt
+""")
+_SEPARABLE = {
+    "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit", "licht": "toe", "lichtte": "toe",
+    "merkt": "op", "merkte": "op", "vult": "aan", "vulde": "aan", "voegt": "toe", "voegde": "toe",
+    "somt": "op", "somde": "op", "wijst": "erop", "haalt": "aan", "blikt": "terug",
+    "kijkt": "terug", "stipt": "aan", "geeft toe": "", "gaf toe": "",
+}
+
+LANGUAGE = Language(
+    code="nl",
+    reporting_verbs=_VERBS | _words("legde lichtte merkte vulde voegde gaf somde"),
+    separable_verbs=_SEPARABLE,
+    attribution_words=_words("aldus"),
+    according_to=("volgens", "naar eigen zeggen", "zo zegt", "zo stelt"),
+    pronouns={"hij": "m", "ze": "x", "zij": "f"},
+    roles=_words("""
+wethouder burgemeester gedeputeerde dijkgraaf minister staatssecretaris directeur
+projectleider programmamanager programmaleider gebiedsregisseur beleidsmedewerker
+beleidsadviseur adviseur hoogleraar lector onderzoeker voorzitter secretaris raadslid
+gemeenteraadslid statenlid fractievoorzitter ambtenaar coördinator manager teamleider
+bestuurder inwoner bewoner ondernemer boer agrariër socioloog econoom bestuurskundige
+woordvoerder medewerker kwartiermaker procesbegeleider griffier gemeentesecretaris
+commissaris heemraad hoogheemraad burgemeesters wethouders directeur-bestuurder
+bestuursvoorzitter dorpsbewoner buurtbewoner wijkagent jongerenwerker huisarts
+verpleegkundige leraar docent schooldirecteur predikant architect ingenieur jurist
+advocaat rechter officier journalist schrijver filosoof psycholoog historicus
+planoloog stedenbouwkundige ecoloog hydroloog klimaatadviseur omgevingsmanager
+accountmanager regiocoördinator netwerkcoördinator ketenregisseur ombudsman
+dorpsraadvoorzitter initiatiefnemer vrijwilliger mantelzorger eigenaar oprichter
+mede-oprichter partner senior promovendus student""") ,
+    role_suffixes=("leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
+                   "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
+                   "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar"),
+    titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
+    particles=_words("van de der den ter ten te het 't in op la le du da del von"),
+    organisation_words=_words("""
+gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
+ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
+vereniging universiteit hogeschool regio veiligheidsregio omgevingsdienst programma
+deal bureau raad college kabinet kamer tweede eerste platform netwerk coöperatie
+bv nv team afdeling dienst directie""") ,
+    not_names=_words("""
+De Het Een En Maar Als Dan Dat Dit Die Deze Daar Hier Er Toen Ook Nog Wel Niet Want
+Volgens Wat Wie Waar Waarom Hoe Welke Zo In Op Met Voor Na Bij Tot Uit Over Onder
+Tussen Door Om Aan Van Ze Zij Hij Wij We Je Jij Ik U Jullie Hun Hen Mijn Zijn Haar
+Ons Onze Hun Men Alle Veel Meer Minder Geen Elke Ieder Iedere Sinds Zonder Tijdens
+Omdat Terwijl Hoewel Nadat Voordat Zodat Of Nu Toch Juist Vooral Samen Steeds
+Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
+Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Nederland Rijk Kamer
+Gemeente Provincie Waterschap Ministerie Regio Deal City Het Programma Interbestuurlijk
+Eerst Daarna Later Vervolgens Bovendien Daarom Dus Kortom Tot Slot Ja Nee Oké Tip Tips
+""")
+    ,
+    first_names=_words("""
+Aad Aafke Aart Abdel Abdelkader Abdel Ad Adriaan Ahmed Aisha Ali Alex Alexander Amber
+Amy Anna Anne Annelies Anneke Annemarie Annemiek Anouk Ans Anton Arie Arjan Arjen Arnold
+Astrid Bart Bas Bastiaan Beatrix Ben Bert Bernard Bianca Bram Brenda Carla Carlijn
+Caroline Cees Charlotte Chris Christiaan Claudia Corné Corrie Daan Daniëlle Danielle
+David Dennis Dick Dirk Dirkje Dominique Edwin Eline Elise Ellen Els Emma Erik Erwin
+Esther Eva Evelien Ewout Fatima Femke Floor Floris Frank Frans Freek Frits Gerard
+Gerben Gert Gerrit Gijs Gert-Jan Greet Gerda Hamid Hanneke Hans Harm Harold Hassan
+Hein Hendrik Henk Herman Hilde Huub Ilse Inge Ingrid Iris Jaap Jacob Jan Janneke Jannie
+Jasper Jelle Jeroen Jesse Joost Joris Jos José Joyce Judith Julia Karin Karel Kees
+Khadija Klaas Koen Laura Leo Lieke Lisa Lotte Louise Lucas Luuk Maarten Machteld Manon
+Marco Margreet Maria Marieke Marije Marijke Marijn Marinus Mark Marloes Marleen Martijn
+Martin Mathijs Maud Maurice Max Meike Mehmet Merel Michiel Mieke Mirjam Mohamed Monique
+Naima Nadia Nicole Niels Nienke Noor Olga Otto Paul Peter Petra Piet Pieter Pim
+Priscilla Rachid Ralph Ramon Rens Riek Rik Rina Rob Robbert Robert Roel Roelof Ronald
+Rosa Ruben Rutger Ruud Sander Sandra Sanne Saskia Sem Sietse Simone Sjoerd Sofie Sophie
+Stefan Stijn Suzanne Sven Teun Thijs Thomas Tim Tineke Tom Ton Twan Vera Victor
+Vincent Wendy Wessel Wietske Willem Wim Wouter Yasmina Yusuf Zeynep Mila Fleur Jolanda
+Ingeborg Hester Jikke Marit Sjaak Jelte Tjeerd Wiebe Hilbrand Sietske Geert Harrie
+Ria Loes Ineke Mariska Gijsbert Hugo Olaf Ewald Annet Marga Yvonne Ilona Mustafa Samira
+Fenna Roos Lars Julian Jorien Mireille Kirsten Wilma Trudy Jacqueline Gonny Bertine
+""") ,
+    takeaway_headings=("in 1 minuut", "in één minuut", "in een minuut", "in het kort",
+                       "samenvatting", "de kern", "kort samengevat", "in vogelvlucht",
+                       "belangrijkste punten", "de belangrijkste punten", "kernpunten",
+                       "bevindingen", "de bevindingen", "conclusies", "key takeaways"),
+    advice_headings=("lessen", "tips", "aanbevelingen", "wat we leerden", "wat we hebben geleerd",
+                     "geleerde lessen", "lessons learned", "adviezen", "do's en don'ts",
+                     "tips en tricks", "handvatten", "succesfactoren", "aandachtspunten",
+                     "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels"),
+    advice_starts=_words("""
+zorg zoek ken durf investeer betrek stop begin neem maak geef houd hou wees blijf
+leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
+onderzoek bespreek start creëer bepaal verbind breng laat pak test stel spreek
+erken koester vier verken formuleer veranker richt ga doe kijk plan probeer vertrouw
+help schep voorkom vermijd let besteed sluit""") ,
+    normative_patterns=(
+        r"het is (?:belangrijk|essentieel|cruciaal|nodig|zaak|verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
+        r"je moet", r"we moeten", r"jullie moeten", r"wij moeten", r"men moet",
+        r"je kunt beter", r"het loont (?:om|te)", r"het helpt (?:om|als)", r"het werkt beter",
+        r"(?:een )?belangrijke les(?: is)?", r"de les(?: is)?", r"les \d",
+        r"het is de kunst", r"het is raadzaam", r"wie .{3,40}, moet",
+    ),
+    paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
+    function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
+)

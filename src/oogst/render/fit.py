@@ -1,0 +1,72 @@
+"""The one-page rule: shrink the type within readable limits, then leave out the weakest items.
+
+Generic over what is laid out: the A4 digest and the social image both use it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from weasyprint import Document
+
+from oogst.errors import RenderError
+from oogst.render.view import DigestView, ItemKey, ItemView
+
+SCALES: tuple[float, ...] = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # never below 75 % of base
+
+Layout = Callable[[float, frozenset[ItemKey]], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    document: Document
+    scale: float
+    dropped: tuple[ItemKey, ...]
+
+
+def drop_order(view: DigestView) -> list[ItemKey]:
+    """Which items go first when space runs out: lowest score first, later position first.
+
+    Round 1 keeps the best highlight and the best item of every lesson; round 2 lets those
+    go; tips go last of all, only when nothing else is left.
+    """
+    def weakest_first(items: list[ItemView]) -> list[ItemKey]:
+        ordered = sorted(enumerate(items), key=lambda p: (p[1].score, -p[0]))
+        return [v.key for _, v in ordered]
+
+    keepers: list[ItemView] = []
+    round1: list[ItemView] = []
+    groups = [list(view.highlights)] + [list(lesson.items) for lesson in view.lessons]
+    for group in groups:
+        if group:
+            best = max(group, key=lambda v: v.score)
+            keepers.append(best)
+            round1.extend(v for v in group if v is not best)
+    tips = [t for lesson in view.lessons for t in lesson.tips]
+    return weakest_first(round1) + weakest_first(keepers) + weakest_first(tips)
+
+
+def fit_one_page(layout: Layout, order: Sequence[ItemKey],
+                 scales: Sequence[float] = SCALES, what: str = "page") -> Fit:
+    """Lay out until the result is exactly one page; never cut text, never a second page.
+
+    Tries each scale with every item; at the smallest scale, finds the fewest items from
+    ``order`` to leave out (binary search, as leaving out more never makes it longer).
+    """
+    for scale in scales:
+        doc = layout(scale, frozenset())
+        if len(doc.pages) == 1:
+            return Fit(doc, scale, ())
+    scale = scales[-1]
+    lo, hi, best = 1, len(order), None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        doc = layout(scale, frozenset(order[:mid]))
+        if len(doc.pages) == 1:
+            best, hi = (mid, doc), mid - 1
+        else:
+            lo = mid + 1
+    if best is None:
+        raise RenderError(f"the {what} does not fit on one page even with every item left out; "
+                          "shorten the title, lesson titles or source list")
+    return Fit(best[1], scale, tuple(order[:best[0]]))

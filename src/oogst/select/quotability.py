@@ -1,0 +1,119 @@
+"""How well a statement works on its own in a digest: a score in [0, 1] with reasons.
+
+Five parts, each in [0, 1]: it stands on its own (no opening that points back), it is a general
+insight rather than a detail (few numbers, dates, names), it has a readable length (8–40 words),
+it speaks in a generic voice (je, we, you), and it has punch (contrast, evaluation).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from oogst.select.lexicon import Lexicon, get_lexicon
+from oogst.select.terms import words
+
+WEIGHTS: dict[str, float] = {
+    "standalone": 0.3,
+    "generality": 0.2,
+    "length": 0.2,
+    "voice": 0.15,
+    "punch": 0.15,
+}
+IDEAL_MIN, IDEAL_MAX, TOO_LONG = 8, 40, 80
+
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d")
+_CAPITALISED = re.compile(r"^[\"'“‘„(]*([A-ZÀ-Ý][\w’'-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotability:
+    score: float
+    parts: dict[str, float] = field(hash=False, compare=False, default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+
+def _standalone(text: str, lex: Lexicon) -> tuple[float, str]:
+    first_words = words(text)[:1]
+    raw = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)[:1]
+    if not first_words:
+        return 0.5, "no words"
+    first = first_words[0]
+    shown = raw[0] if raw else first
+    if first in lex.back_pointers:
+        return 0.2, f"starts by pointing back ('{shown}')"
+    if first in lex.weak_back_pointers:
+        return 0.6, f"may point back ('{shown}')"
+    return 1.0, "stands on its own"
+
+
+def _details(text: str) -> int:
+    """Numbers, dates and proper names: capitalised words that do not start a sentence."""
+    tokens = _TOKEN.findall(text)
+    count = 0
+    sentence_start = True
+    for tok in tokens:
+        if _NUMBER.search(tok):
+            count += 1
+        elif (not sentence_start and _CAPITALISED.match(tok) and not tok.isupper()) or (
+            tok[:2] in ("’s", "'s") and len(tok) > 3  # ’s-Hertogenbosch
+        ):
+            count += 1
+        sentence_start = tok.endswith((".", "!", "?", ":", "“", '"')) or tok in ("-", "–", "—")
+    return count
+
+
+def _generality(text: str) -> tuple[float, str | None]:
+    n = _details(text)
+    score = max(0.0, 1.0 - 0.25 * n)
+    if n == 0:
+        return 1.0, "general insight"
+    if score < 0.5:
+        return score, f"detail-heavy ({n} numbers or names)"
+    return score, None
+
+
+def _length(n_words: int) -> tuple[float, str | None]:
+    if n_words < IDEAL_MIN:
+        return n_words / IDEAL_MIN, f"short ({n_words} words)"
+    if n_words > IDEAL_MAX:
+        over = (n_words - IDEAL_MAX) / (TOO_LONG - IDEAL_MAX)
+        return max(0.0, 1.0 - over), f"long ({n_words} words)"
+    return 1.0, None
+
+
+def _voice(ws: list[str], lex: Lexicon) -> tuple[float, str | None]:
+    hit = next((w for w in ws if w in lex.generic_voice), None)
+    return (1.0, f"speaks to the reader ('{hit}')") if hit else (0.5, None)
+
+
+def _punch(ws: list[str], lex: Lexicon) -> tuple[float, str | None]:
+    for a, b in lex.contrast_pairs:
+        if a in ws and b in ws[ws.index(a) + 1 :]:
+            return 1.0, f"contrast ('{a} … {b}')"
+    hits = [w for w in ws if w in lex.contrast or w in lex.evaluation]
+    if not hits:
+        return 0.4, None
+    score = min(1.0, 0.6 + 0.2 * len(hits))
+    kind = "contrast" if any(w in lex.contrast for w in hits) else "evaluation"
+    return score, f"{kind} ('{hits[0]}')"
+
+
+def quotability(text: str, language: str = "nl") -> Quotability:
+    """Score ``text`` as a stand-alone statement; reasons say what helped and what hurt."""
+    lex = get_lexicon(language)
+    ws = words(text)
+    checks = {
+        "standalone": _standalone(text, lex),
+        "generality": _generality(text),
+        "length": _length(len(ws)),
+        "voice": _voice(ws, lex),
+        "punch": _punch(ws, lex),
+    }
+    parts = {name: round(value, 4) for name, (value, _) in checks.items()}
+    score = sum(WEIGHTS[name] * value for name, value in parts.items())
+    reasons = tuple(reason for _, reason in checks.values() if reason)
+    return Quotability(round(score, 4), parts, reasons)
+
+
+__all__ = ["WEIGHTS", "Quotability", "quotability"]

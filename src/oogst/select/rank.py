@@ -1,0 +1,137 @@
+"""Rank harvested items for a topic and period: relevance × quotability × kind weight."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from oogst.models import Candidate, Document, Item
+from oogst.select.period import Period, parse_period
+from oogst.select.quotability import quotability
+from oogst.select.relevance import Relevance, Topic, build_topic, score_document, score_text
+
+MIN_RELEVANCE = 0.15
+ITEM_SHARE = 0.7  # item relevance vs. relevance of its whole article
+ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
+KIND_WEIGHTS: dict[str, float] = {
+    "quote": 1.0,
+    "named_quote": 1.1,
+    "advice": 1.1,
+    "takeaway": 1.0,
+    "paraphrase": 0.9,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RankResult:
+    candidates: tuple[Candidate, ...]  # best first; ties by item id
+    topic: Topic
+    documents_in_period: int
+    undated: int  # documents left out because they have no date
+    outside: int  # documents dated outside the period
+    partial: int  # documents dated too coarsely to place inside the period (e.g. only a year)
+    off_topic: int  # items from the period below MIN_RELEVANCE
+    broken: int  # items whose document is missing or whose offsets do not match its text
+
+    def notes(self) -> tuple[str, ...]:
+        counts = (
+            (self.undated, "undated document(s) left out"),
+            (self.outside, "document(s) outside the period"),
+            (self.partial, "document(s) dated too coarsely to place in the period"),
+            (self.off_topic, "item(s) in the period not about the topic"),
+            (self.broken, "item(s) skipped: document missing or text does not match offsets"),
+        )
+        return tuple(f"{n} {what}" for n, what in counts if n)
+
+
+def kind_weight(item: Item) -> tuple[float, str | None]:
+    if item.kind == "quote" and item.speaker:
+        return KIND_WEIGHTS["named_quote"], "quote from a named speaker"
+    if item.kind == "advice":
+        return KIND_WEIGHTS["advice"], "advice"
+    return KIND_WEIGHTS.get(item.kind, 1.0), None
+
+
+def _relevance_reason(item_rel: Relevance) -> str | None:
+    if not item_rel.matched:
+        return None
+    return f"relevant: {', '.join(item_rel.matched[:4])} ({item_rel.score:.2f})"
+
+
+def score_item(item: Item, document: Document, topic: Topic, doc_rel: Relevance) -> Candidate:
+    """One candidate with its score parts and the reasons a person can read."""
+    item_rel = score_text(item.text, topic)
+    relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
+    quote = quotability(item.text, document.language)
+    weight, kind_reason = kind_weight(item)
+    score = min(1.0, quote.score * (0.25 + 0.75 * relevance) * weight * item.confidence)
+    reasons = [r for r in (_relevance_reason(item_rel), *quote.reasons) if r]
+    if doc_rel.score >= ABOUT_TOPIC:
+        reasons.append("article about the topic")
+    if kind_reason:
+        reasons.append(kind_reason)
+    scores = {
+        "relevance": round(relevance, 4),
+        "item_relevance": item_rel.score,
+        "document_relevance": doc_rel.score,
+        "quotability": quote.score,
+        "kind_weight": weight,
+        **quote.parts,
+    }
+    return Candidate(
+        item=item,
+        score=round(score, 4),
+        scores=scores,
+        reasons=tuple(reasons),
+        source_url=document.url,
+        source_title=document.title,
+        published=document.published,
+    )
+
+
+def rank(
+    documents: Sequence[Document],
+    items: Sequence[Item],
+    topic: str,
+    period: Period | str,
+    *,
+    language: str | None = None,
+    min_relevance: float = MIN_RELEVANCE,
+) -> RankResult:
+    """Rank the items of the documents inside ``period`` for ``topic``; best first."""
+    period = parse_period(period) if isinstance(period, str) else period
+    places = {d.id: period.placement(d.published) for d in documents}
+    inside = sorted((d for d in documents if places[d.id] == "inside"), key=lambda d: d.id)
+    in_lang = [d for d in inside if language is None or d.language.startswith(language)]
+    the_topic = build_topic(topic, in_lang, language=language)
+    by_id = {d.id: d for d in documents}
+    doc_rel = {d.id: score_document(d, the_topic) for d in in_lang}
+    candidates: list[Candidate] = []
+    off_topic = broken = 0
+    for item in items:
+        doc = by_id.get(item.document_id)
+        if doc is None or doc.text[item.start : item.end] != item.text:
+            broken += 1
+            continue
+        if doc.id not in doc_rel:
+            continue
+        cand = score_item(item, doc, the_topic, doc_rel[doc.id])
+        if cand.scores["relevance"] < min_relevance:
+            off_topic += 1
+            continue
+        candidates.append(cand)
+    candidates.sort(key=lambda c: (-c.score, c.item.id))
+    count = Counter(places.values())
+    return RankResult(
+        candidates=tuple(candidates),
+        topic=the_topic,
+        documents_in_period=len(inside),
+        undated=count["undated"],
+        outside=count["outside"],
+        partial=count["partial"],
+        off_topic=off_topic,
+        broken=broken,
+    )
+
+
+__all__ = ["KIND_WEIGHTS", "RankResult", "kind_weight", "rank", "score_item"]

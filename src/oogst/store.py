@@ -1,0 +1,208 @@
+"""The SQLite store: the one place where rows go in and out.
+
+Documents are keyed by URL; a content hash tells whether a re-added source changed. A document
+and its items are written in one transaction, so a killed run never leaves half a document.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from oogst.errors import StoreError
+from oogst.models import Document, Item
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = Path("oogst.db")
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        published TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        author TEXT,
+        hash TEXT NOT NULL,
+        added_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_role TEXT,
+        organisation TEXT,
+        cue TEXT,
+        confidence REAL NOT NULL,
+        nested INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX items_document ON items(document_id);
+    CREATE TABLE failures (
+        source TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE digests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        topic TEXT NOT NULL,
+        period TEXT NOT NULL,
+        json TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
+}
+
+PutResult = Literal["added", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    url: str
+    title: str
+    published: str | None
+    language: str | None
+    status: str
+    error: str | None
+    items: int
+
+
+class Store:
+    """A connection to an oogst store. Use as a context manager."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"the store {self.path} was made by a newer oogst (schema {version}); upgrade oogst")
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            # one script, one transaction: a killed migration leaves the old version intact
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;{_MIGRATIONS[v]};PRAGMA user_version={v};COMMIT;")
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- documents -----------------------------------------------------------------------
+    def known_hash(self, url: str) -> str | None:
+        row = self.db.execute("SELECT hash FROM documents WHERE url=?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, doc: Document, items: Iterable[Item]) -> PutResult:
+        """Write a document with its items in one transaction (idempotent by URL and hash)."""
+        old = self.known_hash(doc.url)
+        if old == doc.hash:
+            self.db.execute("DELETE FROM failures WHERE source=?", (doc.url,))
+            return "unchanged"
+        rows = [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
+                 i.organisation, i.cue, i.confidence, int(i.nested)) for i in items]
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
+            self.db.execute(
+                "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                 doc.source_kind, doc.author, doc.hash))
+            self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.db.execute("DELETE FROM failures WHERE source=?", (doc.url,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return "updated" if old else "added"
+
+    def record_failure(self, source: str, reason: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO failures (source, reason) VALUES (?,?)", (source, reason))
+
+    def documents(self) -> list[Document]:
+        cur = self.db.execute(
+            "SELECT id,url,title,published,language,text,source_kind,author FROM documents ORDER BY url")
+        return [Document(*row) for row in cur]
+
+    def document_by_url(self, url: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT id,url,title,published,language,text,source_kind,author FROM documents WHERE url=?",
+            (url,)).fetchone()
+        return Document(*row) if row else None
+
+    def items(self, document_ids: Iterable[str] | None = None) -> list[Item]:
+        sql = ("SELECT document_id,kind,text,start,end,speaker,speaker_role,cue,confidence,nested,"
+               "organisation FROM items")
+        cur = self.db.execute(sql + " ORDER BY document_id, start, end, kind")
+        wanted = set(document_ids) if document_ids is not None else None
+        out = []
+        for r in cur:
+            if wanted is None or r[0] in wanted:
+                out.append(Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10]))
+        return out
+
+    def sources(self, failed_only: bool = False) -> list[SourceRow]:
+        out: list[SourceRow] = []
+        if not failed_only:
+            cur = self.db.execute(
+                "SELECT d.url, d.title, d.published, d.language, COUNT(i.id) FROM documents d "
+                "LEFT JOIN items i ON i.document_id = d.id GROUP BY d.id ORDER BY d.published, d.url")
+            out.extend(SourceRow(u, t, p, lg, "ok", None, n) for u, t, p, lg, n in cur)
+        cur = self.db.execute("SELECT source, reason FROM failures ORDER BY source")
+        out.extend(SourceRow(s, "", None, None, "failed", r, 0) for s, r in cur)
+        return out
+
+    # -- digests -------------------------------------------------------------------------
+    def save_digest(self, topic: str, period: str, digest_json: str) -> int:
+        cur = self.db.execute("INSERT INTO digests (topic, period, json) VALUES (?,?,?)",
+                              (topic, period, digest_json))
+        return int(cur.lastrowid or 0)
+
+    def digests(self) -> Iterator[tuple[int, str, str, str]]:
+        yield from self.db.execute("SELECT id, topic, period, created_at FROM digests ORDER BY id")
+
+    def digest_json(self, digest_id: int) -> str | None:
+        row = self.db.execute("SELECT json FROM digests WHERE id=?", (digest_id,)).fetchone()
+        return row[0] if row else None
+
+    def update_digest(self, digest_id: int, digest_json: str) -> None:
+        self.db.execute("UPDATE digests SET json=? WHERE id=?", (digest_json, digest_id))
+
+
+def dumps_row(row: SourceRow) -> dict[str, object]:
+    return {"url": row.url, "title": row.title, "published": row.published, "language": row.language,
+            "status": row.status, "error": row.error, "items": row.items}
+
+
+__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "SourceRow", "Store", "dumps_row"]
