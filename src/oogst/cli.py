@@ -416,7 +416,11 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except OogstError as exc:
-        _fail(str(exc))
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted; what was written so far is kept", highlight=False)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

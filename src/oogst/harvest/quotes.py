@@ -54,10 +54,8 @@ def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
         return None
     b = blocks[0]
     line = text[b.start : b.end]
-    tail = text[q.span.close_pos + 1 : b.end].strip() if q.span.closed else ""
-    if len(line) < 200 and "\n" not in line and not re.search(r"[.!?]$", tail or "x"):
-        if not q.attributed or tail == "":
-            return "quote in the headline"
+    if len(line) < 200 and "\n" not in line and not re.search(r"[.!?…:][’”'\"»]*$", line):
+        return "quote in the headline"
     return None
 
 

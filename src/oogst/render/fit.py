@@ -12,7 +12,8 @@ from weasyprint import Document
 from oogst.errors import RenderError
 from oogst.render.view import DigestView, ItemKey, ItemView
 
-SCALES: tuple[float, ...] = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # never below 75 % of base
+# Largest first. Above 1.0 fills a sparse page; never below 75 % of the base size.
+SCALES: tuple[float, ...] = (1.2, 1.1, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
 
 Layout = Callable[[float, frozenset[ItemKey]], Document]
 
@@ -50,13 +51,27 @@ def fit_one_page(layout: Layout, order: Sequence[ItemKey],
                  scales: Sequence[float] = SCALES, what: str = "page") -> Fit:
     """Lay out until the result is exactly one page; never cut text, never a second page.
 
-    Tries each scale with every item; at the smallest scale, finds the fewest items from
-    ``order`` to leave out (binary search, as leaving out more never makes it longer).
+    Finds the largest scale at which everything fits (binary search, probing 1.0 and then
+    the smallest scale first); if nothing fits at the smallest scale, finds the fewest items
+    from ``order`` to leave out (binary search: leaving out more never makes it longer).
     """
-    for scale in scales:
-        doc = layout(scale, frozenset())
+    fits: dict[int, Document] = {}
+
+    def probe(i: int) -> bool:
+        doc = layout(scales[i], frozenset())
         if len(doc.pages) == 1:
-            return Fit(doc, scale, ())
+            fits[i] = doc
+        return i in fits
+
+    last = len(scales) - 1
+    base = scales.index(1.0) if 1.0 in scales else 0
+    lo, hi = (0, base - 1) if probe(base) else (base + 1, last - 1) if probe(last) else (1, 0)
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid - 1) if probe(mid) else (mid + 1, hi)
+    if fits:
+        i = min(fits)
+        return Fit(fits[i], scales[i], ())
     scale = scales[-1]
     lo, hi, best = 1, len(order), None
     while lo <= hi:

@@ -62,20 +62,20 @@ def matches(term: str, word: str, language: str) -> bool:
 
 
 def compound_parts(word: str, vocabulary: frozenset[str], lex: Lexicon) -> tuple[str, ...]:
-    """Split a compound into two known words (``samenwerkingsverband`` → samenwerking, verband).
+    """Split a compound into two parts (``samenwerkingsverband`` → samenwerking, verband).
 
-    Both parts must be at least five letters and occur in ``vocabulary`` (the corpus words);
-    a linking s/en/e between them is allowed. Returns () when no split is found.
+    Both parts must be at least five letters and one of them must occur in ``vocabulary``
+    (the corpus words); a linking s/en/e after the first part is allowed. The longest known
+    first part wins. Returns () when no split is found.
     """
-    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head, tail = word[:i], word[i:]
-        if tail not in vocabulary:
-            continue
-        if head in vocabulary:
-            return (head, tail)
-        for link in lex.linking:
-            if head.endswith(link) and head[: -len(link)] in vocabulary:
-                return (head[: -len(link)], tail)
+        heads = [head] + [h for link in lex.linking if head.endswith(link) and len(h := head[: -len(link)]) >= MIN_PART]
+        known = [h for h in heads if h in vocabulary]
+        if known:
+            return (known[0], tail)
+        if tail in vocabulary:
+            return (heads[-1], tail)
     return ()
 
 
