@@ -26,7 +26,7 @@ CORE = cand("Een vaste kerngroep houdt de samenwerking tussen gemeenten en provi
 EVAL = cand("Evalueer elk halfjaar wat werkt en wat niet.", 0.55)
 TRUST = cand("Zonder vertrouwen tussen ambtenaren strandt elk gezamenlijk plan.", 0.5)
 RAAD = cand("Ook de raad moet vroeg weten welke afspraken er liggen.", 0.45)
-BURGERS = cand("Burgers merken weinig van de bestuurlijke drukte rond de wijkaanpak.", 0.3, doc=OTHER)
+BURGERS = cand("Burgers merken weinig van de bestuurlijke drukte rond de wijkaanpak.", 0.4, doc=OTHER)
 ALL = [STANDFIRST, KEYPOINT, QUOTE, CORE, EVAL, TRUST, RAAD, BURGERS]
 
 

