@@ -139,7 +139,8 @@ def test_title_from_terms() -> None:
 def test_key_terms_prefer_frequent_words() -> None:
     picks = synthetic(40)
     trust = [c for c in picks if "ertrouwen" in c.item.text]
-    assert key_terms(trust, "nl")[0] == "vertrouwen"
+    assert key_terms(trust, "nl", background=picks)[0] == "vertrouwen"
+    assert "punt" in key_terms(trust, "nl", n=10)  # without background, plain frequency
 
 
 def test_titles_are_unique_and_short() -> None:

@@ -76,9 +76,15 @@ def _same(a: Token, b: Token, fold_case: bool) -> bool:
     return a.norm.lower() == b.norm.lower() if fold_case else a.norm == b.norm
 
 
+def _folded(seg: list[Token]) -> int:
+    """How many leading tokens may differ in case: one, or two after ’s / ’t (’s Avonds)."""
+    return 2 if seg and seg[0].norm.startswith("'") else 1
+
+
 def _find(orig: list[Token], seg: list[Token], start: int, fold_first: bool) -> int:
+    fold = _folded(seg) if fold_first else 0
     for i in range(start, len(orig) - len(seg) + 1):
-        if all(_same(orig[i + k], t, fold_first and k == 0) for k, t in enumerate(seg)):
+        if all(_same(orig[i + k], t, k < fold) for k, t in enumerate(seg)):
             return i
     return -1
 
@@ -110,7 +116,17 @@ def _quote(toks: list[Token]) -> str:
 
 
 def _norm(toks: list[Token]) -> list[str]:
-    return [t.norm.lower() for t in toks]
+    return [t.norm for t in toks]
+
+
+def _uncapitalise(words: list[Token], orig: list[Token]) -> list[Token]:
+    """Undo an allowed capital at the start, so the diff does not report it."""
+    out = list(words)
+    for k in range(min(_folded(words), len(words))):
+        same = next((o for o in orig if o.norm.lower() == out[k].norm.lower()), None)
+        if same is not None:
+            out[k] = Token(out[k].kind, same.text)
+    return out
 
 
 def explain(original: str, edited: str) -> tuple[list[str], str]:
@@ -118,6 +134,8 @@ def explain(original: str, edited: str) -> tuple[list[str], str]:
     orig = tokens(original)
     body, trailing = _split_trailing(tokens(edited))
     words = [t for t in body if t.kind != "cut"]
+    if body and body[0].kind != "cut":
+        words = _uncapitalise(words, orig)
     cut_before = [False] * (len(words) + 1)
     j = 0
     for t in body:
@@ -126,20 +144,21 @@ def explain(original: str, edited: str) -> tuple[list[str], str]:
         else:
             j += 1
     ops = difflib.SequenceMatcher(None, _norm(orig), _norm(words), autojunk=False).get_opcodes()
-    known = set(_norm(orig))
-    removed = {w for tag, i1, i2, _, _ in ops if tag in ("delete", "replace") for w in _norm(orig[i1:i2])}
-    added = {" ".join(_norm(words[j1:j2])) for tag, _, _, j1, j2 in ops if tag in ("insert", "replace")}
+    lower = lambda ts: [w.lower() for w in _norm(ts)]  # noqa: E731
+    known = set(lower(orig))
+    removed = {w for tag, i1, i2, _, _ in ops if tag in ("delete", "replace") for w in lower(orig[i1:i2])}
+    added = {" ".join(lower(words[j1:j2])) for tag, _, _, j1, j2 in ops if tag in ("insert", "replace")}
     problems: list[str] = []
     parts: list[str] = []
     for tag, i1, i2, j1, j2 in ops:
         old, new = orig[i1:i2], words[j1:j2]
         parts.append(" ".join(t.text for t in new) if tag == "equal" else _mark(old, new))
         if tag == "delete" and not (j1 in (0, len(words)) or cut_before[j1]):
-            if " ".join(_norm(old)) not in added:  # else reported as reordered
+            if " ".join(lower(old)) not in added:  # else reported as reordered
                 problems.append(f"cut without a mark: {_quote(old)}")
-        elif tag in ("insert", "replace") and all(w in removed for w in _norm(new)):
+        elif tag in ("insert", "replace") and all(w in removed for w in lower(new)):
             problems.append(f"reordered: {_quote(new)}")
-        elif tag in ("insert", "replace") and all(w in known for w in _norm(new)):
+        elif tag in ("insert", "replace") and all(w in known for w in lower(new)):
             problems.append(f"repeated: {_quote(new)}")
         elif tag == "insert":
             problems.append(f"added: {_quote(new)}")

