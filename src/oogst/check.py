@@ -156,6 +156,8 @@ def explain(original: str, edited: str) -> tuple[list[str], str]:
         if tag == "delete" and not (j1 in (0, len(words)) or cut_before[j1]):
             if " ".join(lower(old)) not in added:  # else reported as reordered
                 problems.append(f"cut without a mark: {_quote(old)}")
+        elif tag == "replace" and lower(old) == lower(new):
+            problems.append(f"changed: {_quote(old)} → {_quote(new)}")
         elif tag in ("insert", "replace") and all(w in removed for w in lower(new)):
             problems.append(f"reordered: {_quote(new)}")
         elif tag in ("insert", "replace") and all(w in known for w in lower(new)):

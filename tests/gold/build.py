@@ -128,6 +128,11 @@ def verify(path):
                         problems.append(f"{d['id']}: very short quote {it['text']!r}")
                     if "nested" not in it:
                         problems.append(f"{d['id']}: quote without nested flag")
+                for field in ("speaker", "organisation"):
+                    if it.get(field) and it[field] not in t:
+                        problems.append(f"{d['id']}: {field} {it[field]!r} not written in text")
+                if it.get("speaker_role") and it["speaker_role"].lower() not in t.lower():
+                    problems.append(f"{d['id']}: role {it['speaker_role']!r} not written in text")
                 if it["kind"] == "takeaway" and it["speaker"] is not None:
                     problems.append(f"{d['id']}: takeaway with speaker")
                 if it["kind"] in ("takeaway", "advice") and it["text"][:2] in ("- ", "• ", "* "):

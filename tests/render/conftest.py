@@ -162,3 +162,73 @@ def rendered_small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, obje
 
 
 Builder = Callable[[], Digest]
+
+
+@pytest.fixture(scope="session")
+def rendered_large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    from oogst.render import render
+
+    out = tmp_path_factory.mktemp("large")
+    return out, render(large_digest(), out, ("pdf", "png"))
+
+
+@pytest.fixture(scope="session")
+def rendered_xss(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    from oogst.render import render
+
+    out = tmp_path_factory.mktemp("xss")
+    return out, render(xss_digest(), out, ("html", "pdf", "md"))
+
+
+def pdf_text(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return "".join(doc[i].get_textpage().get_text_bounded() for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def squash(text: str) -> str:
+    """Whitespace removed, so line breaks in the PDF do not matter."""
+    return "".join(text.split())
+
+
+def pdf_fonts_embedded(path: Path) -> list[bool]:
+    """For every text object on page 1: is its font embedded in the PDF?"""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        objs = doc[0].get_objects(filter=[c.FPDF_PAGEOBJ_TEXT])
+        return [bool(c.FPDFFont_GetIsEmbedded(c.FPDFTextObj_GetFont(o.raw))) for o in objs]
+    finally:
+        doc.close()
+
+
+def pdf_link_uris(path: Path) -> list[str]:
+    """The URI of every external link annotation on page 1."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument(path)
+    out = []
+    try:
+        page = doc[0]
+        for i in range(c.FPDFPage_GetAnnotCount(page.raw)):
+            annot = c.FPDFPage_GetAnnot(page.raw, i)
+            if c.FPDFAnnot_GetSubtype(annot) == c.FPDF_ANNOT_LINK:
+                action = c.FPDFLink_GetAction(c.FPDFAnnot_GetLink(annot))
+                if action and c.FPDFAction_GetType(action) == c.PDFACTION_URI:
+                    n = c.FPDFAction_GetURIPath(doc.raw, action, None, 0)
+                    buf = ctypes.create_string_buffer(n)
+                    c.FPDFAction_GetURIPath(doc.raw, action, buf, n)
+                    out.append(buf.value.decode("utf-8"))
+            c.FPDFPage_CloseAnnot(annot)
+    finally:
+        doc.close()
+    return out

@@ -11,7 +11,7 @@ from oogst.models import Digest
 from oogst.render.fit import drop_order, fit_one_page
 from oogst.render.html import Mode, html_from_view
 from oogst.render.theme import Theme
-from oogst.render.view import ItemKey, build_view
+from oogst.render.view import DigestView, ItemKey, build_view
 
 
 def offline_fetcher() -> URLFetcher:
@@ -39,7 +39,7 @@ def render_pdf(digest: Digest, theme: Theme) -> tuple[bytes, tuple[str, ...]]:
     return fit.document.write_pdf(), fit_warnings("pdf", view, fit.scale, fit.dropped)
 
 
-def fit_warnings(label: str, view, scale: float, dropped: tuple[ItemKey, ...]) -> tuple[str, ...]:
+def fit_warnings(label: str, view: DigestView, scale: float, dropped: tuple[ItemKey, ...]) -> tuple[str, ...]:
     if scale == 1.0 and not dropped:
         return ()
     out = []
@@ -47,11 +47,20 @@ def fit_warnings(label: str, view, scale: float, dropped: tuple[ItemKey, ...]) -
         out.append(f"{label}: type set at {round(scale * 100)}% of base size to fit one page")
     by_key = {v.key: v for v in view.all_items()}
     for key in dropped:
-        out.append(f"{label}: left out to fit one page: {by_key[key].describe()}")
+        out.append(f"{label}: left out to fit one page: {by_key[key].describe()} "
+                   f"[{place(view, key)}]")
     if dropped:
         total = len(by_key)
         out.append(f"{label}: kept {total - len(dropped)} of {total} items")
     return tuple(out)
+
+
+def place(view: DigestView, key: ItemKey) -> str:
+    """Where an item sits: the highlights, or which lesson (and whether as its tip)."""
+    if key[0] == "h":
+        return view.labels["highlights"].lower()
+    title = next((lesson.title for lesson in view.lessons if lesson.index == key[1]), "?")
+    return f"{view.labels['tip'].lower()}, {title}" if key[0] == "t" else title
 
 
 def write_pdf(digest: Digest, theme: Theme, path: Path) -> tuple[bytes, tuple[str, ...]]:

@@ -31,8 +31,9 @@ def pdf_to_png(pdf: bytes, dpi: int = A4_DPI, size: tuple[int, int] | None = Non
         width, height = page.get_size()
         scale = size[0] / width if size else dpi / 72
         image = page.render(scale=scale).to_pil()
-        if size and image.size != size:
-            image = image.resize(size)
+        want = size or (round(width * scale), round(height * scale))
+        if image.size != want:  # pdfium rounds up; trim the sub-pixel edge (A4: 1240×1754)
+            image = image.crop((0, 0, *want)) if all(a >= b for a, b in zip(image.size, want)) else image.resize(want)
         buf = io.BytesIO()
         image.convert("RGB").save(buf, format="PNG", optimize=True)
         return buf.getvalue()

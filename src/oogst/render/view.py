@@ -6,6 +6,7 @@ one-page fitter can leave some out without renumbering anything.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlsplit
@@ -56,6 +57,11 @@ class SourceView:
     href: str | None
     title: str
     date: str
+
+    @property
+    def url_parts(self) -> list[str]:
+        """The URL cut after each / . - ? & = so a narrow column can break it there."""
+        return [p for p in re.split(r"(?<=[/.?&=-])", self.url) if p]
 
 
 @dataclass(frozen=True, slots=True)
