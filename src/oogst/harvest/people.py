@@ -118,8 +118,12 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
     role_words: list[str] = []
     org: str | None = None
     found = False
-    for w in words[:6]:
+    for k, w in enumerate(words[:8]):
         word = w.group(0)
+        nxt_word = words[k + 1].group(0) if k + 1 < len(words) else ""
+        if word.lower() in ("of", "for") and found and nxt_word[:1].islower() and nxt_word not in ("the", "a", "an"):
+            role_words.append(word)  # "professor of public policy", "director of finance"
+            continue
         if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan"):
             if found:
                 org, _ = _org_after(text, pos + m.end() + w.end(), lang)
@@ -151,11 +155,19 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     head = text[max(0, pos - 80) : pos]
     words = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", head)
     out: list[str] = []
-    for word in reversed(words[-4:]):
+    words = words[-5:]
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if not word[0].isalpha():
             break
         if is_role_word(word, lang):
             out.insert(0, word)
+            for mod in reversed(words[max(0, k - 2) : k]):  # "council leader", "deputy mayor"
+                low = mod.lower()
+                if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
+                        or low in lang.stopwords or (mod[0].isupper() and low not in lang.roles):
+                    break
+                out.insert(0, mod)
             break
         if word[0].islower() and len(out) < 2 and word.lower() not in lang.function_words:
             out.insert(0, word)
@@ -178,9 +190,12 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or first.lower() in lang.organisation_words:
             pos = m.start("first") + len(first)
             continue
+        middle = m.group("middle")
+        if first not in lang.first_names and middle and middle in lang.first_names:
+            pos = m.start("middle")  # "Streekarchivaris Corine Lambers": a role, then the name
+            continue
         pos = m.end()
         sur = m.group("sur").strip()
-        middle = m.group("middle")
         name_end = m.end()
         if middle and middle not in lang.first_names and "." not in middle and sur.split()[0] in lang.particles:
             # "Ingrid Pietersen van Dalmeer": "van Dalmeer" is where she is from, not her name

@@ -147,7 +147,28 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                 src = prev or nxt
                 if src:
                     q.person, q.cue, q.how = src.person, src.cue, "split"
-    # multi-paragraph chains: a block ending in an open quote, next block reopening
+    # a person named earlier in the same paragraph
+    for bi, group in by_block.items():
+        b = blocks[bi]
+        for q in group:
+            if q.person is None and not q.attributed and q.span.depth == 0 and q.span.opened:
+                att = speakers.lead(text, b.start, q.span.open_pos, res)
+                if att:
+                    q.person, q.how = att.person, att.how
+    _chains(blocks, by_block)
+    _adjacent(text, blocks, by_block, res)
+    _chains(blocks, by_block)
+    # nested quotes take the speaker of their outer quote
+    for group in by_block.values():
+        for q in group:
+            if q.span.depth > 0:
+                outer = next((o for o in group if o.span.depth == 0 and o.start <= q.start and q.end <= o.end + 1), None)
+                if outer:
+                    q.person, q.cue, q.how, q.attributed = outer.person, outer.cue, "nested", True
+
+
+def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
+    """Multi-paragraph quotes: a block ending in an open quote, the next block reopening."""
     chain: list[_Q] = []
     for bi in sorted(by_block):
         group = [q for q in by_block[bi] if q.span.depth == 0]
@@ -160,7 +181,10 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
             _share(chain)
             chain = []
     _share(chain)
-    # adjacency and interviews for bare quote paragraphs
+
+
+def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res: speakers.Resolver) -> None:
+    """Bare quote paragraphs: after a question (interview) or a paragraph introducing someone."""
     interviewee = _interviewee(text, blocks, res)
     for bi in sorted(by_block):
         group = [q for q in by_block[bi] if q.span.depth == 0]
@@ -181,13 +205,6 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
         if person:
             for q in group:
                 q.person, q.how = person, how
-    # nested quotes take the speaker of their outer quote
-    for group in by_block.values():
-        for q in group:
-            if q.span.depth > 0:
-                outer = next((o for o in group if o.span.depth == 0 and o.start <= q.start and q.end <= o.end + 1), None)
-                if outer:
-                    q.person, q.cue, q.how, q.attributed = outer.person, outer.cue, "nested", True
 
 
 def _share(chain: list[_Q]) -> None:

@@ -9,7 +9,10 @@ from oogst.harvest.people import Mention, Person, is_role_word
 from oogst.lang import Language
 
 _WORD = re.compile(r"[\w’'-]+")
-_SENT_STOP = re.compile(r"[.!?](?=\s|$)|[‘“„\"«]")
+_SENT_STOP = re.compile(
+    r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)"
+    r"(?<!\b[A-Z])[.!?](?=\s|$)|[‘“„\"«`]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,22 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
             break
     del lead
     return None
+
+
+def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
+    """No attribution at all, but the same paragraph named someone before the quote:
+    "Okafor acknowledged the gap. “…”" / "Inmiddels is hij om. ‘…’"."""
+    if pos <= lo:
+        return None
+    person = None
+    found = res.in_range(lo, pos)
+    if found:
+        person = found[-1].person
+    else:
+        for w in _WORD.finditer(text, lo, pos):
+            if w.group(0).lower() in res.lang.pronouns:
+                person = res.last_before(lo)
+    return Attribution(person, None, "lead") if person else None
 
 
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
