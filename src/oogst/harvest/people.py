@@ -23,10 +23,15 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _STRIP = "‘’“”„\"'()[]{},.;:!?—–"
 
 
-def _prev_word(text: str, pos: int) -> str:
-    """The word right before ``pos`` (punctuation stripped), or ""."""
+def _prev_word(text: str, pos: int, raw: bool = False) -> str:
+    """The word right before ``pos`` (punctuation stripped; with ``raw``, "" when punctuation
+    separates it from ``pos``)."""
     parts = text[max(0, pos - 40) : pos].split()
-    return parts[-1].strip(_STRIP) if parts else ""
+    if not parts:
+        return ""
+    if raw and parts[-1][-1:] in _STRIP:
+        return ""
+    return parts[-1].strip(_STRIP)
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
@@ -108,10 +113,16 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     return org, start + len(org)
 
 
+_PREDICATE = re.compile(
+    r"\s*(?:,|\(|\s(?:is|was|werd|wordt|werkt als|has been|is now|became|serves as|is sinds [\w ]{1,20}?|"
+    r"is al [\w ]{1,20}?|is sinds \d{4})\s)\s*(?:(?:de|het|een|the|a|an)\s+)?"
+)
+
+
 def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role and organisation from an apposition or predicate after a name at ``pos``."""
     tail = text[pos : pos + 160]
-    m = re.match(r"\s*(?:,|\(|\s(?:is|was|werkt als|is sinds \w+)\s)\s*(?:(?:de|het|een|the|a|an)\s+)?", tail)
+    m = _PREDICATE.match(tail)
     if not m:
         return None, None
     words = list(re.finditer(r"[\w’'\-]+", tail[m.end() :]))
@@ -124,7 +135,8 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
         if word.lower() in ("of", "for") and found and nxt_word[:1].islower() and nxt_word not in ("the", "a", "an"):
             role_words.append(word)  # "professor of public policy", "director of finance"
             continue
-        if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan"):
+        if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan", "with",
+                            "within", "op", "en", "and", "die", "who", "sinds", "since"):
             if found:
                 org, _ = _org_after(text, pos + m.end() + w.end(), lang)
             break
@@ -152,7 +164,7 @@ def org_after_name(text: str, pos: int, lang: Language) -> str | None:
 
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
-    head = text[max(0, pos - 80) : pos]
+    head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
     words = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", head)
     out: list[str] = []
     words = words[-5:]
@@ -173,7 +185,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             out.insert(0, word)
             continue
         break
-    if out and is_role_word(out[0], lang):
+    if out and any(is_role_word(w, lang) for w in out):
         role = " ".join(out)
         role = role[0].lower() + role[1:]
         return role, None
@@ -203,7 +215,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
-        if _prev_word(text, m.start()).lower() in lang.organisation_words:
+        if _prev_word(text, m.start(), raw=True).lower() in lang.organisation_words:
             continue
         role, org = role_before(text, m.start(), lang)
         r2, o2 = role_after(text, name_end, lang)
@@ -221,6 +233,8 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if k and m.start("sur2") < taken[k - 1][1] or m.start("sur2") in seen:
             continue
         seen.add(m.start("sur2"))
+        if _prev_word(text, m.start("sur2"), raw=True) in ("van", "uit", "in", "from", "of") and m.group("sur2")[0].isupper():
+            continue  # "burgemeester Brandsma van Wolde": a place, not a surname
         sur = m.group("sur2")
         role, org = role_before(text, m.start("sur2"), lang)
         if sur not in known and sur[0].lower() + sur[1:] not in known and not role:

@@ -29,10 +29,11 @@ researcher chair chairman chairwoman chairperson spokesperson spokesman spokeswo
 officer official adviser advisor coordinator head chief executive resident founder
 economist sociologist analyst planner engineer consultant commissioner governor
 senator representative deputy superintendent inspector teacher doctor nurse farmer
-owner partner volunteer historian lawyer
+owner partner volunteer historian lawyer member designer worker executive hydrologist
+campaigner activist organiser organizer landlord tenant
 """),
     role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist"),
-    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms"),
+    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Cllr Cllr. Councillor Rev. Rev"),
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
 council county department ministry agency authority board university college office
@@ -77,5 +78,6 @@ accept celebrate test think work choose agree define communicate engage map"""),
         r"(?:the|a|one) (?:key |big |important )?lesson(?: is)?", r"don't", r"never",
     ),
     paraphrase_conjunctions=_words("that how whether why what"),
+    stopwords=_words("since been now also already years year there here still two three four five"),
     function_words=_words("the a an and of to in is that it for with was on as be at by"),
 )

@@ -48,8 +48,10 @@ advocaat rechter officier journalist schrijver filosoof psycholoog historicus
 planoloog stedenbouwkundige ecoloog hydroloog klimaatadviseur omgevingsmanager
 accountmanager regiocoördinator netwerkcoördinator ketenregisseur ombudsman
 dorpsraadvoorzitter initiatiefnemer vrijwilliger mantelzorger eigenaar oprichter
-mede-oprichter partner senior promovendus student""") ,
-    role_suffixes=("leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
+mede-oprichter partner senior promovendus student leider archivaris bestuurslid directielid
+lid cio cfo ceo officier kinderburgemeester boswachter dorpscoördinator opbouwwerker
+ambassadeur kwartiermaker programmadirecteur gebiedsmakelaar""") ,
+    role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
@@ -116,5 +118,6 @@ help schep voorkom vermijd let besteed sluit""") ,
         r"het is de kunst", r"het is raadzaam", r"wie .{3,40}, moet",
     ),
     paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
+    stopwords=_words("sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien"),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
 )
