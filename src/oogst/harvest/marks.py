@@ -97,6 +97,8 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
         if not role:
             continue
         fam = _FAMILY[tok]
+        if role == OPEN and stack and stack[-1][2] == m.start() and text[stack[-1][1]] == tok:
+            continue  # a doubled opening mark (‘‘ or ““) opens one quote
         if role == OPEN:
             # a straight mark that could close the innermost open straight mark closes it
             if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[m.start() - 1] if m.start() > lo else ""):
@@ -106,8 +108,8 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
                 continue
         # a closing mark: find the innermost opener of the same family
         idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam), -1)
-        if idx < 0 and role == CLOSE and fam == SINGLE and stack and tok == "’" and False:
-            idx = len(stack) - 1
+        if idx < 0 and role == CLOSE and len(stack) == 1:
+            idx = 0  # a mismatched pair: opened ‘ and closed ”
         if idx < 0:
             if role == WEAK_CLOSE:
                 continue  # the councils’ plans

@@ -33,6 +33,7 @@ def _prev_word(text: str, pos: int, raw: bool = False) -> str:
         return ""
     return parts[-1].strip(_STRIP)
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+_AGE = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3},)")  # "Joke Schouten (78)", "Maureen Price, 67,"
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,8 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role_before(text, m.start(), lang)
         r2, o2 = role_after(text, name_end, lang)
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
-        if first not in lang.first_names and not role and not _near_verb(text, m.start(), name_end, lang):
+        if first not in lang.first_names and not role and not _near_verb(text, m.start(), name_end, lang) \
+                and not _AGE.match(text, name_end):
             continue
         name = text[m.start("first") : name_end].strip()
         raw.append((m.start("first"), name_end, name, sur, role, org))

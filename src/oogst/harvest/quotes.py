@@ -32,8 +32,8 @@ def _is_label(text: str, q: _Q, lang: Language) -> str | None:
     n = word_count(inner)
     if n == 0:
         return "empty quotation"
-    if q.attributed:
-        return None if n >= 2 else "single quoted word"
+    if q.attributed and q.how == "after" and n >= 2:
+        return None  # ‘Het werkt niet,’ zegt Jansen.
     if n <= 3:
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
     if not _END_PUNCT.search(inner):
@@ -41,7 +41,7 @@ def _is_label(text: str, q: _Q, lang: Language) -> str | None:
         caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
         if n <= 8 and caps >= max(1, (n - 1) // 3):
             return "looks like a title or name"
-        if n <= 5 and q.span.closed and q.span.opened:
+        if n <= 5 and q.span.closed and q.span.opened and not q.attributed:
             after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
             if after[:1] == " " and after[1:2].islower():
                 return "short phrase woven into a sentence (scare quote)"

@@ -30,9 +30,20 @@ class Resolver:
         self.starts = [m.start for m in mentions]
         self.lang = lang
 
-    def last_before(self, pos: int) -> Person | None:
+    def last_before(self, pos: int, text: str | None = None) -> Person | None:
+        """The person a pronoun at ``pos`` most likely refers to: the first person named in the
+        sentence of the last mention (the subject, more often than not)."""
         k = bisect.bisect_left(self.starts, pos)
-        return self.mentions[k - 1].person if k else None
+        if not k:
+            return None
+        last = self.mentions[k - 1]
+        if text is not None:
+            cut = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start))
+            j = k - 1
+            while j > 0 and self.mentions[j - 1].start > cut:
+                j -= 1
+            return self.mentions[j].person
+        return last.person
 
     def in_range(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, start)
@@ -55,7 +66,7 @@ class Resolver:
         for w in _WORD.finditer(text, start, end):
             word = w.group(0).lower()
             if word in self.lang.pronouns:
-                return self.last_before(anchor)
+                return self.last_before(anchor, text)
             if is_role_word(word, self.lang):
                 return self.by_role(word, anchor)
         return None
@@ -110,7 +121,7 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     else:
         for w in _WORD.finditer(text, lo, pos):
             if w.group(0).lower() in res.lang.pronouns:
-                person = res.last_before(lo)
+                person = res.last_before(lo, text)
     return Attribution(person, None, "lead") if person else None
 
 

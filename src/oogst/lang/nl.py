@@ -71,6 +71,7 @@ Omdat Terwijl Hoewel Nadat Voordat Zodat Of Nu Toch Juist Vooral Samen Steeds
 Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
 Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Nederland Rijk Kamer
 Gemeente Provincie Waterschap Ministerie Regio Deal City Het Programma Interbestuurlijk
+Provinciale Staten Tweede Eerste Raad State Kamer Gedeputeerde Rijksoverheid Nationale
 Eerst Daarna Later Vervolgens Bovendien Daarom Dus Kortom Tot Slot Ja Nee Oké Tip Tips
 """)
     ,
@@ -94,7 +95,18 @@ Stefan Stijn Suzanne Sven Teun Thijs Thomas Tim Tineke Tom Ton Twan Vera Victor
 Vincent Wendy Wessel Wietske Willem Wim Wouter Yasmina Yusuf Zeynep Mila Fleur Jolanda
 Ingeborg Hester Jikke Marit Sjaak Jelte Tjeerd Wiebe Hilbrand Sietske Geert Harrie
 Ria Loes Ineke Mariska Gijsbert Hugo Olaf Ewald Annet Marga Yvonne Ilona Mustafa Samira
-Fenna Roos Lars Julian Jorien Mireille Kirsten Wilma Trudy Jacqueline Gonny Bertine
+Fenna Roos Lars Julian Jorien Joke Truus Corine Onno Marjan Marjolein Koos Kees-Jan Wim-Jan
+Hennie Gerrie Jannes Jurre Mees Sten Tygo Ilse Iris Famke Jet Pien Noortje Lieke Janine
+Joost Jurgen Jochem Jeroen Evert Egbert Gerrit-Jan Albert Alwin Arnoud Auke Bauke Bouke Douwe
+Durk Fokke Gosse Hidde Hylke Jelmer Klaas-Jan Lolke Minne Oene Pier Sjoerd Tjalling Ype
+Aukje Baukje Froukje Grietje Hiltje Janke Jeltje Klaasje Lysbeth Mintsje Sjoukje Tjitske Yfke
+Farah Samir Kemal Yilmaz Fatma Emre Murat Ayse Elif Mohammed Youssef Soufiane Nordin Bilal
+Sabine Daphne Esmee Femke Fleur Isa Jade Lynn Mila Nina Noa Tess Zoë Liam Noah Finn Levi
+Dirk-Jan Jan-Willem Pieter-Jan Jan-Peter Anne-Marie Marie-José Marie-Louise Hans-Peter
+Greet Trees Mien Riet Toos Nel Dini Gonnie Hilda Wilma Bep Annie Henny Mies Miep Cor Gijs
+Thijs Bas Ruud Rob Rik Erwin Arno Ard Pim Jop Job Stan Luc Guus Ties Ward Bram Freek Hessel
+Frederik Hendrikus Johannes Wilhelmus Cornelis Jacobus Petrus Theodorus Gerardus Antonius
+Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walter Werner Mireille Kirsten Wilma Trudy Jacqueline Gonny Bertine
 """) ,
     takeaway_headings=("in 1 minuut", "in één minuut", "in een minuut", "in het kort",
                        "samenvatting", "de kern", "kort samengevat", "in vogelvlucht",
