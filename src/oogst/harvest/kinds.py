@@ -103,8 +103,15 @@ def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
     return items
 
 
-def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver):
-    words = list(_WORD.finditer(text, s, e))[:14]
+_NOT_SPEECH = frozenset({"lacht", "laughs", "laughed", "ziet", "zag", "weet", "wist", "kijkt", "knikt", "glimlacht",
+                         "vraagt", "vroeg", "asks", "asked", "hoopt", "zucht", "sighs", "besluit", "besloot"})
+_EN_NOT_CLAUSE = frozenset({"on", "in", "at", "to", "about", "for", "with", "so", "nothing", "yes", "no", "goodbye", "sorry", "hello"})
+_SUBJECT_WINDOW = 4  # the subject starts within the first words of the sentence
+
+
+def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver):  # noqa: ANN202
+    """(person, cue) when the sentence reports what someone said or thinks, else None."""
+    words = list(_WORD.finditer(text, s, e))[:40]
     low = [w.group(0).lower() for w in words]
     for phrase in lang.according_to:
         parts = phrase.split()
@@ -113,18 +120,43 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             person = res.reference(words[len(parts) - 1].end(), end, text, s)
             if person:
                 return person, phrase
-    for k, w in enumerate(low[:8]):
-        if w not in lang.reporting_verbs or w in ("lacht", "laughs", "ziet", "weet", "kijkt"):
+    if "naar eigen zeggen" in text[s:e].lower() and len(words) > 5:
+        person = _subject(text, s, words, 3, lang, res)
+        if person:
+            return person, "naar eigen zeggen"
+    for k, w in enumerate(low[:22]):
+        if w not in lang.reporting_verbs or w in _NOT_SPEECH:
             continue
-        rest = low[k + 1 : k + 8]
-        if not any(c in lang.paraphrase_conjunctions for c in rest) and not (
-            w in ("vindt", "meent", "denkt", "believes", "thinks") and k > 0):
+        rest = low[k + 1 :]
+        conj = next((j for j, x in enumerate(rest[:6]) if x in lang.paraphrase_conjunctions), -1)
+        clause = conj >= 0 and len(rest) - conj >= 4
+        if not clause and lang.code == "en" and rest and rest[0] not in _EN_NOT_CLAUSE and len(rest) >= 4 \
+                and w in ("said", "says", "told", "warned", "argued", "added", "insisted", "believes", "thinks"):
+            clause = True  # "Osei said the authority would review …"
+        if not clause and w in ("vindt", "meent", "denkt") and k > 0 and len(rest) >= 4:
+            clause = True  # "De wethouder vindt het tijd voor …"
+        if not clause:
             continue
-        lo = words[max(0, k - 4)].start() if k else words[k].end()
-        hi = words[k].start() if k else words[min(len(words) - 1, k + 4)].end()
-        person = res.reference(lo, hi, text, s) or (res.reference(words[k].end(), words[min(len(words) - 1, k + 4)].end(), text, s) if k else None)
+        person = _subject(text, s, words[:k], _SUBJECT_WINDOW, lang, res) if k else None
+        if person is None and k < 4 and k + 1 < len(words):  # "Daarnaast benadrukt Jansen dat …"
+            person = res.reference(words[k].end(), words[min(len(words) - 1, k + 3)].end(), text, s)
         if person:
             return person, w
+        return None
+    return None
+
+
+def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,
+             res: speakers.Resolver):  # noqa: ANN202
+    """The person the sentence is about, when it is named (or a pronoun) near its start."""
+    if not words:
+        return None
+    found = res.in_range(s, words[-1].end())
+    if found and found[0].start < words[min(len(words) - 1, window)].end():
+        return found[0].person
+    first = words[0].group(0).lower()
+    if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
+        return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
     return None
 
 
