@@ -12,7 +12,7 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 # WeasyPrint needs Pango/HarfBuzz; fonts are named explicitly by the default theme.
-DEB_PACKAGES="python3 python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fontconfig"
+DEB_PACKAGES="python3 python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito fontconfig"
 [ "$WITH_TESTS" = 1 ] && DEB_PACKAGES="$DEB_PACKAGES chromium"
 
 missing=""

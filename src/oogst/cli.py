@@ -288,8 +288,13 @@ def check(
         out.print(f"ok: all {len(dg.all_items())} items are faithful to their sources", highlight=False)
         return
     for v in violations:
-        out.print(str(v), highlight=False)
+        out.print(_violation(v), highlight=False)
     _fail(f"{len(violations)} item(s) alter what was said")
+
+
+def _violation(v) -> str:  # noqa: ANN001
+    diff = f"\n    {v.diff}" if v.diff else ""
+    return f"item {v.item_id} ({v.source_url}): {v.reason}{diff}"
 
 
 def _load_digest(path: Path):  # noqa: ANN202
@@ -329,7 +334,7 @@ def render(
             violations = check_digest(dg, text_of)
         if violations and not allow_edits:
             for v in violations:
-                err.print(str(v), highlight=False)
+                err.print(_violation(v), highlight=False)
             _fail(f"{len(violations)} item(s) alter what was said; fix them or pass --allow-edits")
         if violations:
             dg = _mark_edited(dg, {v.item_id for v in violations})
