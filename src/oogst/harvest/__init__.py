@@ -10,8 +10,6 @@ from collections.abc import Iterable
 
 from oogst import lang as languages
 from oogst.harvest import kinds as _kinds
-from oogst.harvest import speakers
-from oogst.harvest.people import find_people
 from oogst.harvest.quotes import harvest_quotes
 from oogst.harvest.text import blocks as _blocks
 from oogst.models import ITEM_KINDS, Harvest, Item, Skipped
@@ -33,7 +31,7 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     language = languages.get(code)
     blocks = _blocks(text)
     items: list[Item] = []
-    quotes, qskipped = harvest_quotes(text, blocks, language, document_id)
+    quotes, qskipped, res = harvest_quotes(text, blocks, language, document_id)
     skipped.extend(qskipped)
     quoted = [(q.start, q.end) for q in quotes]
     if "quote" in wanted:
@@ -45,7 +43,6 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
         taken = [(i.start, i.end) for i in box_items]
         items.extend(_kinds.advice_sentences(text, blocks, language, document_id, quoted, taken))
     if "paraphrase" in wanted:
-        res = speakers.Resolver(find_people(text, language, exclude=quoted), language)
         items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res))
     items.sort(key=lambda i: (i.start, i.end, i.kind))
     return Harvest(tuple(items), tuple(sorted(skipped, key=lambda s: (s.start, s.end))))

@@ -73,6 +73,8 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     return {
         "full": re.compile(rf"(?<![\w’'])(?:{name})(?![\w’])"),
         "surname": re.compile(rf"(?<![\w’'])(?:{titles}\s+)*{surname}(?![\w’])"),
+        # a word that a capitalised name follows within two lower-case words: a role candidate
+        "role": re.compile(rf"(?<![\w-])[^\W\d_]{{4,}}(?=(?:\s+[{_LOW}]+){{0,2}}\s+(?:[{_UP}]|(?:{titles})\s))"),
         "after_role": re.compile(rf"(?:\s+[{_LOW}]+){{0,2}}\s+(?:(?:{titles})\s+)*{surname}(?![\w’])"),
         "word": re.compile(rf"[{_LOW}{_UP}]+(?:-[{_LOW}{_UP}]+)*"),
     }
@@ -255,11 +257,12 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[re.M
     pats = _patterns(lang)
     out: list[re.Match[str]] = []
     after_role = pats["after_role"]
-    for w in _WORD.finditer(text):
-        if is_role_word(w.group(0), lang):
-            m = after_role.match(text, w.end())
-            if m:
-                out.append(m)
+    for w in pats["role"].finditer(text):
+        if not is_role_word(w.group(0), lang):
+            continue
+        m = after_role.match(text, w.end())
+        if m:
+            out.append(m)
     if known:
         variants = set(known) | {k[0].upper() + k[1:] for k in known}
         alt = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))

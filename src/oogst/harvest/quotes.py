@@ -59,7 +59,8 @@ def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
     return None
 
 
-def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str) -> tuple[list[Item], list[Skipped]]:
+def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
+                   ) -> tuple[list[Item], list[Skipped], speakers.Resolver]:
     spans_by_block: list[list[Span]] = []
     skipped: list[Skipped] = []
     quoted: list[tuple[int, int]] = []
@@ -93,7 +94,7 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str) 
                           speaker=p.name if p else None, speaker_role=p.role if p else None,
                           cue=q.cue, confidence=conf if p else conf - 0.2,
                           nested=q.span.depth > 0, organisation=p.organisation if p else None))
-    return _dedupe(items, skipped), skipped
+    return _dedupe(items, skipped), skipped, res
 
 
 def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolver) -> None:
