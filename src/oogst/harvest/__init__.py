@@ -36,7 +36,7 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     quoted = [(q.start, q.end) for q in quotes]
     if "quote" in wanted:
         items.extend(quotes)
-    box_items = _kinds.boxes(text, blocks, language, document_id)
+    box_items = _kinds.boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else []
     if wanted & {"takeaway", "advice"}:
         items.extend(i for i in box_items if i.kind in wanted)
     if "advice" in wanted:

@@ -232,42 +232,46 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     taken_starts = [s for s, _ in taken]
     known = {r[3] for r in raw}
     seen: set[int] = set()
-    for m in _surname_candidates(text, known, lang):
-        k = bisect.bisect_right(taken_starts, m.start("sur2"))
-        if k and m.start("sur2") < taken[k - 1][1] or m.start("sur2") in seen:
+    for start, end, sur in _surname_candidates(text, known, lang):
+        k = bisect.bisect_right(taken_starts, start)
+        if k and start < taken[k - 1][1] or start in seen:
             continue
-        seen.add(m.start("sur2"))
-        if _prev_word(text, m.start("sur2"), raw=True) in ("van", "uit", "in", "from", "of") and m.group("sur2")[0].isupper():
+        seen.add(start)
+        if _prev_word(text, start, raw=True) in ("van", "uit", "in", "from", "of") and sur[0].isupper():
             continue  # "burgemeester Brandsma van Wolde": a place, not a surname
-        sur = m.group("sur2")
-        role, org = role_before(text, m.start("sur2"), lang)
+        role, org = role_before(text, start, lang)
         if sur not in known and sur[0].lower() + sur[1:] not in known and not role:
             continue
-        r2, o2 = role_after(text, m.end(), lang)
+        r2, o2 = role_after(text, end, lang)
         role, org = role or r2, org or o2
-        raw.append((m.start("sur2"), m.end(), sur, sur, role, org))
+        raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [])
 
 
-def _surname_candidates(text: str, known: set[str], lang: Language) -> list[re.Match[str]]:
-    """Surname-only mentions: a known surname ("De Vries" for "Anna de Vries"), or a
-    capitalised name right after a role word ("wethouder Pietersen", "hoogleraar bestuurskunde
-    De Boer")."""
+def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tuple[int, int, str]]:
+    """Surname-only mentions as (start, end, surname): a known surname ("De Vries" for "Anna
+    de Vries"), or a capitalised name right after a role word ("wethouder Pietersen",
+    "hoogleraar bestuurskunde De Boer")."""
     pats = _patterns(lang)
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int, str]] = []
     after_role = pats["after_role"]
     for w in pats["role"].finditer(text):
-        if not is_role_word(w.group(0), lang):
-            continue
-        m = after_role.match(text, w.end())
-        if m:
-            out.append(m)
-    if known:
-        variants = set(known) | {k[0].upper() + k[1:] for k in known}
-        alt = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-        out.extend(re.finditer(rf"(?<![\w’'])(?P<sur2>{alt})(?![\w’])", text))
-    out.sort(key=lambda m: m.start("sur2"))
+        if is_role_word(w.group(0), lang):
+            m = after_role.match(text, w.end())
+            if m:
+                out.append((m.start("sur2"), m.end(), m.group("sur2")))
+    variants = set(known) | {k[0].upper() + k[1:] for k in known}
+    for v in variants:
+        pos = text.find(v)
+        while pos >= 0:
+            end = pos + len(v)
+            before = text[pos - 1] if pos else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "’'") and not (after.isalnum() or after == "’"):
+                out.append((pos, end, v))
+            pos = text.find(v, end)
+    out.sort(key=lambda t: (t[0], -t[1]))
     return out
 
 
