@@ -20,6 +20,7 @@ _INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_CAPWORD = re.compile(r"(?<![\w’'.-])[A-ZÀ-ÖØ-Ý][a-zß-öø-ÿ]")
 _STRIP = "‘’“”„\"'()[]{},.;:!?—–"
 
 
@@ -199,6 +200,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     """Person mentions in order, each with the fullest known form of the person."""
     pats = _patterns(lang)
     raw: list[tuple[int, int, str, str, str | None, str | None]] = []
+    complete: set[str] = set()
     pos = 0
     while (m := pats["full"].search(text, pos)) is not None:
         first = m.group("first")
@@ -220,13 +222,18 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         if _prev_word(text, m.start(), raw=True).lower() in lang.organisation_words:
             continue
+        name = text[m.start("first") : name_end].strip()
+        if name in complete:  # role and organisation already known: later mentions add nothing
+            raw.append((m.start("first"), name_end, name, sur, None, None))
+            continue
         role, org = role_before(text, m.start(), lang)
         r2, o2 = role_after(text, name_end, lang)
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
         if first not in lang.first_names and not role and not _near_verb(text, m.start(), name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
-        name = text[m.start("first") : name_end].strip()
+        if role and org:
+            complete.add(name)
         raw.append((m.start("first"), name_end, name, sur, role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
@@ -255,12 +262,18 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     "hoogleraar bestuurskunde De Boer")."""
     pats = _patterns(lang)
     out: list[tuple[int, int, str]] = []
-    after_role = pats["after_role"]
-    for w in pats["role"].finditer(text):
-        if is_role_word(w.group(0), lang):
-            m = after_role.match(text, w.end())
-            if m:
-                out.append((m.start("sur2"), m.end(), m.group("sur2")))
+    surname = pats["surname"]
+    for c in _CAPWORD.finditer(text):
+        head = text[max(0, c.start() - 60) : c.start()].split()[-3:]
+        if not head or not any(is_role_word(w.strip(_STRIP), lang) for w in head):
+            continue
+        # the role word must be followed only by lower-case words up to the name
+        k = max(i for i, w in enumerate(head) if is_role_word(w.strip(_STRIP), lang))
+        if any(not w.islower() or w[-1] in _STRIP for w in head[k + 1 :]) or head[k][-1] in _STRIP:
+            continue
+        m = surname.match(text, c.start())
+        if m:
+            out.append((m.start("sur2"), m.end(), m.group("sur2")))
     variants = set(known) | {k[0].upper() + k[1:] for k in known}
     for v in variants:
         pos = text.find(v)
