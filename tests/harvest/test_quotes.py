@@ -165,3 +165,19 @@ def test_english(text: str, expected: str, speaker: str | None) -> None:
 @pytest.mark.parametrize("text", ["", "‘", "’’’’", "„„„", "'\"'\"'", "a‘b’c", "‘" * 1000, "\x00‘\x00’"])
 def test_odd_input_never_raises(text: str) -> None:
     quotes(text)
+
+
+def test_interview_answer_after_a_short_remark() -> None:
+    text = (
+        "Hoogleraar bestuurskunde Evelien Groenendijk onderzoekt samenwerking.\n\n"
+        "Waar zit het dan wel in?\n\n"
+        "‘In de mensen en in hoe ze met elkaar omgaan, dat is de kern.’\n\n"
+        "Dat klinkt zacht.\n\n"
+        "‘Dat hoor ik vaker, en het irriteert me een beetje.’"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Evelien Groenendijk"] * 2
+
+
+def test_unnamed_speaker_keeps_role_only() -> None:
+    [item] = quotes("‘Die komt tenminste terug,’ zei een boer tegen me.")
+    assert (item.speaker, item.speaker_role) == (None, "boer")

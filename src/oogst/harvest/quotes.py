@@ -21,6 +21,7 @@ class _Q:
     start: int
     end: int
     person: Person | None = None
+    role: str | None = None  # an unnamed speaker's role
     cue: str | None = None
     how: str = ""
     attributed: bool = False
@@ -91,7 +92,7 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         p = q.person
         conf = 0.9 if q.span.closed and q.span.opened else 0.6
         items.append(Item(doc_id, "quote", text[q.start : q.end], q.start, q.end,
-                          speaker=p.name if p else None, speaker_role=p.role if p else None,
+                          speaker=p.name if p else None, speaker_role=p.role if p else q.role,
                           cue=q.cue, confidence=conf if p else conf - 0.2,
                           nested=q.span.depth > 0, organisation=p.organisation if p else None))
     return _dedupe(items, skipped), skipped, res
@@ -108,7 +109,7 @@ def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolve
         att = att2 or att
     if att is not None:
         q.attributed = True
-        q.person, q.cue, q.how = att.person, att.cue, att.how
+        q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
 
 
 def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: list[Skipped]) -> list[_Q]:
@@ -198,8 +199,10 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
         prev = blocks[bi - 1]
         prev_text = text[prev.start : prev.end]
         person = None
-        if prev_text.rstrip().endswith("?") and not by_block.get(bi - 1):
-            person, how = interviewee, "interview"
+        question = prev_text.rstrip().endswith("?") or (
+            interviewee is not None and len(prev_text) < 80 and not res.in_range(prev.start, prev.end))
+        if question and not by_block.get(bi - 1):
+            person, how = interviewee, "interview"  # an answer, after a question or a short remark
         elif not by_block.get(bi - 1):
             found = res.in_range(prev.start, prev.end)
             person, how = (found[-1].person if found else None), "adjacent"

@@ -20,6 +20,7 @@ class Attribution:
     person: Person | None
     cue: str | None
     how: str  # "after", "before", "according", "pronoun", ...
+    role: str | None = None  # for an unnamed speaker: "een boer", "a council spokesperson"
 
 
 class Resolver:
@@ -76,6 +77,17 @@ def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, start, end))
 
 
+def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
+    """ "zei een boer", "said a council spokesperson": the role of an unnamed speaker."""
+    low = [w.group(0).lower() for w in words[:5]]
+    if not low or low[0] not in ("een", "a", "an"):
+        return None
+    for k, w in enumerate(low[1:4], start=1):
+        if is_role_word(w, lang):
+            return " ".join(low[1 : k + 1])
+    return None
+
+
 def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: int) -> Attribution | None:
     """‘…,’ zegt Jansen. / ‘…’, aldus de wethouder. / “…,” Smith said. / ‘…,’ legt ze uit."""
     stop = _SENT_STOP.search(text, pos, hi)
@@ -96,7 +108,7 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
     if first in lang.reporting_verbs or first in lang.attribution_words:
         person = res.reference(words[1].start() if len(words) > 1 else end, end, text, anchor)
         if person is None and len(words) > 1:
-            return Attribution(None, first, "after-unresolved")
+            return Attribution(None, first, "after-unresolved", _anonymous_role(words[1:], res.lang))
         return Attribution(person, first, "after")
     # English and Dutch subject-first: “…,” Smith said. / ‘…’, Jansen lacht.
     for k, w in enumerate(words[1:5], start=1):
