@@ -1,8 +1,9 @@
 import itertools
+from collections import Counter
 
 import pytest
 
-from oogst.group import cluster, group, highlight_count, key_terms, title_from_advice, title_from_terms
+from oogst.group import choose_highlights, cluster, group, highlight_count, key_terms, title_from_advice, title_from_terms
 from oogst.models import Candidate, ItemKind
 from oogst.select.diversity import similarity_matrix
 from select_corpus import make_doc
@@ -130,9 +131,10 @@ def test_title_from_advice(advice: str, title: str | None) -> None:
     assert title_from_advice(advice, "nl") == title
 
 
-def test_title_from_terms() -> None:
-    assert title_from_terms(["vertrouwen", "ambtenaren"], "nl") == "Vertrouwen en ambtenaren"
-    assert title_from_terms(["trust", "officials"], "en") == "Trust and officials"
+def test_title_from_terms_is_an_actionable_phrase() -> None:
+    assert title_from_terms(["vertrouwen", "ambtenaren"], "nl") == "Maak werk van vertrouwen en ambtenaren"
+    assert title_from_terms(["vertrouwen"], "nl") == "Maak werk van vertrouwen"
+    assert title_from_terms(["trust", "officials"], "en") == "Work on trust and officials"
     assert title_from_terms([], "nl") == "Overig"
 
 
@@ -155,3 +157,74 @@ def test_tiny_input() -> None:
     one = synthetic(10)[:1]
     g = group(one)
     assert len(g.groups) == 1 and g.highlights == ()
+
+
+# --- editor behaviour: speakers spread, titles differ from tips, lessons balanced --------------
+
+from oogst.models import Item  # noqa: E402
+
+
+def _cand(text: str, score: float, kind: ItemKind = "quote", speaker: str | None = None, source: str = "a") -> Candidate:
+    doc = make_doc(f"https://example.nl/{source}", source, "2020-08-01", text)
+    return Candidate(Item(doc.id, kind, text, 0, len(text), speaker=speaker), score, source_url=doc.url)
+
+
+STATEMENTS = [
+    _cand("Je moet durven leren van fouten, ook als het pijn doet voor de bestuurders van alle overheden.", 0.9, speaker="An", source="a"),
+    _cand("Wie fouten verstopt, leert niets; daarom evalueren we elk halfjaar samen met alle partners.", 0.8, speaker="An", source="a"),
+    _cand("Investeer in de mensen die de samenwerking dragen, want structuren alleen doen niets voor je.", 0.85, speaker="Bo", source="b"),
+    _cand("Goede mensen op de juiste plek zijn belangrijker dan welke gemeenschappelijke regeling ook.", 0.7, speaker="Bo", source="b"),
+    _cand("Een gedeelde pot met geld maakt dat je praat over wat de regio nodig heeft, niet over euro's.", 0.75, speaker="Cas", source="c"),
+    _cand("Zolang ieder zijn eigen geld volgt, blijf je onderhandelen in plaats van samen te werken.", 0.65, speaker="Dirk", source="c"),
+    _cand("Leren van fouten vraagt om vertrouwen tussen de mensen aan tafel, en om tijd om te evalueren.", 0.6, speaker="Eva", source="d"),
+    _cand("Het geld in één pot stoppen was spannend, maar het maakte de regio sterker dan ooit.", 0.55, speaker="Fien", source="d"),
+    _cand("De mensen tussen de organisaties verdienen mandaat en ruimte om te leren van fouten.", 0.5, speaker="Gijs", source="e"),
+]
+ADVICE = [
+    _cand("Durf te leren van fouten en maak er geen schuldvraag van.", 0.5, "advice", source="a"),
+    _cand("Evalueer elk halfjaar samen wat je van fouten hebt geleerd.", 0.45, "advice", source="d"),
+    _cand("Investeer in de mensen, niet in nieuwe structuren.", 0.5, "advice", source="b"),
+    _cand("Geef de mensen tussen de organisaties mandaat en ruimte.", 0.4, "advice", source="e"),
+    _cand("Stop het geld in één pot en bepaal samen wat de regio nodig heeft.", 0.5, "advice", source="c"),
+    _cand("Spreek af dat het geld van de regio samen wordt verdeeld in één pot.", 0.35, "advice", source="d"),
+]
+
+
+def test_highlights_one_per_speaker_and_punchy() -> None:
+    picks = [
+        _cand("Kort en krachtig: samenwerken is elkaar vertrouwen, ook als het even tegenzit tussen overheden.", 0.7, speaker="An", source="a"),
+        _cand("Ook dit is van An en net zo sterk, want het gaat over vertrouwen tussen gemeenten en provincie.", 0.7, speaker="An", source="b"),
+        _cand(" ".join(["Een heel lang citaat over samenwerking dat maar doorgaat en doorgaat."] * 6), 0.75, speaker="Bo", source="c"),
+        _cand("Vertrouwen bouw je op door afspraken na te komen, niet door convenanten te tekenen.", 0.6, speaker="Cas", source="d"),
+    ]
+    top = choose_highlights(picks, 2)
+    assert len({c.item.speaker for c in top}) == 2  # never the same speaker twice
+    assert all(len(c.item.text.split()) <= 30 for c in top)  # the 66-word quote loses despite its score
+
+
+def test_titles_and_tips_are_different_items_and_short() -> None:
+    g = group(STATEMENTS, tip_pool=ADVICE, budget=12)
+    assert 2 <= len(g.groups) <= 4
+    for lesson in g.groups:
+        assert lesson.tip is not None and lesson.tip.item.kind == "advice"
+        assert lesson.title_from != lesson.tip.item.id
+        assert not lesson.tip.item.text.lower().startswith(lesson.title.lower())
+        assert 2 <= len(lesson.title.split()) <= 6
+
+
+def test_budget_gives_balanced_lessons_and_spreads_speakers() -> None:
+    g = group(STATEMENTS, tip_pool=ADVICE, budget=12)
+    sizes = [len(lesson.items) for lesson in g.groups]
+    assert all(1 <= s <= 4 for s in sizes) and max(sizes) - min(sizes) <= 2
+    total = len(g.highlights) + sum(len(lesson.items) + 1 for lesson in g.groups)
+    assert total <= 12
+    speakers = Counter(c.item.speaker for c in [*g.highlights, *(c for lesson in g.groups for c in lesson.items)] if c.item.speaker)
+    assert max(speakers.values()) <= 2
+    assert all(any(r.startswith("fits the lesson") for r in c.reasons) for lesson in g.groups for c in lesson.items)
+
+
+def test_lessons_follow_the_advice_themes() -> None:
+    g = group(STATEMENTS, tip_pool=ADVICE, budget=14, highlights=0)
+    by_title = {lesson.title: [c.item.text for c in lesson.items] for lesson in g.groups}
+    pot = next((items for title, items in by_title.items() if "geld" in title.lower() or "pot" in title.lower()), None)
+    assert pot is not None and all("geld" in t for t in pot)

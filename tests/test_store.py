@@ -61,3 +61,48 @@ def test_failures_are_listed(tmp_path: Path) -> None:
         st.record_failure("kapot.html", "no main text found in the page")
         rows = st.sources(failed_only=True)
         assert [(r.url, r.status, r.error) for r in rows] == [("kapot.html", "failed", "no main text found in the page")]
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
+    from oogst.store import _MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[1] + "; PRAGMA user_version=1;")
+    db.execute("INSERT INTO documents (id,url,title,published,language,text,source_kind,hash)"
+               " VALUES ('d1','https://x.example/a','Titel','2020','nl','tekst','web','h')")
+    db.commit()
+    db.close()
+    with Store(path) as st:
+        assert st.schema_version == 2
+        assert [d.url for d in st.documents()] == ["https://x.example/a"]
+        assert st.cached("https://x.example/a") is None
+
+
+def test_fetch_cache_is_written_with_the_document(tmp_path: Path) -> None:
+    from oogst.store import CacheEntry
+
+    with Store(tmp_path / "s.db") as st:
+        doc = _doc()
+        cache = CacheEntry(doc.url, '"abc"', "Mon, 04 Jan 2021 10:00:00 GMT", "stored", doc.url, doc.published)
+        st.record_failure(doc.url, "the server had an error (HTTP 500)")
+        assert st.put(doc, harvest(doc.text, "nl", document_id=doc.id).items, source=doc.url, cache=cache) == "added"
+        assert st.cached(doc.url) == cache
+        assert st.sources(failed_only=True) == []
+        skipped = CacheEntry("https://x.example/oud", None, "Tue, 05 Jan 2021 10:00:00 GMT", "filtered", None, "2019-05")
+        st.touch(skipped.url, skipped)
+        assert st.cached(skipped.url) == skipped
+
+
+def test_a_failed_write_leaves_neither_document_nor_cache(tmp_path: Path) -> None:
+    from oogst.models import Item
+    from oogst.store import CacheEntry
+
+    with Store(tmp_path / "s.db") as st:
+        doc = _doc()
+        bad = [Item(doc.id, "quote", "x", 0, 1, confidence=None)]  # type: ignore[arg-type]  # NOT NULL
+        cache = CacheEntry(doc.url, '"abc"', None, "stored", doc.url, None)
+        with pytest.raises(sqlite3.IntegrityError):
+            st.put(doc, bad, cache=cache)
+        assert st.documents() == [] and st.cached(doc.url) is None
+        assert not st.db.in_transaction

@@ -113,29 +113,67 @@ def extract(
 
 @app.command()
 def add(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora or http(s) URLs.")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, http(s) URLs of pages, sitemaps or feeds.")],
     store: StoreOpt = Path("oogst.db"),
     glob: Annotated[Optional[str], typer.Option(help="Only files matching this pattern in folders.")] = None,
+    period: Annotated[Optional[str], typer.Option(help="Keep documents published in this period: 2020-Q3..2020-Q4, 2020-H2, 2020.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Keep documents published on or after this date (2020, 2020-07, 2020-07-01).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Keep documents published on or before this date.")] = None,
+    match: Annotated[Optional[str], typer.Option(help="Only pages from sitemaps and feeds whose URL path matches this regular expression.")] = None,
+    contact: Annotated[Optional[str], typer.Option(help="Your e-mail address or URL, sent to sites in the User-Agent.", envvar="OOGST_CONTACT")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to the same site.")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.")] = 20.0,
+    private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
 ) -> None:
     """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
 
-    Example: oogst add artikelen/ corpus.jsonl https://example.org/verhaal --store oogst.db
+    A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
+    asks each site only for what changed. Failures are recorded: see oogst sources --failed.
+
+    Example: oogst add https://example.org/sitemap.xml --period 2020-Q3..2020-Q4 --match /verhalen/
     """
+    from oogst.ingest import FetchPolicy, Filters
     from oogst.ingest import add as add_sources
     from oogst.store import Store
 
-    with Store(store) as st, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    try:
+        filters = Filters.build(period, since, until, match)
+    except OogstError as exc:
+        _fail(str(exc))
+    policy = FetchPolicy.from_env(contact=contact, host_delay=max(0.0, delay), read_timeout=timeout,
+                                  allow_private_addresses=private_addresses)
+    if not policy.contact and any(s.startswith(("http://", "https://")) for s in sources):
+        err.print("note: set OOGST_CONTACT or --contact so site owners can reach you", highlight=False)
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    with Store(store) as st, Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
                                       TimeRemainingColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("adding", total=None)
+        task = progress.add_task("adding", total=0)
+
+        def found(n: int) -> None:
+            progress.update(task, total=(progress.tasks[0].total or 0) + n)
 
         def tick(source: str, status: str, reason: str | None) -> None:
-            progress.update(task, advance=1, description=f"{status}: {Path(source).name[:40]}")
+            counts[status] = counts.get(status, 0) + 1
+            shown = " · ".join(f"{k} {v}" for k, v in counts.items() if v and k != "listed")
+            progress.update(task, advance=1, description=shown)
 
-        summary = add_sources(st, sources, glob=glob, on_result=tick)
-    out.print(f"added {len(summary.added)}, updated {len(summary.updated)}, "
-              f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}", highlight=False)
+        summary = add_sources(st, sources, glob=glob, filters=filters, policy=policy, on_result=tick, on_found=found)
+    _print_add_summary(summary, verbose)
+
+
+def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
+    out.print(f"added {len(summary.added)}, updated {len(summary.updated)}, unchanged {len(summary.unchanged)}, "
+              f"failed {len(summary.failed)}, skipped by filter {len(summary.skipped)}", highlight=False, soft_wrap=True)
+    for url, n in summary.listed:
+        out.print(f"  read: {url} ({n} links)", highlight=False, soft_wrap=True)
+    shown = summary.skipped if verbose else summary.skipped[:10]
+    for source, reason in shown:
+        out.print(f"  skipped: {source}: {reason}", highlight=False, soft_wrap=True)
+    if len(shown) < len(summary.skipped):
+        out.print(f"  … and {len(summary.skipped) - len(shown)} more skipped (--verbose lists them)", highlight=False, soft_wrap=True)
     for source, reason in summary.failed:
-        out.print(f"  failed: {source}: {reason}", highlight=False)
+        out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -150,15 +188,18 @@ def sources(
     """
     from oogst.store import Store, dumps_row
 
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
     with Store(store) as st:
-        rows = [r for r in st.sources() if not failed or r.status == "failed"]
+        rows = st.sources(failed_only=failed)
     if format == "json":
         out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)
         return
-    table = Table("published", "title", "url", "lang", "items", "status")
+    table = Table("published", "title", "lang", "items", "status")
+    table.add_column("url", overflow="fold")
     for r in rows:
-        table.add_row(r.published or "—", r.title[:60], r.url, r.language or "—", str(r.items),
-                      r.status if not r.error else f"failed: {r.error}")
+        table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items),
+                      r.status if not r.error else f"failed: {r.error}", r.url)
     out.print(table)
 
 
@@ -414,6 +455,32 @@ def eval_cmd(
     if errors:
         for e in report.errors:
             out.out(json.dumps(e, ensure_ascii=False), highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on. Anything but loopback needs OOGST_TOKEN.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    store: StoreOpt = Path("oogst.db"),
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let URLs typed in the UI reach loopback and private-network addresses (an intranet).")] = False,
+    max_upload_mb: Annotated[int, typer.Option(help="Largest upload, in MB, of all files of one upload together.")] = 50,
+) -> None:
+    """Run the curation web UI: add sources, make and edit digests, export them — in the browser.
+
+    With a --host other than 127.0.0.1, set OOGST_TOKEN to a long random secret; the UI asks for it.
+
+    Example: oogst serve --port 8000 --store oogst.db
+    """
+    import os
+
+    from oogst.web import TOKEN_ENV, WebSettings
+    from oogst.web import serve as run_server
+
+    settings = WebSettings.build(store, host, port, token=os.environ.get(TOKEN_ENV),
+                                 allow_private=allow_private, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"oogst: serving {store} at http://{shown}:{port}/ (Ctrl+C stops)", highlight=False, soft_wrap=True)
+    run_server(settings)
 
 
 def main() -> None:

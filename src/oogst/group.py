@@ -1,16 +1,20 @@
 """Group the picked statements into 2–4 lessons, each with a title and a tip, plus highlights.
 
-Deterministic: average-linkage agglomerative clustering on TF-IDF cosine distances (over
-stems); the number of lessons is the one with the best silhouette among 2–4 (bounded by the
-material: about three statements per lesson), singletons are merged into their nearest lesson,
-so every pick lands in a lesson. Ties are broken by item id throughout.
+Lessons are built the way an editor builds them: first find the advice that recurs across
+articles and that the picked statements speak to (the lesson *themes*), then hang every
+statement on the theme it is most similar to, keeping lessons balanced (at least two
+statements each, none much larger than the others). Each theme gets a short imperative title
+cut from one advice item and a *different* advice item as its tip (✓). Without any advice the
+statements are clustered (average-linkage on TF-IDF cosine) and titled from their key terms.
+
+Deterministic: every ordering is broken by item id; every pick lands in exactly one place.
 """
 from __future__ import annotations
 
-import re
+import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -19,11 +23,38 @@ from sklearn.metrics import silhouette_score
 from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
 from oogst.select.lexicon import get_lexicon
-from oogst.select.terms import content_words, stem
+from oogst.select.terms import content_words, stem, words
+from oogst.titles import MAX_TITLE_WORDS, imperatives, own_title_allowed, title_from_advice, title_from_terms
 
-MAX_TITLE_WORDS = 6
 MIN_LESSONS, MAX_LESSONS = 2, 4
-_CLAUSE = re.compile(r"[,;:.!?–—(]")
+MIN_PER_LESSON = 2
+MAX_POOL = 150  # advice candidates considered as themes and tips
+SAME_THEME = 0.35  # advice this similar to a chosen theme is the same lesson
+MIN_SUPPORT = 0.25
+SUPPORT_SIM, SUPPORT_TOP = 0.15, 3  # recurrence + coverage a theme needs to count as supported
+HIGHLIGHT_WORDS = (12, 30)
+FLAWS = ("fragment", "refers_back", "anecdote", "too_long", "announcement")  # penalty names from quotability
+TIP_FIT = 0.15
+TIP_BONUS = 0.2  # a theme whose title and tip can come from different advice items  # a tip must be at least this similar to its lesson's theme
+MIN_FIT = 0.1
+SAME_ARTICLE = 0.05
+FIT_FULL = 4.0
+PER_SOURCE = 3  # items from one article in the whole digest, unless nothing else fits
+UNNAMED = 0.85  # a statement without a named speaker counts this much in a lesson  # a statement with similarity ≥ 1/FIT_FULL to a lesson counts with its full score  # below this similarity a statement does not speak to a lesson
+
+__all__ = [
+    "MAX_TITLE_WORDS",
+    "Group",
+    "Grouping",
+    "choose_highlights",
+    "cluster",
+    "group",
+    "highlight_count",
+    "highlight_value",
+    "key_terms",
+    "title_from_advice",
+    "title_from_terms",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +63,7 @@ class Group:
     tip: Candidate | None
     items: tuple[Candidate, ...]
     key_terms: tuple[str, ...] = ()
+    title_from: str | None = None  # id of the advice item the title was cut from
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +76,17 @@ def _order(cands: Sequence[Candidate]) -> list[Candidate]:
     return sorted(cands, key=lambda c: (-c.score, c.item.id))
 
 
+def _speaker(c: Candidate) -> str | None:
+    return c.item.speaker.strip().lower() if c.item.speaker else None
+
+
+def _source(c: Candidate) -> str:
+    return c.source_url or c.item.document_id
+
+
+# --- highlights -------------------------------------------------------------------------
+
+
 def highlight_count(n_picks: int) -> int:
     """2 highlights for up to 10 picks, 3 up to 16, 4 beyond; none for fewer than 5."""
     if n_picks < 5:
@@ -51,12 +94,51 @@ def highlight_count(n_picks: int) -> int:
     return 2 if n_picks <= 10 else 3 if n_picks <= 16 else 4
 
 
+def highlight_value(c: Candidate) -> float:
+    """The score, weighted for punch: 12–30 words is ideal for a highlight."""
+    n = len(words(c.item.text))
+    lo, hi = HIGHLIGHT_WORDS
+    if n < lo:
+        fit = max(0.4, n / lo)
+    elif n > hi:
+        fit = max(0.3, 1.0 - (n - hi) / 30)
+    else:
+        fit = 1.0
+    return c.score * fit
+
+
+def _flawed(c: Candidate) -> bool:
+    """Points back, is a fragment, an anecdote or too long: fine in a lesson, not on top."""
+    return c.scores.get("standalone", 1.0) < 1.0 or any(k in c.scores for k in FLAWS)
+
+
+def _highlight_key(c: Candidate) -> tuple[bool, bool, float, str]:
+    return (c.item.kind == "advice", _flawed(c), -highlight_value(c), c.item.id)
+
+
 def choose_highlights(picks: Sequence[Candidate], n: int) -> tuple[Candidate, ...]:
-    """The strongest statements; advice is kept for tips unless there is nothing else."""
-    ordered = _order(picks)
-    statements = [c for c in ordered if c.item.kind != "advice"]
-    rest = [c for c in ordered if c.item.kind == "advice"]
-    return tuple((statements + rest)[:n])
+    """The strongest short statements, one per speaker, preferably from different sources.
+
+    Statements without flaws come first; advice is kept for tips unless there is nothing else.
+    """
+    ordered = sorted(picks, key=_highlight_key)
+    chosen: list[Candidate] = []
+    for distinct_sources in (True, False):
+        for c in ordered:
+            if len(chosen) >= n:
+                break
+            if c in chosen:
+                continue
+            who = _speaker(c)
+            if who and any(_speaker(h) == who for h in chosen):
+                continue
+            if distinct_sources and any(_source(h) == _source(c) for h in chosen):
+                continue
+            chosen.append(c)
+    return tuple(sorted(chosen, key=_highlight_key))
+
+
+# --- clustering (fallback when there is no advice) ----------------------------------------
 
 
 def _labels(dist: np.ndarray, k: int) -> np.ndarray:
@@ -101,40 +183,7 @@ def _merge_singletons(labels: list[int], sim: np.ndarray) -> list[int]:
     return [renumber[lab] for lab in labels]
 
 
-def spread_advice(labels: list[int], picks: Sequence[Candidate], sim: np.ndarray) -> list[int]:
-    """Give a lesson without advice a spare advice item from a lesson that has two or more.
-
-    The spare that is most similar to the lesson moves (ties by item id); a lesson keeps its
-    best advice and never drops below two statements.
-    """
-    labels = list(labels)
-    for lab in sorted(set(labels)):
-        members = [i for i, x in enumerate(labels) if x == lab]
-        if any(picks[i].item.kind == "advice" for i in members):
-            continue
-        spares = []
-        for other in sorted(set(labels) - {lab}):
-            idx = [i for i, x in enumerate(labels) if x == other]
-            advice = sorted((i for i in idx if picks[i].item.kind == "advice"), key=lambda i: (-picks[i].score, picks[i].item.id))
-            if len(advice) >= 2 and len(idx) > 2:
-                spares.extend(advice[1:])
-        if spares:
-            best = min(spares, key=lambda i: (-float(np.mean(sim[i, members])), -picks[i].score, picks[i].item.id))
-            labels[best] = lab
-    return labels
-
-
-def title_from_advice(text: str, language: str = "nl") -> str | None:
-    """The part of an imperative before ':' or its first clause, if ≤ 6 words; capitalised."""
-    lex = get_lexicon(language)
-    head = text.split(":", 1)[0] if ":" in text[:80] else _CLAUSE.split(text, 1)[0]
-    head = head.strip(" \t\n\"'“”„‘’•-–—*")
-    words = head.split()
-    if not words or len(words) > MAX_TITLE_WORDS:
-        return None
-    if words[0].lower() in lex.subordinators or words[0].lower() in lex.back_pointers:
-        return None
-    return head[0].upper() + head[1:]
+# --- key terms ----------------------------------------------------------------------------
 
 
 def _stem_forms(c: Candidate, language: str) -> dict[str, list[str]]:
@@ -165,30 +214,280 @@ def key_terms(
     return tuple(sorted(counts[s].items(), key=lambda f: (-f[1], f[0]))[0][0] for s in ranked)
 
 
-def title_from_terms(terms: Sequence[str], language: str) -> str:
+def _nouns_first(terms: Sequence[str], members: Sequence[Candidate], language: str) -> list[str]:
+    """Key terms that follow an article somewhere in the group ("het vertrouwen") are nouns and
+    make an actionable phrase ("Maak werk van vertrouwen"); they go first."""
+    articles = get_lexicon(language).articles
+    nouns = set()
+    for c in members:
+        ws = words(c.item.text)
+        nouns.update(w for prev, w in zip(ws, ws[1:]) if prev in articles)
+    return sorted(terms, key=lambda t: (t not in nouns, list(terms).index(t)))
+
+
+# --- lessons from advice themes -----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Theme:
+    anchor: int  # index into the combined candidate list
+    tip: int | None = None
+    title: str | None = None
+    title_from: int | None = None
+    members: list[int] | None = None
+
+
+def _lesson_count(n_items: int, requested: int | None) -> int:
+    if requested is not None:
+        return max(1, min(requested, n_items))
+    if n_items < MIN_PER_LESSON * MIN_LESSONS:
+        return 1
+    return min(MAX_LESSONS, max(MIN_LESSONS, n_items // MIN_PER_LESSON))
+
+
+def _support(a: int, cands: Sequence[Candidate], advice: Sequence[int], statements: Sequence[int], sim: np.ndarray) -> float:
+    """How much the material backs advice ``a``: the same advice in other articles (best match
+    per article) plus the statements that speak to it — the three strongest of each, so that
+    a few clear echoes count more than many faint ones."""
+    per_source: dict[str, float] = {}
+    for b in advice:
+        if b != a and _source(cands[b]) != _source(cands[a]):
+            per_source[_source(cands[b])] = max(per_source.get(_source(cands[b]), 0.0), float(sim[a, b]))
+    recurrence = sorted((v for v in per_source.values() if v >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
+    coverage = sorted((float(sim[a, s]) for s in statements if sim[a, s] >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
+    return sum(recurrence) + sum(coverage)
+
+
+def _choose_themes(
+    cands: Sequence[Candidate], advice: list[int], statements: list[int], sim: np.ndarray, k: int, requested: bool, language: str
+) -> list[_Theme]:
+    """Up to ``k`` distinct, well-supported advice items that can give a title."""
+    support = {a: _support(a, cands, advice, statements, sim) for a in advice}
+    titled = [a for a in advice if title_from_advice(cands[a].item.text, language)]
+    with_tip = {a for a in titled if any(b != a and sim[a, b] >= TIP_FIT for b in advice)}  # a title and a different tip
+    chosen: list[int] = []
+    while len(chosen) < k:
+        options = [a for a in titled if a not in chosen and all(sim[a, b] < SAME_THEME for b in chosen)]
+        if not requested and len(chosen) >= MIN_LESSONS:
+            options = [a for a in options if support[a] >= MIN_SUPPORT]
+        if not options:
+            break
+
+        def value(a: int) -> float:
+            overlap = max((float(sim[a, b]) for b in chosen), default=0.0)
+            return cands[a].score + 0.5 * math.log1p(support[a]) - overlap + (TIP_BONUS if a in with_tip else 0.0)
+
+        chosen.append(max(options, key=lambda a: (value(a), -a)))
+    return [_Theme(anchor=a) for a in chosen]
+
+
+def _affinity(i: int, theme: _Theme, family: dict[int, list[int]], sim: np.ndarray, docs: Sequence[str] = ()) -> float:
+    """Similarity of statement ``i`` to a lesson: its best match among the lesson's advice, plus
+    ``SAME_ARTICLE`` when the statement comes from an article that lists that advice (practice
+    stories end with the lessons their quotes illustrate)."""
+    best = max(float(sim[i, j]) for j in family[theme.anchor])
+    if docs and any(docs[i] == docs[j] for j in family[theme.anchor]):
+        best += SAME_ARTICLE
+    return best
+
+
+def _imperative(text: str, language: str) -> bool:
+    """Starts with an imperative verb that addresses the reader ("Betrek …", not "Laat ik …")."""
+    ws = words(text)
     lex = get_lexicon(language)
-    if not terms:
-        return "Overig" if lex.language == "nl" else "Other"
-    if len(terms) == 1:
-        return terms[0].capitalize()
-    return lex.key_terms_template.format(a=terms[0].capitalize(), b=terms[1])
+    return len(ws) > 1 and ws[0] in imperatives(language) and ws[1] not in lex.subject_pronouns
 
 
-def _pick_tip(members: list[Candidate], pool: list[Candidate], affinity: dict[str, float]) -> Candidate | None:
-    advice = [c for c in _order(members) if c.item.kind == "advice"]
-    if advice:
-        return advice[0]
-    near = [c for c in pool if affinity.get(c.item.id, 0.0) > 0.05]
-    return min(near, key=lambda c: (-affinity[c.item.id], -c.score, c.item.id), default=None)
+def _pick_tips(themes: list[_Theme], cands: Sequence[Candidate], advice: list[int], sim: np.ndarray, language: str) -> None:
+    """A tip per theme: the most fitting advice *other than* the one its title is cut from;
+    when only the anchor itself fits, it becomes the tip and the title comes from elsewhere."""
+    taken = {t.anchor for t in themes}
+    for t in themes:
+        near = [b for b in advice if b not in taken and sim[t.anchor, b] >= TIP_FIT]
+        lead = (title_from_advice(cands[t.anchor].item.text, language) or "\0").lower()
+
+        def fit(b: int) -> tuple[float, str]:
+            n = len(words(cands[b].item.text))
+            concrete = 1.0 if 8 <= n <= 25 else 0.8
+            direct = 1.0 if _imperative(cands[b].item.text, language) else 0.5  # "Doe …" beats "Je moet …"
+            fresh = 0.5 if cands[b].item.text.lower().startswith(lead) else 1.0  # not the title again
+            return (-cands[b].score * (0.2 + float(sim[t.anchor, b])) * concrete * direct * fresh, cands[b].item.id)
+
+        if near:
+            t.tip = min(near, key=fit)
+            taken.add(t.tip)
+        else:
+            t.tip = t.anchor
 
 
-def _title(tip: Candidate | None, members: Sequence[Candidate], terms: Sequence[str], language: str, used: set[str]) -> str:
-    advice = ([tip] if tip else []) + [c for c in _order(members) if c.item.kind == "advice" and c is not tip]
-    for c in advice:
-        title = title_from_advice(c.item.text, language)
-        if title and title.lower() not in used:
-            return title
-    return title_from_terms(terms, language)
+def _title_themes(themes: list[_Theme], cands: Sequence[Candidate], advice: list[int], sim: np.ndarray, language: str) -> None:
+    used: set[str] = set()
+    for t in themes:
+        order = [t.anchor] + sorted((b for b in advice if b != t.anchor and sim[t.anchor, b] >= SAME_THEME), key=lambda b: (-float(sim[t.anchor, b]), b))
+        for b in order:
+            title = title_from_advice(cands[b].item.text, language) if b != t.tip else None
+            if title and title.lower() not in used:
+                t.title, t.title_from = title, b
+                used.add(title.lower())
+                break
+        if t.title is None and t.tip is not None:  # "Durf te leren: evalueer elk halfjaar …"
+            title = title_from_advice(cands[t.tip].item.text, language)
+            if title and title.lower() not in used and own_title_allowed(title, cands[t.tip].item.text):
+                t.title, t.title_from = title, t.tip
+                used.add(title.lower())
+
+
+def _assign(items: list[int], themes: list[_Theme], family: dict[int, list[int]], sim: np.ndarray, cands: Sequence[Candidate]) -> None:
+    """Each item to its most similar theme, with a size cap; then every theme gets at least
+    ``MIN_PER_LESSON`` items by moving the best-fitting item from the largest theme."""
+    k = len(themes)
+    cap = max(MIN_PER_LESSON, math.ceil(len(items) / k) + 1)
+    docs = [c.item.document_id for c in cands]
+    aff = {(i, n): _affinity(i, t, family, sim, docs) for i in items for n, t in enumerate(themes)}
+    members: list[list[int]] = [[] for _ in themes]
+    placed: set[int] = set()
+    for (i, n), a in sorted(aff.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1])):
+        if a > 0 and i not in placed and len(members[n]) < cap:
+            members[n].append(i)
+            placed.add(i)
+    for i in items:
+        if i not in placed:
+            n = min(range(k), key=lambda n: (len(members[n]), -aff[(i, n)], n))
+            members[n].append(i)
+    for _ in range(len(items)):
+        poor = [n for n in range(k) if len(members[n]) < MIN_PER_LESSON]
+        rich = [n for n in range(k) if len(members[n]) > MIN_PER_LESSON]
+        if not poor or not rich:
+            break
+        n = poor[0]
+        i, src = max(((i, r) for r in rich for i in members[r]), key=lambda ir: (aff[(ir[0], n)] - aff[(ir[0], ir[1])], len(members[ir[1]]), -ir[0]))
+        members[src].remove(i)
+        members[n].append(i)
+    for t, m in zip(themes, members):
+        t.members = m
+
+
+def _fill(
+    items: list[int], themes: list[_Theme], family: dict[int, list[int]], sim: np.ndarray,
+    cands: Sequence[Candidate], slots: int, seen: Sequence[Candidate],
+) -> None:
+    """Fill the lessons round by round from the shortlist ``items`` until ``slots`` are used.
+
+    A statement belongs to the lesson it fits best; in each round every lesson takes its
+    strongest own statement (score × fit), or else the best-fitting one left. At most two items
+    per speaker in the whole digest (``seen`` are already placed); sources spread.
+    """
+    k = len(themes)
+    docs = [c.item.document_id for c in cands]
+    fits = {(i, n): _affinity(i, t, family, sim, docs) for i in items for n, t in enumerate(themes)}
+    home = {i: max(range(k), key=lambda n: (fits[(i, n)], -n)) for i in items}
+    quota = [slots // k + (1 if n < slots % k else 0) for n in range(k)]
+    members: list[list[int]] = [[] for _ in themes]
+    speakers = Counter(_speaker(c) for c in seen if _speaker(c))
+    sources = Counter(_source(c) for c in seen)
+    placed: set[int] = set()
+    for _ in range(max(quota, default=0)):
+        for n in range(k):
+            if len(members[n]) >= quota[n]:
+                continue
+            options = [i for i in items if i not in placed and fits[(i, n)] >= MIN_FIT and speakers[_speaker(cands[i]) or ""] < 2]
+            options = [i for i in options if sources[_source(cands[i])] < PER_SOURCE] or options
+            own = [i for i in options if home[i] == n]
+
+            def value(i: int) -> float:
+                voice = 1.0 if cands[i].item.speaker else UNNAMED  # lessons want telling quotes from people
+                return cands[i].score * voice * min(1.0, FIT_FULL * fits[(i, n)]) - 0.03 * sources[_source(cands[i])]
+
+            choice = own or sorted(options, key=lambda i: (-fits[(i, n)], i))[:3]
+            if not choice:
+                continue
+            best = max(choice, key=lambda i: (value(i), -i))
+            members[n].append(best)
+            placed.add(best)
+            if _speaker(cands[best]):
+                speakers[_speaker(cands[best]) or ""] += 1
+            sources[_source(cands[best])] += 1
+    for t, m in zip(themes, members):
+        t.members = m
+
+
+def _themed_groups(
+    rest: list[Candidate], pool: list[Candidate], k: int, requested: bool, language: str,
+    budget: int | None = None, seen: Sequence[Candidate] = (),
+) -> list[Group] | None:
+    cands = rest + pool
+    advice = [i for i, c in enumerate(cands) if c.item.kind == "advice"]
+    if not advice:
+        return None
+    sim = similarity_matrix([c.item.text for c in cands], language)
+    statements = [i for i, c in enumerate(rest) if c.item.kind != "advice"]
+    themes = _choose_themes(cands, advice, statements, sim, k, requested, language)
+    if not themes:
+        return None
+    _pick_tips(themes, cands, advice, sim, language)
+    _title_themes(themes, cands, advice, sim, language)
+    family = {
+        t.anchor: list(dict.fromkeys([t.anchor, *(b for b in (t.tip, t.title_from) if b is not None),
+                                      *(b for b in advice if sim[t.anchor, b] >= SAME_THEME)]))
+        for t in themes
+    }
+    tips = {t.tip for t in themes}
+    items = [i for i in range(len(rest)) if i not in tips]
+    if budget is None:
+        _assign(items, themes, family, sim, cands)
+        kept = [t for t in themes if t.members or (t.tip is not None and t.tip < len(rest))]
+    else:
+        items = [i for i in items if rest[i].item.kind != "advice"] or items
+        seen = [*seen, *(cands[t.tip] for t in themes if t.tip is not None)]
+        _fill(items, themes, family, sim, cands, max(0, budget - len(themes)), seen)
+        kept = [t for t in themes if len(t.members or ()) >= min(MIN_PER_LESSON, len(items))]
+        if len(kept) < len(themes) and kept:  # a theme the statements do not support: refill without it
+            _fill(items, kept, family, sim, cands, max(0, budget - len(kept)), seen)
+            kept = [t for t in kept if t.members]
+    groups = []
+    for t in kept:
+        members = [cands[i] for i in t.members or []]
+        terms = key_terms(members, language, background=rest)
+        title = t.title or title_from_terms(_nouns_first(terms, members, language), language)
+        tip = cands[t.tip] if t.tip is not None else None
+        title_from = cands[t.title_from].item.id if t.title_from is not None else None
+        members = [_with_reason(c, f"fits the lesson ‘{title}’") for c in _order(members)]
+        tip = _with_reason(tip, f"tip for ‘{title}’") if tip else None
+        groups.append(Group(title, tip, tuple(members), terms, title_from))
+    return groups
+
+
+def _with_reason(c: Candidate, reason: str) -> Candidate:
+    return replace(c, reasons=(*c.reasons, reason))
+
+
+def _clustered_groups(rest: list[Candidate], pool: list[Candidate], lessons: int | None, language: str) -> list[Group]:
+    """Clusters of statements titled from their key terms; each borrows the most similar advice
+    (its own or from ``pool``) as a tip."""
+    sim = similarity_matrix([c.item.text for c in rest + pool], language)
+    n = len(rest)
+    labels = cluster(sim[:n, :n], lessons)
+    order = sorted(set(labels), key=lambda lab: min((-rest[i].score, rest[i].item.id) for i, x in enumerate(labels) if x == lab))
+    groups, used, taken = [], set(), set()
+    for lab in order:
+        idx = [i for i, x in enumerate(labels) if x == lab]
+        own = [i for i in idx if rest[i].item.kind == "advice"]
+        near = [j for j in range(n, n + len(pool)) if j not in taken and float(np.mean(sim[j, idx])) > 0.05]
+        options = sorted(own, key=lambda i: (-rest[i].score, rest[i].item.id)) or sorted(
+            near, key=lambda j: (-float(np.mean(sim[j, idx])), -pool[j - n].score, pool[j - n].item.id)
+        )
+        tip_i = options[0] if options else None
+        tip = None if tip_i is None else (rest + pool)[tip_i]
+        if tip_i is not None:
+            taken.add(tip_i)
+        members = [rest[i] for i in idx if i != tip_i]
+        terms = key_terms(members, language, background=rest)
+        title = title_from_terms(_nouns_first(terms, members, language), language)
+        if title.lower() in used and len(terms) > 2:
+            title = title_from_terms([terms[0], terms[2]], language)
+        used.add(title.lower())
+        groups.append(Group(title, tip, tuple(_order(members)), terms))
+    return groups
 
 
 def group(
@@ -198,45 +497,30 @@ def group(
     lessons: int | None = None,
     highlights: int | None = None,
     tip_pool: Sequence[Candidate] = (),
+    budget: int | None = None,
 ) -> Grouping:
-    """Highlights plus lessons; a lesson without advice borrows the nearest advice from ``tip_pool``."""
-    n_high = highlight_count(len(picks)) if highlights is None else highlights
+    """Highlights plus lessons; themes, titles and tips may also come from advice in ``tip_pool``.
+
+    Without ``budget`` every pick lands in exactly one place. With ``budget`` (highlights + tips
+    + items) the picks are a shortlist: each lesson takes the statements that fit it best.
+    """
+    n_high = highlight_count(budget or len(picks)) if highlights is None else highlights
     top = choose_highlights(picks, n_high)
     top_ids = {c.item.id for c in top}
     rest = sorted((c for c in picks if c.item.id not in top_ids), key=lambda c: c.item.id)
     if not rest:
         return Grouping(top, ())
-    pool = sorted((c for c in tip_pool if c.item.kind == "advice" and c.item.id not in {p.item.id for p in picks}), key=lambda c: c.item.id)
-    sim = similarity_matrix([c.item.text for c in rest + pool], language)
-    labels = spread_advice(cluster(sim[: len(rest), : len(rest)], lessons), rest, sim)
-    groups: list[Group] = []
-    used_titles: set[str] = set()
-    taken: set[str] = set()
-    clusters = sorted(set(labels), key=lambda lab: min((-rest[i].score, rest[i].item.id) for i, x in enumerate(labels) if x == lab))
-    for lab in clusters:
-        idx = [i for i, x in enumerate(labels) if x == lab]
-        members = [rest[i] for i in idx]
-        affinity = {pool[j].item.id: float(np.mean(sim[len(rest) + j, idx])) for j in range(len(pool)) if pool[j].item.id not in taken}
-        tip = _pick_tip(members, [p for p in pool if p.item.id not in taken], affinity)
-        if tip is not None:
-            taken.add(tip.item.id)
-        terms = key_terms(members, language, background=rest)
-        title = _title(tip, members, terms, language, used_titles)
-        used_titles.add(title.lower())
-        items = tuple(c for c in _order(members) if c is not tip)
-        groups.append(Group(title, tip, items, terms))
+    pick_ids = {c.item.id for c in picks}
+    pool = sorted(
+        _order([c for c in tip_pool if c.item.kind == "advice" and c.item.id not in pick_ids])[:MAX_POOL],
+        key=lambda c: c.item.id,
+    )
+    n_items = sum(1 for c in rest if c.item.kind != "advice") or len(rest)
+    slots = None if budget is None else max(0, budget - len(top))
+    if slots is not None:
+        n_items = min(n_items, slots * (MIN_PER_LESSON) // (MIN_PER_LESSON + 1))  # a tip + two items each
+    k = _lesson_count(n_items, lessons)
+    groups = _themed_groups(rest, pool, k, lessons is not None, language, slots, top)
+    if groups is None or len(groups) < (k if lessons is not None else min(k, MIN_LESSONS)):
+        groups = _clustered_groups(rest, pool, k if lessons is not None or k == 1 else None, language)
     return Grouping(top, tuple(groups))
-
-
-__all__ = [
-    "Group",
-    "Grouping",
-    "choose_highlights",
-    "cluster",
-    "group",
-    "highlight_count",
-    "spread_advice",
-    "key_terms",
-    "title_from_advice",
-    "title_from_terms",
-]

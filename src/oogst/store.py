@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -14,7 +15,7 @@ from typing import Literal
 from oogst.errors import StoreError
 from oogst.models import Document, Item
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("oogst.db")
 
 _MIGRATIONS: dict[int, str] = {
@@ -59,9 +60,38 @@ _MIGRATIONS: dict[int, str] = {
         created_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 2: validators (ETag / Last-Modified) of fetched pages, so a re-run asks "changed since?"
+    # and what became of the page, so a 304 can be answered without the body
+    2: """
+    CREATE TABLE fetch_cache (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('stored', 'filtered')),
+        document_url TEXT,
+        published TEXT,
+        checked_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 }
 
 PutResult = Literal["added", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    """What a fetched URL answered last time: its validators and what became of the page.
+
+    ``outcome`` is ``stored`` (the page is the document at ``document_url``) or ``filtered``
+    (fetched, but its date ``published`` lay outside the filter of that run).
+    """
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    outcome: Literal["stored", "filtered"]
+    document_url: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,16 +152,20 @@ class Store:
         row = self.db.execute("SELECT hash FROM documents WHERE url=?", (url,)).fetchone()
         return row[0] if row else None
 
-    def put(self, doc: Document, items: Iterable[Item]) -> PutResult:
-        """Write a document with its items in one transaction (idempotent by URL and hash)."""
+    def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
+            cache: CacheEntry | None = None) -> PutResult:
+        """Write a document with its items in one transaction (idempotent by URL and hash).
+
+        The same transaction clears earlier failures of ``doc.url`` and ``source`` and writes
+        the fetch ``cache`` entry, so a killed run leaves either all of it or none.
+        """
         old = self.known_hash(doc.url)
         if old == doc.hash:
-            self.db.execute("DELETE FROM failures WHERE source=?", (doc.url,))
+            self.touch(source or doc.url, cache, also=doc.url)
             return "unchanged"
         rows = [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
                  i.organisation, i.cue, i.confidence, int(i.nested)) for i in items]
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
             self.db.execute(
                 "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
@@ -139,16 +173,42 @@ class Store:
                 (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
                  doc.source_kind, doc.author, doc.hash))
             self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            self.db.execute("DELETE FROM failures WHERE source=?", (doc.url,))
+            self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
+            self._write_cache(cache)
+        return "updated" if old else "added"
+
+    def touch(self, source: str, cache: CacheEntry | None = None, *, also: str | None = None) -> None:
+        """A source that went well without a new document: clear its failure, refresh its cache."""
+        with self._transaction():
+            self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (source, also or source))
+            self._write_cache(cache)
+
+    def record_failure(self, source: str, reason: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO failures (source, reason) VALUES (?,?)", (source, reason))
+
+    def cached(self, url: str) -> CacheEntry | None:
+        row = self.db.execute("SELECT url,etag,last_modified,outcome,document_url,published FROM fetch_cache"
+                              " WHERE url=?", (url,)).fetchone()
+        return CacheEntry(*row) if row else None
+
+    def _write_cache(self, cache: CacheEntry | None) -> None:
+        if cache is None:
+            return
+        self.db.execute(
+            "INSERT OR REPLACE INTO fetch_cache (url,etag,last_modified,outcome,document_url,published)"
+            " VALUES (?,?,?,?,?,?)", (cache.url, cache.etag, cache.last_modified, cache.outcome,
+                                      cache.document_url, cache.published))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
-        return "updated" if old else "added"
-
-    def record_failure(self, source: str, reason: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO failures (source, reason) VALUES (?,?)", (source, reason))
 
     def documents(self) -> list[Document]:
         cur = self.db.execute(
@@ -205,4 +265,4 @@ def dumps_row(row: SourceRow) -> dict[str, object]:
             "status": row.status, "error": row.error, "items": row.items}
 
 
-__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "SourceRow", "Store", "dumps_row"]
+__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "CacheEntry", "SourceRow", "Store", "dumps_row"]

@@ -63,3 +63,19 @@ def test_k_larger_than_pool_and_empty() -> None:
 
 def test_deterministic_regardless_of_input_order() -> None:
     assert select_diverse(ALL, 5) == select_diverse(list(reversed(ALL)), 5)
+
+
+def test_a_speaker_is_never_picked_more_than_twice() -> None:
+    texts = [
+        "Vertrouwen groeit als je afspraken nakomt.",
+        "Een regio is geen optelsom van gemeenten.",
+        "Geld in één pot verandert het gesprek.",
+        "Raden moet je vroeg meenemen in de plannen.",
+    ]
+    doc = make_doc("https://example.nl/drie", "Drie", "2020-08-03", " ".join(texts))
+    same = [Candidate(make_item(doc, "quote", t, "Anne de Boer"), 0.9 - n / 100, source_url=doc.url) for n, t in enumerate(texts[:3])]
+    other = Candidate(make_item(doc, "quote", texts[3], "Karim El Amrani"), 0.3, source_url=doc.url)
+    sel = select_diverse([*same, other], 4, per_source=10)
+    assert [c.item.speaker for c in sel.picked].count("Anne de Boer") == 2
+    assert other in sel.picked
+    assert len(select_diverse([*same, other], 4, per_source=10, per_speaker=3).picked) == 4

@@ -44,7 +44,7 @@ def test_details_lower_generality() -> None:
 
 @pytest.mark.parametrize(
     ("n_words", "ideal"),
-    [(3, False), (8, True), (25, True), (40, True), (60, False), (100, False)],
+    [(3, False), (8, False), (12, True), (25, True), (40, True), (50, False), (60, False), (100, False)],
 )
 def test_length(n_words: int, ideal: bool) -> None:
     text = " ".join(["samenwerking"] * n_words)

@@ -22,7 +22,8 @@ def test_counts() -> None:
     assert result.documents_in_period == 5
     assert result.off_topic >= 1
     assert not any("fietspaden" in c.item.text for c in result.candidates)
-    assert "1 undated document(s) left out" in result.notes()
+    assert "1 document zonder datum weggelaten" in result.notes()  # in the topic's language
+    assert "1 undated document left out" in result.notes("en")
 
 
 def test_sorted_best_first_with_ties_by_id() -> None:

@@ -3,7 +3,7 @@ import pytest
 from oogst.select.relevance import build_topic, core_terms, majority_language, score_document, score_text
 from oogst.select.terms import compound_parts, matches, stem, words
 from oogst.select.lexicon import NL
-from select_corpus import A, B, C, D, DOCUMENTS, OFF_TOPIC, TOPIC
+from select_corpus import A, B, C, D, DOCUMENTS, OFF_TOPIC, TOPIC, make_doc
 
 IN_PERIOD = (A, B, C, D, OFF_TOPIC)
 
@@ -105,3 +105,19 @@ def test_english_topic() -> None:
 def test_majority_language() -> None:
     assert majority_language(DOCUMENTS) == "nl"
     assert majority_language(()) == "nl"
+
+
+def test_article_about_the_topic_in_other_words_is_related() -> None:
+    """Pseudo-relevance feedback: an article that never names the topic but reads like the
+    on-topic ones scores above an unrelated article."""
+    related = make_doc(
+        "https://example.nl/gebiedsaanpak",
+        "Gebiedsaanpak in de polder",
+        "2020-09-01",
+        "Gemeenten, provincie en waterschap trekken samen op in de polder. Ze delen één agenda "
+        "en een gezamenlijk budget, en bestuurders van de overheden spreken elkaar elke maand.",
+    )
+    docs = (*IN_PERIOD, related)
+    topic = build_topic(TOPIC, docs)
+    assert dict(topic.related)[related.id] > dict(topic.related)[OFF_TOPIC.id]
+    assert score_document(related, topic).score > score_document(OFF_TOPIC, topic).score

@@ -1,6 +1,7 @@
 """Takeaways (key-point boxes), advice (lessons and tips) and paraphrases (indirect speech)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from oogst.harvest import speakers
@@ -63,12 +64,13 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
                      quoted: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Item]:
     """Imperative and normative sentences outside quotes and boxes: general lessons."""
     items: list[Item] = []
+    in_quote, in_box = Spans(quoted), Spans(taken)
     norm = lang.normative_re
     for b in blocks:
-        if _heading(text, b) is not None or _inside(b.start, b.end, taken):
+        if _heading(text, b) is not None or in_box.contains(b.start, b.end):
             continue
         for s, e in sentences(text, b.start, b.end):
-            if _overlaps(s, e, quoted) or _QUOTE_CHARS.search(text, s, e):
+            if in_quote.overlaps(s, e) or _QUOTE_CHARS.search(text, s, e):
                 continue
             sent = text[s:e]
             if sent.endswith("?") or len(sent) < 15:
@@ -88,11 +90,12 @@ def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
                 quoted: list[tuple[int, int]], res: speakers.Resolver) -> list[Item]:
     """Indirect speech: "Jansen benadrukt hoe …", "Volgens Jansen moet …", "She said that …"."""
     items: list[Item] = []
+    in_quote = Spans(quoted)
     for b in blocks:
         if b.bullet:
             continue
         for s, e in sentences(text, b.start, b.end):
-            if _overlaps(s, e, quoted) or _QUOTE_CHARS.search(text, s, e):
+            if in_quote.overlaps(s, e) or _QUOTE_CHARS.search(text, s, e):
                 continue
             hit = _indirect(text, s, e, lang, res)
             if hit:
@@ -160,9 +163,23 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     return None
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class Spans:
+    """Sorted, non-nested spans with logarithmic overlap and containment queries."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
 
-def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.ends, s + 1)  # first span ending after s
+        return k < len(self.starts) and self.starts[k] < e
+
+    def contains(self, s: int, e: int) -> bool:
+        k = bisect.bisect_right(self.starts, s) - 1
+        return k >= 0 and self.ends[k] >= e

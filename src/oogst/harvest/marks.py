@@ -24,6 +24,7 @@ _OPEN_PRECEDE = frozenset("([{—–-/:")
 _APOS_WORD = re.compile(r"(?:s|t|n|k|m|r)(?:\b|-)|\d", re.IGNORECASE)
 
 OPEN, CLOSE, WEAK_CLOSE = 1, 2, 3
+MAX_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,10 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
         fam_, pos, end = stack[idx]
         del stack[idx:]
-        spans.append(Span(pos, m.start(), end, m.start(), len(stack)))
+        if len(stack) <= MAX_DEPTH:
+            spans.append(Span(pos, m.start(), end, m.start(), len(stack)))
+        else:
+            strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
     if stack:
         fam_, pos, end = stack[0]
         spans.append(Span(pos, -1, end, hi, 0))

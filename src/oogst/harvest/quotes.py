@@ -142,13 +142,19 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
     # within a block: split quotes share the speaker of their neighbour
     for group in by_block.values():
         outer = [q for q in group if q.span.depth == 0]
-        for k, q in enumerate(outer):
+        prev_src: list[_Q | None] = []
+        last: _Q | None = None
+        for q in outer:
+            prev_src.append(last)
+            last = q if q.person else last
+        nxt: _Q | None = None
+        for k in range(len(outer) - 1, -1, -1):
+            q = outer[k]
             if q.person is None and not q.attributed:
-                prev = next((o for o in reversed(outer[:k]) if o.person), None)
-                nxt = next((o for o in outer[k + 1 :] if o.person), None)
-                src = prev or nxt
+                src = prev_src[k] or nxt
                 if src:
                     q.person, q.cue, q.how = src.person, src.cue, "split"
+            nxt = q if q.person and q.how != "split" else nxt
     # a person named earlier in the same paragraph
     for bi, group in by_block.items():
         b = blocks[bi]
@@ -160,13 +166,14 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
     _chains(blocks, by_block)
     _adjacent(text, blocks, by_block, res)
     _chains(blocks, by_block)
-    # nested quotes take the speaker of their outer quote
+    # nested quotes take the speaker of their outer quote (the last outer one starting before)
     for group in by_block.values():
-        for q in group:
-            if q.span.depth > 0:
-                outer = next((o for o in group if o.span.depth == 0 and o.start <= q.start and q.end <= o.end + 1), None)
-                if outer:
-                    q.person, q.cue, q.how, q.attributed = outer.person, outer.cue, "nested", True
+        outer_q: _Q | None = None
+        for q in sorted(group, key=lambda x: (x.start, x.span.depth)):
+            if q.span.depth == 0:
+                outer_q = q
+            elif outer_q is not None and outer_q.start <= q.start and q.end <= outer_q.end + 1:
+                q.person, q.cue, q.how, q.attributed = outer_q.person, outer_q.cue, "nested", True
 
 
 def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
@@ -236,22 +243,30 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.lower()).strip()
 
 
+MAX_CONTAINMENT_CHECK = 400  # quotes per document; beyond that only exact repeats are removed
+
+
 def _dedupe(items: list[Item], skipped: list[Skipped]) -> list[Item]:
     """A headline or pull-quote that repeats a body quote is not a second quote: of two
     quotes where one contains the other, the contained one goes (of two equal, the first)."""
     norms = [_norm(i.text) for i in items]
+    last: dict[str, int] = {}
+    for k, (n, item) in enumerate(zip(norms, items)):
+        if not item.nested:
+            last[n] = k
+    check_contained = len(items) <= MAX_CONTAINMENT_CHECK
     out: list[Item] = []
     for k, item in enumerate(items):
         n = norms[k]
-        dup = None
+        dup = False
         if not item.nested and len(n) > 12:
-            for j, other in enumerate(items):
-                if j == k or other.nested or (other.start <= item.start and item.end <= other.end):
-                    continue
-                if n == norms[j] and j > k or n != norms[j] and n in norms[j]:
-                    dup = other
-                    break
-        if dup is not None:
+            if last.get(n, k) > k:
+                dup = True
+            elif check_contained:
+                dup = any(j != k and not other.nested and n != norms[j] and n in norms[j]
+                          and not (other.start <= item.start and item.end <= other.end)
+                          for j, other in enumerate(items))
+        if dup:
             skipped.append(Skipped(item.start, item.end, "repeats a quote found elsewhere in the text (headline or pull-quote)"))
             continue
         out.append(item)

@@ -1,4 +1,10 @@
-"""Ingestion: sources (files, folders, JSONL corpora, URLs) → Documents with their items → store."""
+"""Ingestion: sources (files, folders, JSONL corpora, URLs, sitemaps, feeds) → Documents with
+their items → store.
+
+Every source ends as one of: added, updated, unchanged, skipped (by a filter, with the reason)
+or failed (with the reason, recorded in the store). A document, its items, its fetch-cache entry
+and the clearing of its old failure are written in one transaction.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -7,10 +13,16 @@ from pathlib import Path
 
 from oogst import lang as languages
 from oogst.harvest import harvest
+from oogst.ingest.crawl import Visit, crawl
 from oogst.ingest.files import Failed, Loaded, expand, load_file
+from oogst.ingest.filters import Filters
+from oogst.ingest.policy import FetchPolicy
 from oogst.ingest.web import is_url, load_url
 from oogst.models import Document, document_id
-from oogst.store import Store
+from oogst.store import CacheEntry, Store
+
+# on_result(source, status, reason): status is added, updated, unchanged, skipped, failed or listed
+OnResult = Callable[[str, str, str | None], None]
 
 
 @dataclass
@@ -19,13 +31,21 @@ class AddSummary:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # by a filter, with the reason
+    listed: list[tuple[str, int]] = field(default_factory=list)  # sitemaps and feeds read, and their links
 
 
-def iter_sources(sources: Iterable[str], glob: str | None = None) -> Iterator[Loaded | Failed]:
+def _not_fetchable(src: str) -> bool:
+    return "://" in src and not is_url(src)
+
+
+def iter_sources(sources: Iterable[str], glob: str | None = None,
+                 policy: FetchPolicy | None = None) -> Iterator[Loaded | Failed]:
+    """Load sources one by one without a store (URLs are fetched singly, sitemaps not expanded)."""
     for src in sources:
         if is_url(src):
-            yield load_url(src)
-        elif "://" in src:
+            yield load_url(src, policy)
+        elif _not_fetchable(src):
             yield Failed(src, "only http and https URLs are fetched")
         else:
             for path in expand(Path(src), glob):
@@ -38,26 +58,127 @@ def to_document(loaded: Loaded) -> Document:
                     loaded.text, loaded.source_kind, loaded.author)  # type: ignore[arg-type]
 
 
-def add(store: Store, sources: Iterable[str], *, glob: str | None = None,
-        on_result: Callable[[str, str, str | None], None] | None = None) -> AddSummary:
-    """Load, harvest and store every source; a failing source is recorded and skipped."""
-    summary = AddSummary()
-    for res in iter_sources(sources, glob):
-        if isinstance(res, Failed):
-            summary.failed.append((res.source, res.reason))
-            store.record_failure(res.source, res.reason)
-            if on_result:
-                on_result(res.source, "failed", res.reason)
-            continue
-        doc = to_document(res)
-        if store.known_hash(doc.url) == doc.hash:
-            status = "unchanged"
+class _Run:
+    """One `add`: the store, the filters, the summary and the callbacks."""
+
+    def __init__(self, store: Store, filters: Filters, on_result: OnResult | None) -> None:
+        self.store, self.filters, self.on_result = store, filters, on_result
+        self.summary = AddSummary()
+
+    def report(self, source: str, status: str, reason: str | None = None) -> None:
+        if self.on_result:
+            self.on_result(source, status, reason)
+
+    def fail(self, source: str, reason: str) -> None:
+        self.summary.failed.append((source, reason))
+        self.store.record_failure(source, reason)
+        self.report(source, "failed", reason)
+
+    def skip(self, source: str, reason: str, cache: CacheEntry | None = None) -> None:
+        self.summary.skipped.append((source, reason))
+        if cache is not None:
+            self.store.touch(source, cache)
+        self.report(source, "skipped", reason)
+
+    def unchanged(self, source: str, url: str, cache: CacheEntry | None = None) -> None:
+        self.store.touch(source, cache, also=url)
+        self.summary.unchanged.append(url)
+        self.report(source, "unchanged")
+
+    def keep(self, loaded: Loaded, visit: Visit | None = None) -> None:
+        reason = self.filters.date_reason(loaded.published)
+        if reason:
+            self.skip(loaded.source, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
+            return
+        doc = to_document(loaded)
+        cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
+        if self.store.known_hash(doc.url) == doc.hash:
+            self.unchanged(loaded.source, doc.url, cache)
+            return
+        try:
+            items = harvest(doc.text, doc.language, document_id=doc.id).items
+        except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
+            self.fail(loaded.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
+            return
+        status = self.store.put(doc, items, source=loaded.source, cache=cache)
+        {"added": self.summary.added, "updated": self.summary.updated,
+         "unchanged": self.summary.unchanged}[status].append(doc.url)
+        self.report(loaded.source, status)
+
+    def visit(self, v: Visit) -> None:
+        if v.kind == "page" and v.loaded:
+            self.keep(v.loaded, v)
+        elif v.kind == "not_modified" and v.cache:
+            if v.cache.outcome == "filtered":
+                self.skip(v.url, self.filters.date_reason(v.cache.published) or "unchanged", None)
+            else:
+                self.unchanged(v.url, v.cache.document_url or v.url, v.cache_entry(
+                    "stored", v.cache.document_url, v.cache.published))
+        elif v.kind == "listing" and v.listing:
+            n = len(v.listing.links.pages) + len(v.listing.links.sitemaps)
+            self.summary.listed.append((v.url, n))
+            self.store.touch(v.url)
+            self.report(v.url, "listed", f"{v.listing.kind} with {n} links")
+        elif v.kind == "skipped":
+            self.skip(v.url, v.reason or "skipped")
         else:
-            status = store.put(doc, harvest(doc.text, doc.language, document_id=doc.id).items)
-        {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(doc.url)
-        if on_result:
-            on_result(res.source, status, None)
-    return summary
+            self.fail(v.url, v.reason or "could not be read")
 
 
-__all__ = ["AddSummary", "add", "iter_sources", "to_document"]
+def _cache_lookup(store: Store) -> Callable[[str], CacheEntry | None]:
+    def cached(url: str) -> CacheEntry | None:
+        entry = store.cached(url)
+        if entry and entry.outcome == "stored" and store.known_hash(entry.document_url or "") is None:
+            return None  # the document is gone from the store: fetch it whole
+        return entry
+    return cached
+
+
+def _count(paths: list[Path]) -> int:
+    n = 0
+    for p in paths:
+        if p.suffix.lower() == ".jsonl":
+            try:
+                with p.open("rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filters: Filters | None = None,
+        policy: FetchPolicy | None = None, on_result: OnResult | None = None,
+        on_found: Callable[[int], None] | None = None) -> AddSummary:
+    """Load, harvest and store every source; a failing source is recorded and the batch goes on.
+
+    ``filters`` keeps only documents in a period (and URLs matching a pattern); ``policy`` sets
+    how URLs are fetched (``FetchPolicy.from_env()`` when None). ``on_found(n)`` tells of ``n``
+    more sources to come (for a progress bar), ``on_result`` of each one done.
+    """
+    run = _Run(store, filters or Filters(), on_result)
+    sources = list(sources)
+    urls = [s for s in sources if is_url(s)]
+    paths: list[Path] = []
+    for src in sources:
+        if _not_fetchable(src):
+            run.fail(src, "only http and https URLs are fetched")
+        elif not is_url(src):
+            paths.extend(expand(Path(src), glob))
+    if on_found:
+        on_found(_count(paths) + len(urls))
+    for path in paths:
+        for res in load_file(path):
+            if isinstance(res, Failed):
+                run.fail(res.source, res.reason)
+            else:
+                run.keep(res)
+    if urls:
+        for visit in crawl(urls, policy=policy or FetchPolicy.from_env(), filters=run.filters,
+                           cached=_cache_lookup(store), on_found=on_found):
+            run.visit(visit)
+    return run.summary
+
+
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "iter_sources", "to_document"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oogst.errors import InputError
-from oogst.ingest.html import date_from_url, extract_html
+from oogst.ingest.decode import binary_kind, decode_page
+from oogst.ingest.html import extract_html
 from oogst.models import normalize_partial_date
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -46,10 +47,18 @@ def expand(path: Path, glob: str | None = None) -> Iterator[Path]:
         yield path
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
+def _read_bytes(path: Path) -> bytes:
+    if path.stat().st_size > MAX_FILE_BYTES:
         raise InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    data = path.read_bytes()
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"not a text file: it holds {kind}")
+    return data
+
+
+def _read_text(path: Path) -> str:
+    data = _read_bytes(path)
     if b"\x00" in data[:4096]:
         raise InputError("binary file, not text")
     for enc in ("utf-8-sig", "cp1252"):
@@ -96,26 +105,32 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
             return
         url = path.resolve().as_uri()
         if suffix in (".html", ".htm"):
-            page = extract_html(_read_text(path), url=None)
-            yield Loaded(src, page.canonical_url or url, page.title or path.stem, page.published
-                         or date_from_url(page.canonical_url or ""), page.text, page.language, "file", page.author)
+            page = extract_html(decode_page(_read_bytes(path)), url=None)
+            yield _dated(Loaded(src, page.canonical_url or url, page.title or path.stem, page.published,
+                                page.text, page.language, "file", page.author), path)
         elif suffix in (".txt", ".md", ".markdown"):
             meta, body = _front_matter(_read_text(path))
             if not body.strip():
                 raise InputError("the file is empty")
             title = meta.get("title") or _first_line(body) or path.stem
-            yield Loaded(src, meta.get("url") or url, title, _date(meta.get("date") or meta.get("published"), src),
-                         body.strip("\n"), meta.get("lang") or meta.get("language"), "file", meta.get("author"))
+            yield _dated(Loaded(src, meta.get("url") or url, title, _date(meta.get("date") or meta.get("published"), src),
+                                body.strip("\n"), meta.get("lang") or meta.get("language"), "file", meta.get("author")), path)
         elif suffix == ".pdf":
-            yield _load_pdf(path, url)
+            yield _dated(load_pdf(path, src, url), path)
         elif suffix == ".docx":
-            yield _load_docx(path, url)
+            yield _dated(load_docx(path, src, url), path)
         else:
             raise InputError(f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
     except InputError as exc:
         yield Failed(src, str(exc))
     except OSError as exc:
         yield Failed(src, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _dated(loaded: Loaded, path: Path) -> Loaded:
+    if loaded.published:
+        return loaded
+    return replace(loaded, published=date_from_name(path))
 
 
 def _first_line(text: str) -> str:
@@ -126,25 +141,57 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _load_pdf(path: Path, url: str) -> Loaded:
+_NAME_DATE = re.compile(r"^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?=\D|$)")
+
+
+def date_from_name(path: Path) -> str | None:
+    """A date at the start of a file name (``2020-11-02-verslag.pdf``, ``2020-11 notulen.docx``)."""
+    m = _NAME_DATE.match(path.name)
+    if not m:
+        return None
+    try:
+        return normalize_partial_date("-".join(g for g in m.groups() if g))
+    except ValueError:
+        return None
+
+
+def _pdf_date(value: str | None) -> str | None:
+    """A PDF date (``D:20201102093000+01'00'``) as an ISO date, kept partial when it is."""
+    m = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", (value or "").strip())
+    if not m:
+        return None
+    try:
+        return normalize_partial_date("-".join(g for g in m.groups() if g))
+    except ValueError:
+        return None
+
+
+def load_pdf(data: Path | bytes, source: str, url: str) -> Loaded:
+    """The text layer of a PDF (a file or fetched bytes); title and date from its metadata."""
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(data if isinstance(data, bytes) else str(data))
         pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        meta = pdf.get_metadata_dict(skip_empty=True)
     except Exception as exc:  # pdfium raises PdfiumError and others on broken files
         raise InputError(f"not a readable PDF ({exc})") from None
-    text = "\n\n".join(p.replace("\r\n", "\n").strip() for p in pages if p.strip())
+    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n").strip() for p in pages if p.strip())
     if not text.strip():
         raise InputError("the PDF has no text layer (scanned images only?)")
-    return Loaded(str(path), url, _first_line(text) or path.stem, None, text, None, "file")
+    title = (meta.get("Title") or "").strip() or _first_line(text) or Path(source).stem
+    return Loaded(source, url, title, _pdf_date(meta.get("CreationDate")), text, None, "file",
+                  (meta.get("Author") or "").strip() or None)
 
 
-def _load_docx(path: Path, url: str) -> Loaded:
+def load_docx(data: Path | bytes, source: str, url: str) -> Loaded:
+    """The paragraphs of a DOCX (a file or fetched bytes); title, author and date from its properties."""
+    import io
+
     try:
         import docx
 
-        d = docx.Document(str(path))
+        d = docx.Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
     except Exception as exc:  # python-docx raises on non-zip and broken packages
         raise InputError(f"not a readable DOCX file ({type(exc).__name__})") from None
     paras = [p.text.strip() for p in d.paragraphs if p.text.strip()]
@@ -152,7 +199,7 @@ def _load_docx(path: Path, url: str) -> Loaded:
         raise InputError("the DOCX has no text")
     title = d.core_properties.title or paras[0][:200]
     created = d.core_properties.created
-    return Loaded(str(path), url, title, created.date().isoformat() if created else None,
+    return Loaded(source, url, title, created.date().isoformat() if created else None,
                   "\n\n".join(paras), None, "file", d.core_properties.author or None)
 
 

@@ -31,6 +31,38 @@ class Page:
     canonical_url: str | None
 
 
+_COPYRIGHT = r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}"
+_RELIABLE_DATE = {"extensive_search": False, "original_date": True}
+
+
+def _date(html: str, tree_date: str | None, url: str | None) -> str | None:
+    """The page's date: markup (meta, JSON-LD, <time>) → a date in the URL → free text.
+
+    htmldate's free-text search turns a bare year into 1 January; a year that only appears in a
+    copyright line ("© 2024") is not a publication date, so such a guess is dropped.
+    """
+    for value in (tree_date, date_from_url(url or "")):
+        try:
+            if value and (found := normalize_partial_date(value)):
+                return found
+        except ValueError:
+            continue
+    from htmldate import find_date
+
+    try:
+        guess = find_date(html, extensive_search=True, original_date=True, url=url)
+    except Exception:  # htmldate on odd markup
+        return None
+    if not guess:
+        return None
+    if guess.endswith("-01-01") and re.search(_COPYRIGHT.format(year=guess[:4]), html, re.I):
+        return None
+    try:
+        return normalize_partial_date(guess)
+    except ValueError:
+        return None
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
     """Main text and metadata of a page; raises InputError when it has no main text."""
     import trafilatura
@@ -41,23 +73,18 @@ def extract_html(html: str, url: str | None = None) -> Page:
     try:
         text = trafilatura.extract(html, url=url, output_format="txt", include_comments=False,
                                    include_tables=False, favor_precision=False, config=cfg)
-        meta = trafilatura.extract_metadata(html, default_url=url)
+        meta = trafilatura.extract_metadata(html, default_url=url, date_config=dict(_RELIABLE_DATE))
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise InputError(f"the HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     if not text or not text.strip():
         raise InputError("no main text found in the page")
     title = (meta.title if meta and meta.title else "") or ""
-    published = None
-    if meta and meta.date:
-        try:
-            published = normalize_partial_date(meta.date)
-        except ValueError:
-            published = None
-    if published is None and url:
+    canonical = meta.url if meta and meta.url and meta.url.startswith(("http://", "https://")) else None
+    published = _date(html, meta.date if meta else None, canonical or url)
+    if published is None and canonical and url and canonical != url:
         published = date_from_url(url)
     lang_m = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", html[:5000])
     language = lang_m.group(1).lower() if lang_m else None
     author = meta.author if meta and meta.author else None
-    canonical = meta.url if meta and meta.url and meta.url.startswith(("http://", "https://")) else None
     return Page(text.strip(), title.strip(), published, author,
                 language if language in ("nl", "en") else None, canonical)

@@ -1,57 +1,77 @@
-"""Fetching single pages over HTTP(S) with httpx: timeouts, a redirect limit and a size cap."""
+"""A fetched response → a page (``Loaded``), or the links of a sitemap or feed."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
-from oogst import __version__
-from oogst.errors import FetchError
-from oogst.ingest.files import Failed, Loaded
+from oogst.errors import FetchError, InputError
+from oogst.ingest.decode import binary_kind, decode_page, gunzip, is_gzip
+from oogst.ingest.discover import Links, feed_links, kind_of, sitemap_links
+from oogst.ingest.fetch import Fetcher, Response
+from oogst.ingest.files import Failed, Loaded, load_docx, load_pdf
 from oogst.ingest.html import extract_html
-from oogst.errors import InputError
+from oogst.ingest.policy import FetchPolicy
 
-MAX_BODY = 10 * 1024 * 1024
-USER_AGENT = f"oogst/{__version__} (+https://example.invalid/oogst; digest harvester)"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom",
+               "application/feed+json", "application/json", "application/gzip", "application/x-gzip")
 
 
 def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def fetch(url: str, timeout: float = 20.0) -> str:
-    import httpx
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A sitemap or feed that was read: where it lives, what kind it is, the links it holds."""
 
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs are fetched, not {url!r}")
-    try:
-        with httpx.Client(follow_redirects=True, max_redirects=5, timeout=httpx.Timeout(timeout, connect=10.0),
-                          headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    raise FetchError(f"the server answered HTTP {resp.status_code}")
-                body = bytearray()
-                for chunk in resp.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > MAX_BODY:
-                        raise FetchError(f"the page is larger than {MAX_BODY // (1024 * 1024)} MB")
-                ctype = resp.headers.get("content-type", "")
-                if ctype and "html" not in ctype and "text" not in ctype and "xml" not in ctype:
-                    raise FetchError(f"not a web page (content type {ctype})")
-                encoding = resp.encoding or "utf-8"
-    except httpx.TooManyRedirects:
-        raise FetchError("too many redirects (more than 5)") from None
-    except httpx.TimeoutException:
-        raise FetchError("the server did not answer in time") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(f"could not fetch: {exc}") from None
-    try:
-        return bytes(body).decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return bytes(body).decode("utf-8", errors="replace")
+    url: str
+    kind: str  # "sitemap" | "feed"
+    links: Links
 
 
-def load_url(url: str) -> Loaded | Failed:
+def read_response(resp: Response, source: str, max_bytes: int) -> Loaded | Listing:
+    """What a fetched body is; raises InputError or FetchError with a readable reason."""
+    body, ctype = resp.body, resp.content_type
+    if ctype == "application/pdf" or body.startswith(b"%PDF"):
+        return _web(load_pdf(body, source, resp.url))
+    if ctype == DOCX_TYPE:
+        return _web(load_docx(body, source, resp.url))
+    if is_gzip(body):
+        body = gunzip(body, max_bytes)
+    kind = binary_kind(body)
+    if kind:
+        said = f"the server said {ctype}" if ctype else "the server named no type"
+        raise InputError(f"not a web page: {said} but sent {kind}")
+    if ctype and not ctype.startswith(_TEXT_TYPES):
+        raise InputError(f"not a web page or document (content type {ctype})")
+    text = decode_page(body, resp.charset)
+    what = kind_of(text, ctype)
+    if what == "sitemap":
+        return Listing(resp.url, "sitemap", sitemap_links(resp.url, text))
+    if what == "feed":
+        return Listing(resp.url, "feed", feed_links(resp.url, text))
+    page = extract_html(text, url=resp.url)
+    return Loaded(source, resp.url, page.title or resp.url, page.published, page.text, page.language,
+                  "web", page.author)
+
+
+def _web(loaded: Loaded) -> Loaded:
+    from dataclasses import replace
+
+    return replace(loaded, source_kind="web")
+
+
+def load_url(url: str, policy: FetchPolicy | None = None) -> Loaded | Failed:
+    """One page, fetched and read on its own (no store, no cache)."""
+    policy = policy or FetchPolicy.from_env()
     try:
-        page = extract_html(fetch(url), url=url)
+        with Fetcher(policy) as fetcher:
+            result = read_response(fetcher.get(url), url, policy.max_bytes)
     except (FetchError, InputError) as exc:
         return Failed(url, str(exc))
-    return Loaded(url, url, page.title or url, page.published, page.text, page.language, "web", page.author)
+    if isinstance(result, Listing):
+        return Failed(url, f"a {result.kind} with {len(result.links.pages)} links, not a page; use oogst add")
+    return result
+
+
+__all__ = ["Listing", "is_url", "load_url", "read_response"]

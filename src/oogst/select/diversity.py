@@ -2,8 +2,9 @@
 
 The same point made in a standfirst, a key-point box and a quote is one point: items whose
 TF-IDF cosine (over stems) with an already picked item reaches ``duplicate`` are dropped.
-Otherwise each pick maximises ``λ·score − (1−λ)·max similarity to the picks so far``, and a
-third (fourth, …) item from the same source or speaker is penalised.
+Otherwise each pick maximises ``λ·score − (1−λ)·max similarity to the picks so far``; a
+second item from the same source costs a little, a third (fourth, …) from the same source or
+speaker costs more, and a speaker is never picked more than ``per_speaker`` times.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ LAMBDA = 0.7
 DUPLICATE = 0.6
 SAME_SOURCE_LIMIT = 2
 CROWD_PENALTY = 0.15  # per item over the limit, from the same source or speaker
+REPEAT_PENALTY = 0.03  # per earlier item from the same source, so sources spread early
+SPEAKER_LIMIT = 2  # hard: at most this many items per named speaker
+MAX_POOL = 400  # only the best this many candidates compete (keeps the similarity matrix small)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +52,12 @@ def _speaker(c: Candidate) -> str | None:
 
 
 def _crowding(c: Candidate, sources: Counter[str], speakers: Counter[str], limit: int) -> float:
-    over = max(0, sources[c.source_url or c.item.document_id] - limit + 1)
+    seen = sources[c.source_url or c.item.document_id]
+    over = max(0, seen - limit + 1)
     who = _speaker(c)
     if who:
         over += max(0, speakers[who] - limit + 1)
-    return CROWD_PENALTY * over
+    return CROWD_PENALTY * over + REPEAT_PENALTY * seen
 
 
 def select_diverse(
@@ -63,12 +68,21 @@ def select_diverse(
     lam: float = LAMBDA,
     duplicate: float = DUPLICATE,
     per_source: int = SAME_SOURCE_LIMIT,
+    per_speaker: int = SPEAKER_LIMIT,
 ) -> Selection:
-    """Up to ``k`` candidates, chosen greedily; deterministic (ties by item id)."""
-    pool = sorted(candidates, key=lambda c: (-c.score, c.item.id))
+    """Up to ``k`` candidates, chosen greedily from the best ``MAX_POOL``; deterministic (ties by item id)."""
+    ordered = sorted(candidates, key=lambda c: (-c.score, c.item.id))
+    first: dict[str, Candidate] = {}  # the same words in several articles (syndication) are one point
+    dropped: list[tuple[str, str]] = []
+    for c in ordered:
+        key = " ".join(c.item.text.lower().split())
+        if key in first:
+            dropped.append((c.item.id, first[key].item.id))
+        else:
+            first[key] = c
+    pool = list(first.values())[: max(MAX_POOL, k)]
     sim = similarity_matrix([c.item.text for c in pool], language)
     picked: list[int] = []
-    dropped: list[tuple[str, str]] = []
     alive = list(range(len(pool)))
     sources: Counter[str] = Counter()
     speakers: Counter[str] = Counter()
@@ -77,7 +91,10 @@ def select_diverse(
             redundancy = max((sim[i, j] for j in picked), default=0.0)
             return lam * pool[i].score - (1 - lam) * redundancy - _crowding(pool[i], sources, speakers, per_source)
 
-        best = max(alive, key=lambda i: (value(i), -i))
+        allowed = [i for i in alive if not _speaker(pool[i]) or speakers[_speaker(pool[i]) or ""] < per_speaker]
+        if not allowed:
+            break
+        best = max(allowed, key=lambda i: (value(i), -i))
         picked.append(best)
         alive.remove(best)
         chosen = pool[best]

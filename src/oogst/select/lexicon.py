@@ -30,6 +30,27 @@ class Lexicon:
     on_word: str
     key_terms_template: str  # lesson title built from two key terms
     subordinators: frozenset[str]  # a clause starting with one is no lesson title ("Als je …")
+    # --- statement shape: fragments, anecdotes, references back (quotability) ---
+    finite_verbs: frozenset[str] = frozenset()  # frequent finite forms: is, heeft, kan, wordt …
+    past_verbs: frozenset[str] = frozenset()  # frequent simple-past forms: was, had, kwam, ging …
+    subject_pronouns: frozenset[str] = frozenset()  # the word after one is a finite verb
+    plural_pronouns: frozenset[str] = frozenset()  # "-en" next to one is a finite verb (we kennen)
+    articles: frozenset[str] = frozenset()  # a word right after one is not a verb
+    answer_openers: frozenset[str] = frozenset()  # a first sentence starting so, without a comma, is an answer fragment
+    narrative_markers: frozenset[str] = frozenset()  # toen, daarna: a story is being told
+    number_words: frozenset[str] = frozenset()
+    announcements: tuple[str, ...] = ()  # regexes: the text announces what someone says ("X vertelt wat …")
+    object_pronouns: frozenset[str] = frozenset()  # "het", "dat" as object: refers back
+    after_object: frozenset[str] = frozenset()  # words that show the pronoun before them is an object
+    # --- notes shown to the editor, per count ---
+    notes: tuple[tuple[str, str, str], ...] = ()  # (key, singular, plural) with {n}, {title}
+    # --- lesson titles: a short imperative cut from advice ---
+    title_cuts: frozenset[str] = frozenset()  # a title may end before one: en, maar, zodat, die, wat
+    title_trailing: frozenset[str] = frozenset()  # a title may not end with one: van, de, te
+    verb_particles: frozenset[str] = frozenset()  # "neem … mee": a clause ending so is not cut
+    # --- lesson titles built from key terms: an actionable phrase ---
+    terms_title_one: str = "{a}"
+    terms_title_two: str = "{a} en {b}"
 
 
 _NL_STOP = """
@@ -42,6 +63,7 @@ zonder zou zegt zeggen gaat gaan komt komen laat laten moeten wordt waar heel ec
 elkaar elkaars daarbij daarmee dingen ding soms vaak steeds juist even zoals eigenlijk gewoon
 tussen voordat nadat alleen anders waarbij volgens binnen buiten sinds tijdens vooraf welke
 zegt zei aldus iedereen niemand ander andere
+wees maak neem geef ga doe kom zet breng blijf houd hou houden
 """.split()
 
 _EN_STOP = """
@@ -85,6 +107,65 @@ NL = Lexicon(
     on_word="op",
     key_terms_template="{a} en {b}",
     subordinators=frozenset("als wanneer omdat doordat hoewel zodra terwijl of dat want door".split()),
+    finite_verbs=frozenset(
+        "is zijn ben bent was waren heeft hebben heb hebt had hadden wordt worden word werd werden "
+        "kan kun kunt kunnen kon konden moet moeten moest moesten wil wilt willen wilde wilden wou "
+        "mag mogen mocht mochten zal zult zullen zou zouden gaat gaan ga ging gingen komt komen kom "
+        "kwam kwamen doet doen doe deed deden zegt zeggen zeg zei zeiden weet weten wist wisten "
+        "staat staan stond stonden ziet zien zie zag zagen blijft blijven bleef bleven blijkt bleek "
+        "bleken krijgt krijgen kreeg kregen geeft geven gaf gaven neemt nemen nam namen vindt vinden "
+        "vond vonden denkt denken dacht dachten laat laten liet lieten ligt liggen lag lagen zit "
+        "zitten zat zaten houdt houden hield hielden helpt helpen hielp werkt werken betekent "
+        "loopt liep liepen begint begon begonnen".split()
+    ),
+    past_verbs=frozenset(
+        "was waren had hadden werd werden kon konden moest moesten wilde wilden wou mocht mochten "
+        "ging gingen kwam kwamen deed deden zei zeiden wist wisten stond stonden zag zagen bleef "
+        "bleven bleek bleken kreeg kregen gaf gaven nam namen vond vonden dacht dachten liet lieten "
+        "lag lagen zat zaten hield hielden hielp liep liepen begon begonnen bood boden belde belden "
+        "vertelde vertelden besloot besloten kocht kochten zocht zochten bracht brachten".split()
+    ),
+    subject_pronouns=frozenset("ik je jij hij zij ze we wij jullie u men".split()),
+    plural_pronouns=frozenset("we wij ze zij jullie".split()),
+    articles=frozenset("de het een die deze dit dat onze ons mijn jouw hun haar zijn elk elke alle".split()),
+    answer_openers=frozenset(
+        "omdat doordat door zodat want in bij met minder meer vooral ja nee zeker natuurlijk "
+        "eigenlijk vanwege dankzij".split()
+    ),
+    narrative_markers=frozenset("toen daarna vervolgens later destijds ooit gisteren vorige vorig laatst".split()),
+    number_words=frozenset(
+        "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig "
+        "honderd duizend miljoen keer procent euro".split()
+    ),
+    announcements=(r"\b(?:vertelt|vertellen|vertelde|legt uit|blikt terug|gaat in op|spreekt over|praat over)\b.{0,40}\b(?:wat|hoe|waarom|over)\b",),
+    object_pronouns=frozenset("het dat dit".split()),
+    after_object=frozenset(
+        "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt "
+        "eerst allemaal zelden liever graag".split()
+    ),
+    notes=(  # (key, singular, plural)
+        ("undated", "{n} document zonder datum weggelaten", "{n} documenten zonder datum weggelaten"),
+        ("outside", "{n} document buiten de periode", "{n} documenten buiten de periode"),
+        ("partial", "{n} document te grof gedateerd voor de periode", "{n} documenten te grof gedateerd voor de periode"),
+        ("off_topic", "{n} uitspraak uit de periode gaat niet over het onderwerp",
+         "{n} uitspraken uit de periode gaan niet over het onderwerp"),
+        ("broken", "{n} uitspraak overgeslagen: document ontbreekt of de tekst klopt niet",
+         "{n} uitspraken overgeslagen: document ontbreekt of de tekst klopt niet"),
+        ("duplicates", "{n} bijna gelijke uitspraak weggelaten", "{n} bijna gelijke uitspraken weggelaten"),
+        ("empty", "geen uitspraken over het onderwerp in deze periode", ""),
+        ("no_tip", "de les ‘{title}’ heeft geen advies als tip", ""),
+    ),
+    title_cuts=frozenset(
+        "en maar zodat want om voordat nadat als zoals ook dan die dat wat waar wie hoe waarmee "
+        "waardoor of zonder niet tot".split()
+    ),
+    title_trailing=frozenset(
+        "van in op aan met voor naar bij door over uit tot om te de het een en of je jouw uw "
+        "hun zijn haar er al nog wel niet ook".split()
+    ),
+    verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
+    terms_title_one="Maak werk van {a}",
+    terms_title_two="Maak werk van {a} en {b}",
 )
 
 EN = Lexicon(
@@ -116,9 +197,57 @@ EN = Lexicon(
     on_word="on",
     key_terms_template="{a} and {b}",
     subordinators=frozenset("if when because although while as since whether that".split()),
+    finite_verbs=frozenset(
+        "is are am was were has have had does do did can could will would shall should must may "
+        "might goes went comes came says said knows knew takes took gives gave makes made works "
+        "helps means seems thinks thought".split()
+    ),
+    past_verbs=frozenset(
+        "was were had did could went came said knew took gave made thought found saw told got "
+        "began became called asked offered".split()
+    ),
+    subject_pronouns=frozenset("i you he she we they".split()),
+    plural_pronouns=frozenset(),
+    articles=frozenset("the a an this that these those our my your their its every each all".split()),
+    answer_openers=frozenset("because by through with in mostly mainly yes no sure".split()),
+    narrative_markers=frozenset("then afterwards later once yesterday last ago".split()),
+    number_words=frozenset(
+        "two three four five six seven eight nine ten twelve twenty thirty hundred thousand "
+        "million times percent euros dollars".split()
+    ),
+    announcements=(r"\b(?:explains|explained|tells|told|talks about|looks back)\b.{0,40}\b(?:what|how|why|about|on)\b",),
+    object_pronouns=frozenset("it that this".split()),
+    after_object=frozenset("away again either too anymore".split()),
+    notes=(  # (key, singular, plural)
+        ("undated", "{n} undated document left out", "{n} undated documents left out"),
+        ("outside", "{n} document outside the period", "{n} documents outside the period"),
+        ("partial", "{n} document dated too coarsely for the period", "{n} documents dated too coarsely for the period"),
+        ("off_topic", "{n} item in the period is not about the topic", "{n} items in the period are not about the topic"),
+        ("broken", "{n} item skipped: document missing or text does not match",
+         "{n} items skipped: document missing or text does not match"),
+        ("duplicates", "{n} near-duplicate item left out", "{n} near-duplicate items left out"),
+        ("empty", "no items about the topic in this period", ""),
+        ("no_tip", "lesson ‘{title}’ has no advice to use as a tip", ""),
+    ),
+    title_cuts=frozenset(
+        "and but so because before after when as also then who which that what where how or "
+        "without not until".split()
+    ),
+    title_trailing=frozenset(
+        "of in on at with for to by from over about the a an and or your their its our".split()
+    ),
+    terms_title_one="Make {a} a priority",
+    terms_title_two="Work on {a} and {b}",
 )
 
 LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}
+
+
+def note(language: str | None, key: str, **values: object) -> str:
+    """A note for the editor in ``language`` ("{n} document(en) buiten de periode")."""
+    templates = {k: (one, many) for k, one, many in get_lexicon(language).notes or EN.notes}
+    one, many = templates.get(key, (key, ""))
+    return (many if many and values.get("n") != 1 else one).format(**values)
 
 
 def get_lexicon(language: str | None) -> Lexicon:
@@ -127,4 +256,4 @@ def get_lexicon(language: str | None) -> Lexicon:
     return LEXICONS.get(base, EN)
 
 
-__all__ = ["EN", "LEXICONS", "NL", "Lexicon", "get_lexicon"]
+__all__ = ["EN", "LEXICONS", "NL", "Lexicon", "get_lexicon", "note"]

@@ -1,8 +1,13 @@
 """How well a statement works on its own in a digest: a score in [0, 1] with reasons.
 
 Five parts, each in [0, 1]: it stands on its own (no opening that points back), it is a general
-insight rather than a detail (few numbers, dates, names), it has a readable length (8–40 words),
+insight rather than a detail (few numbers, dates, names), it has a readable length (12–40 words),
 it speaks in a generic voice (je, we, you), and it has punch (contrast, evaluation).
+
+The weighted sum is then multiplied by penalties for what an editor would not print on a
+one-page digest: a fragment as first sentence (an interview answer, "In de mensen."), a
+pronoun that refers back ("We hadden het kunnen verstoppen"), an anecdote (a past-tense story
+with details) and a quote over 55 words (oogst picks, it does not shorten).
 """
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from oogst.select.lexicon import Lexicon, get_lexicon
+from oogst.select.shape import announcement, fragment, refers_back, story
 from oogst.select.terms import words
 
 WEIGHTS: dict[str, float] = {
@@ -19,7 +25,14 @@ WEIGHTS: dict[str, float] = {
     "voice": 0.15,
     "punch": 0.15,
 }
-IDEAL_MIN, IDEAL_MAX, TOO_LONG = 8, 40, 80
+IDEAL_MIN, IDEAL_MAX, LONG, TOO_LONG = 12, 40, 55, 80
+PENALTIES: dict[str, float] = {  # multiplied into the score when the check fires
+    "fragment": 0.55,
+    "refers_back": 0.7,
+    "anecdote": 0.55,
+    "too_long": 0.6,
+    "announcement": 0.4,
+}
 
 _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d")
@@ -74,12 +87,35 @@ def _generality(text: str) -> tuple[float, str | None]:
 
 
 def _length(n_words: int) -> tuple[float, str | None]:
+    """1 for 12–40 words; down to 0.5 at 55 words and to 0 at 80."""
     if n_words < IDEAL_MIN:
-        return n_words / IDEAL_MIN, f"short ({n_words} words)"
+        return max(n_words / IDEAL_MIN, 0.0), f"short ({n_words} words)"
+    if n_words > LONG:
+        return max(0.0, 0.5 - 0.5 * (n_words - LONG) / (TOO_LONG - LONG)), f"too long for one page ({n_words} words)"
     if n_words > IDEAL_MAX:
-        over = (n_words - IDEAL_MAX) / (TOO_LONG - IDEAL_MAX)
-        return max(0.0, 1.0 - over), f"long ({n_words} words)"
+        return 1.0 - 0.5 * (n_words - IDEAL_MAX) / (LONG - IDEAL_MAX), f"long ({n_words} words)"
     return 1.0, None
+
+
+def _penalties(text: str, n_words: int, lex: Lexicon) -> dict[str, tuple[float, str]]:
+    """The multiplicative penalties that apply, each with its reason."""
+    out: dict[str, tuple[float, str]] = {}
+    why = fragment(text, lex)
+    if why:
+        out["fragment"] = (PENALTIES["fragment"], f"fragment: {why}")
+    said = announcement(text, lex)
+    if said:
+        out["announcement"] = (PENALTIES["announcement"], said)
+    back = refers_back(text, lex)
+    if back:
+        out["refers_back"] = (PENALTIES["refers_back"], back)
+    tale = story(text, lex)
+    if tale:
+        shown = f", {', '.join(tale.markers[:3])}" if tale.markers else ""
+        out["anecdote"] = (PENALTIES["anecdote"], f"anecdote ({tale.past_sentences} of {tale.sentences} sentences in the past{shown})")
+    if n_words > LONG:
+        out["too_long"] = (PENALTIES["too_long"], f"over {LONG} words")
+    return out
 
 
 def _voice(ws: list[str], lex: Lexicon) -> tuple[float, str | None]:
@@ -112,8 +148,13 @@ def quotability(text: str, language: str = "nl") -> Quotability:
     }
     parts = {name: round(value, 4) for name, (value, _) in checks.items()}
     score = sum(WEIGHTS[name] * value for name, value in parts.items())
-    reasons = tuple(reason for _, reason in checks.values() if reason)
-    return Quotability(round(score, 4), parts, reasons)
+    reasons = [reason for _, reason in checks.values() if reason]
+    penalties = _penalties(text, len(ws), lex)
+    for name, (factor, reason) in penalties.items():
+        score *= factor
+        parts[name] = factor
+        reasons.append(reason)
+    return Quotability(round(score, 4), parts, tuple(reasons))
 
 
-__all__ = ["WEIGHTS", "Quotability", "quotability"]
+__all__ = ["PENALTIES", "WEIGHTS", "Quotability", "quotability"]

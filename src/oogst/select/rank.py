@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from oogst.models import Candidate, Document, Item
+from oogst.select.lexicon import note
 from oogst.select.period import Period, parse_period
 from oogst.select.quotability import quotability
 from oogst.select.relevance import Relevance, Topic, build_topic, score_document, score_text
 
 MIN_RELEVANCE = 0.15
-ITEM_SHARE = 0.7  # item relevance vs. relevance of its whole article
+ITEM_SHARE = 0.5  # item relevance vs. relevance of its whole article
 ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
 KIND_WEIGHTS: dict[str, float] = {
     "quote": 1.0,
@@ -33,15 +34,17 @@ class RankResult:
     off_topic: int  # items from the period below MIN_RELEVANCE
     broken: int  # items whose document is missing or whose offsets do not match its text
 
-    def notes(self) -> tuple[str, ...]:
+    def notes(self, language: str | None = None) -> tuple[str, ...]:
+        """What was left out and why, in ``language`` (default: the topic's language)."""
+        lang = language or self.topic.language
         counts = (
-            (self.undated, "undated document(s) left out"),
-            (self.outside, "document(s) outside the period"),
-            (self.partial, "document(s) dated too coarsely to place in the period"),
-            (self.off_topic, "item(s) in the period not about the topic"),
-            (self.broken, "item(s) skipped: document missing or text does not match offsets"),
+            ("undated", self.undated),
+            ("outside", self.outside),
+            ("partial", self.partial),
+            ("off_topic", self.off_topic),
+            ("broken", self.broken),
         )
-        return tuple(f"{n} {what}" for n, what in counts if n)
+        return tuple(note(lang, key, n=n) for key, n in counts if n)
 
 
 def kind_weight(item: Item) -> tuple[float, str | None]:
@@ -58,9 +61,11 @@ def _relevance_reason(item_rel: Relevance) -> str | None:
     return f"relevant: {', '.join(item_rel.matched[:4])} ({item_rel.score:.2f})"
 
 
-def score_item(item: Item, document: Document, topic: Topic, doc_rel: Relevance) -> Candidate:
+def score_item(
+    item: Item, document: Document, topic: Topic, doc_rel: Relevance, item_rel: Relevance | None = None
+) -> Candidate:
     """One candidate with its score parts and the reasons a person can read."""
-    item_rel = score_text(item.text, topic)
+    item_rel = item_rel or score_text(item.text, topic)
     relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
     quote = quotability(item.text, document.language)
     weight, kind_reason = kind_weight(item)
@@ -115,11 +120,11 @@ def rank(
             continue
         if doc.id not in doc_rel:
             continue
-        cand = score_item(item, doc, the_topic, doc_rel[doc.id])
-        if cand.scores["relevance"] < min_relevance:
-            off_topic += 1
+        item_rel = score_text(item.text, the_topic)
+        if ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel[doc.id].score < min_relevance:
+            off_topic += 1  # decided before the (costlier) quotability checks
             continue
-        candidates.append(cand)
+        candidates.append(score_item(item, doc, the_topic, doc_rel[doc.id], item_rel))
     candidates.sort(key=lambda c: (-c.score, c.item.id))
     count = Counter(places.values())
     return RankResult(

@@ -7,7 +7,11 @@ match the topic, minus what is common in the other documents. Everything is dete
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +21,9 @@ from oogst.models import Document
 from oogst.select.lexicon import get_lexicon
 from oogst.select.terms import MIN_PART, compound_parts, content_words, matches, stem, stem_analyzer, words
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][^\W\d_]+")
+_AFTER_WORD = re.compile(r"\b([^\W\d_]+) ([A-ZÀ-Ý][^\W\d_]+)")  # "het Rijk": a thing, not a name
+RELATED_WEIGHT = 0.6  # an article like the on-topic ones, without naming the topic, scores up to this
 CORE_WEIGHT = 0.8
 EXPANSION_WEIGHT = 0.2
 TOPIC_DOC_COVERAGE = 0.5  # a document "matches the topic" when it has half the core terms
@@ -29,6 +36,7 @@ class Topic:
     core: tuple[str, ...]  # stems of the topic's content words
     parts: tuple[tuple[str, ...], ...] = ()  # per core term: stems of its compound parts
     expansion: tuple[tuple[str, float], ...] = ()  # co-occurring stems with weights in (0, 1]
+    related: tuple[tuple[str, float], ...] = ()  # document id → likeness to the on-topic articles, in [0, 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +69,20 @@ def _match(text: str, topic: Topic) -> dict[str, tuple[str, float]]:
     """core term → (first word in ``text`` that expresses it, credit 1 or 0.5 for a part)."""
     found: dict[str, tuple[str, float]] = {}
     parts = topic.parts or tuple(() for _ in topic.core)
-    for word in words(text):
-        for term, term_parts in zip(topic.core, parts):
-            if found.get(term, ("", 0.0))[1] == 1.0:
-                continue
-            if matches(term, word, topic.language):
-                found[term] = (word, 1.0)
-            elif term not in found and any(matches(p, word, topic.language) for p in term_parts):
-                found[term] = (word, 0.5)
+    for word in dict.fromkeys(words(text)):  # each distinct word once, in order of first use
+        for term, credit in zip(topic.core, _credits(word, topic.core, parts, topic.language)):
+            if credit and credit > found.get(term, ("", 0.0))[1]:
+                found[term] = (word, credit)
     return found
+
+
+@lru_cache(maxsize=131072)
+def _credits(word: str, core: tuple[str, ...], parts: tuple[tuple[str, ...], ...], language: str) -> tuple[float, ...]:
+    """Per core term: 1 when ``word`` expresses it, 0.5 when it expresses one of its parts."""
+    return tuple(
+        1.0 if matches(term, word, language) else 0.5 if any(matches(p, word, language) for p in term_parts) else 0.0
+        for term, term_parts in zip(core, parts)
+    )
 
 
 def _coverage(found: dict[str, tuple[str, float]], topic: Topic) -> float:
@@ -99,57 +112,98 @@ def score_document(document: Document, topic: Topic) -> Relevance:
         return Relevance(0.0, ())
     body = _match(document.text, topic)
     title = _match(document.title, topic)
-    n_words = max(1, len(words(document.text)))
-    hits = sum(1 for w in words(document.text) if any(matches(t, w, topic.language) for t in topic.core))
+    counts = Counter(words(document.text))
+    n_words = max(1, sum(counts.values()))
+    hits = sum(n for w, n in counts.items() if any(matches(t, w, topic.language) for t in topic.core))
     density = min(1.0, hits / n_words * 50)  # two hits per hundred words is plenty
-    score = 0.45 * _coverage(body, topic) + 0.3 * _coverage(title, topic) + 0.25 * density
+    literal = 0.45 * _coverage(body, topic) + 0.3 * _coverage(title, topic) + 0.25 * density
+    score = max(literal, RELATED_WEIGHT * dict(topic.related).get(document.id, 0.0))
     matched = tuple(dict.fromkeys(w for w, _ in [*title.values(), *body.values()]))
     return Relevance(round(min(1.0, score), 4), matched)
 
 
-def _expand(documents: Sequence[Document], topic: Topic, n: int) -> tuple[tuple[str, float], ...]:
-    texts = [f"{d.title}\n{d.text}" for d in documents]
-    if not texts or n <= 0:
+def _related(ids: Sequence[str], matrix: Any, on_topic: np.ndarray) -> tuple[tuple[str, float], ...]:
+    """Pseudo-relevance feedback: each document's cosine with the centroid of the on-topic
+    documents, scaled so that the least similar document gets 0 and a typical on-topic one 1.
+    An article about the topic in other words (*samen*, *provincie*, *één pot*) is related even
+    when it never names the topic."""
+    centroid = np.asarray(matrix[on_topic].mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    if not norm:
         return ()
+    sims = np.asarray(matrix @ (centroid / norm)).ravel()
+    high, low = float(np.median(sims[on_topic])), float(sims.min())
+    if high - low < 1e-9:
+        return tuple((i, 1.0 if t else 0.0) for i, t in zip(ids, on_topic))
+    return tuple((i, round(float(np.clip((s - low) / (high - low), 0.0, 1.0)), 4)) for i, s in zip(ids, sims))
+
+
+def _expand(
+    documents: Sequence[Document], topic: Topic, n: int
+) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
+    """Co-occurring terms (for statements) and related documents (for articles)."""
+    texts = [f"{d.title}\n{d.text}" for d in documents]
+    if not texts:
+        return (), ()
     core, language = topic.core, topic.language
     on_topic = np.array([_coverage(_match(t, topic), topic) >= TOPIC_DOC_COVERAGE for t in texts])
     if not on_topic.any():
-        return ()
-    vectorizer = TfidfVectorizer(analyzer=stem_analyzer(language), sublinear_tf=True)
+        return (), ()
+    vectorizer = TfidfVectorizer(analyzer=stem_analyzer(language), sublinear_tf=True, dtype=np.float32)
     try:
-        matrix = vectorizer.fit_transform(texts).toarray()
+        matrix = vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # empty vocabulary
-        return ()
-    weights = matrix[on_topic].mean(axis=0)
+        return (), ()
+    related = _related([d.id for d in documents], matrix, on_topic)
+    if n <= 0:
+        return (), related
+    weights = np.asarray(matrix[on_topic].mean(axis=0)).ravel()
     if (~on_topic).any():
-        weights = weights - 0.5 * matrix[~on_topic].mean(axis=0)
-    doc_freq = (matrix[on_topic] > 0).sum(axis=0)
+        weights = weights - 0.5 * np.asarray(matrix[~on_topic].mean(axis=0)).ravel()
+    doc_freq = np.asarray((matrix[on_topic] > 0).sum(axis=0)).ravel()
     min_df = 2 if on_topic.sum() >= 2 else 1
     terms = vectorizer.get_feature_names_out()
+    keep = np.flatnonzero((weights > 0) & (doc_freq >= min_df))
+    common = _common_word_stems(texts, language)
+    numbers = {stem(w, language) for w in get_lexicon(language).number_words}
     ranked = sorted(
         (
-            (str(t), float(w))
-            for t, w, df in zip(terms, weights, doc_freq)
-            if w > 0 and df >= min_df and len(t) >= 4 and not any(t == c or c in t or t in c for c in core)
+            (str(terms[j]), float(weights[j]))
+            for j in keep
+            if len(terms[j]) >= 4 and terms[j] in common and terms[j] not in numbers
+            and not any(terms[j] == c or c in terms[j] or terms[j] in c for c in core)
         ),
         key=lambda tw: (-tw[1], tw[0]),
     )[:n]
     if not ranked:
-        return ()
+        return (), related
     top = ranked[0][1]
-    return tuple((t, round(w / top, 4)) for t, w in ranked)
+    return tuple((t, round(w / top, 4)) for t, w in ranked), related
+
+
+def _common_word_stems(texts: Sequence[str], language: str) -> set[str]:
+    """Stems of words that occur in lower case somewhere: names (Dalmeer, Groenendijk) never do,
+    and a name says where something happened, not what it is about."""
+    joined = "\n".join(texts)
+    lower = set(_LOWER_WORD.findall(joined))
+    articles = get_lexicon(language).articles
+    after_article = {m.group(2) for m in _AFTER_WORD.finditer(joined) if m.group(1).lower() in articles}
+    return {stem(w.lower(), language) for w in lower | after_article}
 
 
 def build_topic(
-    phrase: str, documents: Sequence[Document] = (), *, language: str | None = None, n_expand: int = 8
+    phrase: str, documents: Sequence[Document] = (), *, language: str | None = None, n_expand: int = 24
 ) -> Topic:
     """The topic's core stems plus up to ``n_expand`` terms that co-occur with it in ``documents``."""
     lang = language or majority_language(documents)
     vocabulary = frozenset(w for d in documents for w in words(d.text))
     core, parts = core_terms(phrase, lang, vocabulary)
     topic = Topic(phrase, lang, core, parts)
-    docs = [d for d in documents if get_lexicon(d.language).language == get_lexicon(lang).language]
-    return Topic(phrase, lang, core, parts, _expand(docs, topic, n_expand) if core else ())
+    docs = sorted(
+        (d for d in documents if get_lexicon(d.language).language == get_lexicon(lang).language), key=lambda d: d.id
+    )
+    expansion, related = _expand(docs, topic, n_expand) if core else ((), ())
+    return Topic(phrase, lang, core, parts, expansion, related)
 
 
 def majority_language(documents: Sequence[Document]) -> str:

@@ -14,7 +14,12 @@ MIN_PART = 5  # a stem this long may match inside a longer word (compounds)
 
 def words(text: str) -> list[str]:
     """Lowercased word tokens; numbers and punctuation are dropped, zo'n stays one word."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +52,7 @@ def stem_analyzer(language: str):  # type: ignore[no-untyped-def]
     return analyze
 
 
+@lru_cache(maxsize=262144)
 def matches(term: str, word: str, language: str) -> bool:
     """Does ``word`` express the stemmed ``term``?
 

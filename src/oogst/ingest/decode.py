@@ -1,0 +1,111 @@
+"""Bytes of a fetched page → text, also when the declared charset is missing or wrong.
+
+Order: a byte-order mark; valid UTF-8 (a page that says ISO-8859-1 but is UTF-8 is common,
+and non-ASCII bytes that happen to form valid UTF-8 are rare); the charset the server
+declared, then the one the page declares (``<meta charset>``, the XML declaration); then
+charset_normalizer's guess. Western single-byte guesses become windows-1252, the encoding
+browsers use for "latin-1" and the usual one for Dutch and English pages that are not UTF-8.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import re
+
+from oogst.errors import FetchError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_WESTERN = re.compile(r"^(cp125\d|windows-125\d|iso8859_\d+|iso-8859-\d+|latin_?\d|mac_\w+|ascii)$", re.I)
+# labels that browsers read as windows-1252 (WHATWG Encoding Standard)
+_AS_1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "us-ascii", "ascii", "cp819"}
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _AS_1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charsets(data: bytes, header: str | None) -> list[str]:
+    """Charsets from the Content-Type header and the first 4 KB of the body, in that order."""
+    head = data[:4096]
+    found = [header] + [m.group(1).decode("ascii", "replace") for m in (_META.search(head), _XML_DECL.search(head)) if m]
+    out: list[str] = []
+    for label in found:
+        codec = _codec(label)
+        if codec and codec not in out:
+            out.append(codec)
+    return out
+
+
+def _guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or _WESTERN.match(best.encoding or ""):
+        return "cp1252"
+    return str(best.encoding)
+
+
+def decode_page(data: bytes, header_charset: str | None = None) -> str:
+    """Decode a page's bytes; never raises on bad bytes (the last resort replaces them)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for codec in declared_charsets(data, header_charset) + [_guess(data)]:
+        if codec in ("utf-8", "utf-8-sig"):
+            continue
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Unpack a gzip body (a ``sitemap.xml.gz``) without letting it grow past ``limit`` bytes."""
+    out = bytearray()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            while chunk := fh.read(65536):
+                out.extend(chunk)
+                if len(out) > limit:
+                    raise FetchError(f"the unpacked file is larger than the {limit // (1024 * 1024)} MB limit")
+    except (OSError, EOFError) as exc:
+        raise FetchError(f"a broken gzip file ({exc})") from None
+    return bytes(out)
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b"
+
+
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (or an Office file)"),
+    (b"RIFF", "a media file"), (b"\x7fELF", "a program"), (b"MZ", "a Windows program"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a body that should be text really is, when it is binary; None when it looks like text."""
+    for magic, name in _SIGNATURES:
+        if data.startswith(magic):
+            return name
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data"
+    return None

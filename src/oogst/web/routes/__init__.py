@@ -1,0 +1,1 @@
+"""The pages and actions of the web UI, one router per area."""

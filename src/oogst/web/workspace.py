@@ -1,0 +1,169 @@
+"""The server's view of the store: digests in and out (as digest.json text), candidates, checks.
+
+Each request opens its own short-lived ``Store`` connection. Edits of one digest are
+serialised by a lock, so two tabs never interleave a read-modify-write.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest
+from oogst.digest import build_digest
+from oogst.digest_json import dumps, loads
+from oogst.errors import InputError
+from oogst.models import Candidate, Digest, DigestItem, Source
+from oogst.store import Store
+from oogst.web.editing import refresh_sources
+
+CACHE_SECONDS = 120.0  # the CLI may add documents meanwhile; candidates are ranked again after this
+_CUT = re.compile(r"[\[(]?(?:…|\.\.\.)[\])]?[.,;:]?")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+class NotFound(InputError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRow:
+    id: int
+    topic: str
+    period: str
+    created_at: str
+    title: str
+    items: int
+
+
+def _norm(word: str) -> str:
+    return _EDGE.sub("", word).replace("’", "'").casefold()
+
+
+def diff_segments(original: str, edited: str) -> list[tuple[str, str]]:
+    """Word by word, what the editor kept (``same``), left out (``cut``) and added (``added``).
+
+    For display only: the verdict is ``check_abridgement``'s. Cut marks ([…]) are not words
+    here, the left-out words are shown instead; punctuation and case at a word's edge are
+    ignored, so ``warm.`` kept as ``warm`` reads as kept.
+    """
+    old = original.split()
+    new = [w for w in edited.split() if not _CUT.fullmatch(w)]
+    out: list[tuple[str, str]] = []
+
+    def emit(op: str, words: list[str]) -> None:
+        if not words:
+            return
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + " " + " ".join(words))
+        else:
+            out.append((op, " ".join(words)))
+
+    ops = difflib.SequenceMatcher(None, [_norm(w) for w in old], [_norm(w) for w in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in ops.get_opcodes():
+        if tag == "equal":
+            emit("same", new[j1:j2])
+        else:
+            emit("cut", old[i1:i2])
+            emit("added", new[j1:j2])
+    return out
+
+
+class Workspace:
+    def __init__(self, store_path: Path) -> None:
+        self.store_path = store_path
+        self.generation = 0
+        self._cache: dict[tuple[str, str], tuple[int, float, tuple[Candidate, ...]]] = {}
+        self._locks: dict[int, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        with Store(self.store_path) as st:
+            yield st
+
+    def changed(self) -> None:
+        """The documents changed (an ingestion job ended): rank candidates afresh."""
+        with self._guard:
+            self.generation += 1
+            self._cache.clear()
+
+    @contextmanager
+    def editing(self, digest_id: int) -> Iterator[None]:
+        with self._guard:
+            lock = self._locks.setdefault(digest_id, threading.Lock())
+        with lock:
+            yield
+
+    # -- digests --------------------------------------------------------------------------
+    def create(self, st: Store, topic: str, period: str, lessons: int | None, title: str | None) -> int:
+        result = build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
+        return st.save_digest(topic, result.digest.period, dumps(result.digest))
+
+    def rows(self, st: Store) -> list[DigestRow]:
+        out = []
+        for digest_id, topic, period, created in st.digests():
+            try:
+                d = loads(st.digest_json(digest_id) or "")
+                title, n = d.title, len(d.all_items())
+            except InputError:
+                title, n = "(unreadable digest.json)", 0
+            out.append(DigestRow(digest_id, topic, period, created, title, n))
+        return list(reversed(out))
+
+    def load(self, st: Store, digest_id: int) -> Digest:
+        text = st.digest_json(digest_id)
+        if text is None:
+            raise NotFound(f"there is no digest {digest_id}")
+        return loads(text)
+
+    def save(self, st: Store, digest_id: int, digest: Digest) -> Digest:
+        digest = refresh_sources(digest, lambda url: _source(st, url))
+        st.update_digest(digest_id, dumps(digest))
+        return digest
+
+    # -- candidates and checks ------------------------------------------------------------
+    def candidates(self, st: Store, digest: Digest) -> tuple[Candidate, ...]:
+        key = (digest.topic, digest.period)
+        with self._guard:
+            hit = self._cache.get(key)
+        if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
+            return hit[2]
+        ranked = build_digest(st.documents(), st.items(), digest.topic, digest.period,
+                              language=digest.language).candidates
+        with self._guard:
+            self._cache[key] = (self.generation, time.monotonic(), ranked)
+        return ranked
+
+    def original(self, st: Store, item: DigestItem) -> str | None:
+        doc = st.document_by_url(item.source_url)
+        if doc is None or not 0 <= item.start <= item.end <= len(doc.text):
+            return None
+        return doc.text[item.start:item.end]
+
+    def check_text(self, st: Store, item: DigestItem, text: str) -> AbridgementResult:
+        original = self.original(st, item)
+        if original is None:
+            return AbridgementResult(False, "the source text of this item is not in the store", "")
+        if not text.strip():
+            return AbridgementResult(False, "the text cannot be empty", "")
+        return check_abridgement(original, text)
+
+    def violations(self, st: Store, digest: Digest) -> list[Violation]:
+        def text_of(url: str) -> str | None:
+            doc = st.document_by_url(url)
+            return doc.text if doc else None
+        return check_digest(digest, text_of)
+
+
+def _source(st: Store, url: str) -> Source | None:
+    doc = st.document_by_url(url)
+    return Source(doc.url, doc.title, doc.published) if doc else None
+
+
+__all__ = ["DigestRow", "NotFound", "Workspace", "diff_segments"]
