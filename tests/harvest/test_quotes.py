@@ -181,3 +181,14 @@ def test_interview_answer_after_a_short_remark() -> None:
 def test_unnamed_speaker_keeps_role_only() -> None:
     [item] = quotes("‘Die komt tenminste terug,’ zei een boer tegen me.")
     assert (item.speaker, item.speaker_role) == (None, "boer")
+
+
+def test_a_page_of_thousands_of_quotes_is_cut_with_a_reason_and_stays_fast():
+    from oogst.harvest import quotes as quotes_module
+
+    text = "Jansen zegt: ‘Dit is een mooie uitspraak over samenwerken in de regio.’ " * (quotes_module.MAX_QUOTES + 500)
+    h = harvest(text, lang="nl", kinds=["quote"])
+    assert len(h.items) <= quotes_module.MAX_QUOTES
+    reasons = [s.reason for s in h.skipped if "quotations in one document" in s.reason]
+    assert len(reasons) == 1
+    assert all(text[i.start:i.end] == i.text for i in h.items)

@@ -60,6 +60,11 @@ def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
     return None
 
 
+# A real article has tens of quotations, a long report a few hundred; past this the page is
+# not journalism (a data dump, a generated page) and reading on would only cost time.
+MAX_QUOTES = 3_000
+
+
 def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
                    ) -> tuple[list[Item], list[Skipped], speakers.Resolver]:
     spans_by_block: list[list[Span]] = []
@@ -72,15 +77,21 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
     res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
     qs: list[_Q] = []
-    for bi, (b, spans) in enumerate(zip(blocks, spans_by_block)):
-        for sp in spans:
-            s, e = trim(text, sp.inner_start, sp.inner_end)
-            if e <= s:
-                skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
-                continue
-            q = _Q(bi, sp, s, e)
-            _attribute(text, b, q, lang, res)
-            qs.append(q)
+    todo = [(bi, sp) for bi, spans in enumerate(spans_by_block) for sp in spans]
+    if len(todo) > MAX_QUOTES:
+        sp = todo[MAX_QUOTES][1]
+        skipped.append(Skipped(sp.open_pos if sp.opened else sp.inner_start, len(text),
+                               f"more than {MAX_QUOTES} quotations in one document; the rest was not read"))
+        todo = todo[:MAX_QUOTES]
+    for bi, sp in todo:
+        b = blocks[bi]
+        s, e = trim(text, sp.inner_start, sp.inner_end)
+        if e <= s:
+            skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
+            continue
+        q = _Q(bi, sp, s, e)
+        _attribute(text, b, q, lang, res)
+        qs.append(q)
     qs = _check_unbalanced(text, blocks, qs, skipped)
     _propagate(text, blocks, qs, lang, res)
     items: list[Item] = []

@@ -4,15 +4,23 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oogst.harvest.people import Mention, Person, is_role_word
 from oogst.lang import Language
 
 _WORD = re.compile(r"[\w’'-]+")
+# How far before a quote attribution looks (characters). An introducing sentence is far shorter;
+# the bound keeps a paragraph with thousands of quotes linear instead of quadratic.
+LOOKBACK = 800  # for a person named earlier in the paragraph
+LEAD_IN = 500  # for the sentence that introduces the quote ("Volgens Jansen is het ‘…’")
 _SENT_STOP = re.compile(
     r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)"
     r"(?<!\b[A-Z])[.!?](?=\s|$)|[‘“„\"«`]"
 )
+
+
+_SENT_END = re.compile(r"[.!?](?:[’”'\"])?\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +81,22 @@ class Resolver:
         return None
 
 
+@lru_cache(maxsize=None)
+def _pronoun_re(code: str, pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(pronouns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _according_index(code: str, phrases: tuple[str, ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """First word -> (position in ``phrases``, words) of the phrases that start with it."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for i, phrase in enumerate(phrases):
+        parts = tuple(phrase.split())
+        index.setdefault(parts[0], []).append((i, parts))
+    return index
+
+
 def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, start, end))
 
@@ -90,6 +114,7 @@ def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
 
 def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: int) -> Attribution | None:
     """‘…,’ zegt Jansen. / ‘…’, aldus de wethouder. / “…,” Smith said. / ‘…,’ legt ze uit."""
+    hi = min(hi, pos + LEAD_IN)
     stop = _SENT_STOP.search(text, pos, hi)
     end = stop.start() if stop else hi
     seg_start = pos
@@ -127,21 +152,21 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     if pos <= lo:
         return None
     person = None
-    found = res.in_range(lo, pos)
+    found = res.in_range(max(lo, pos - LOOKBACK), pos)
     if found:
         person = found[-1].person
     else:
-        for w in _WORD.finditer(text, lo, pos):
-            if w.group(0).lower() in res.lang.pronouns:
-                person = res.last_before(lo, text)
+        if _pronoun_re(res.lang.code, tuple(res.lang.pronouns)).search(text, max(lo, pos - LOOKBACK), pos):
+            person = res.last_before(lo, text)
     return Attribution(person, None, "lead") if person else None
 
 
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
     """Jansen: ‘…’ / Jansen zegt: ‘…’ / Volgens Jansen is het ‘…’ / Smith said: “…”."""
+    lo = max(lo, pos - LEAD_IN)
     sent_lo = lo
-    for m in re.finditer(r"[.!?](?:[’”'\"])?\s+", text[lo:pos]):
-        sent_lo = lo + m.end()
+    for m in _SENT_END.finditer(text, lo, pos):
+        sent_lo = m.end()
     lead = text[sent_lo:pos].rstrip()
     if not lead:
         return None
@@ -149,13 +174,13 @@ def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attri
     if not words:
         return None
     low = [w.group(0).lower() for w in words]
-    for phrase in lang.according_to:
-        parts = phrase.split()
-        for k in range(len(low) - len(parts) + 1):
-            if low[k : k + len(parts)] == parts:
-                person = res.reference(words[k + len(parts) - 1].end(), pos, text, sent_lo)
-                if person:
-                    return Attribution(person, phrase, "according")
+    by_first = _according_index(lang.code, lang.according_to)
+    hits = sorted((i, k, parts) for k, w in enumerate(low) for i, parts in by_first.get(w, ())
+                  if low[k : k + len(parts)] == list(parts))
+    for i, k, parts in hits:
+        person = res.reference(words[k + len(parts) - 1].end(), pos, text, sent_lo)
+        if person:
+            return Attribution(person, lang.according_to[i], "according")
     verb_k = next((k for k, w in enumerate(low) if w in lang.reporting_verbs), -1)
     if lead.endswith(":") or verb_k >= 0:
         limit = words[verb_k].start() if verb_k > 0 else pos
