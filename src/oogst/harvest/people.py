@@ -86,6 +86,14 @@ def is_role_word(word: str, lang: Language) -> bool:
     return w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
 
 
+def is_organisation_word(word: str, lang: Language) -> bool:
+    """"gemeente", and compounds that end in one: "Werkorganisatie", "Belastingdienst"."""
+    w = word.lower()
+    if w in lang.organisation_words:
+        return True
+    return any(len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
+
+
 _ORG_STOP = re.compile(r"\s*(?:[,.;:()!?]|\s(?:en|die|dat|and|who|which|is|was|zegt|says|said)\s|$)")
 
 
@@ -204,7 +212,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     pos = 0
     while (m := pats["full"].search(text, pos)) is not None:
         first = m.group("first")
-        if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or first.lower() in lang.organisation_words:
+        if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or is_organisation_word(first, lang):
             pos = m.start("first") + len(first)
             continue
         middle = m.group("middle")
@@ -220,7 +228,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
-        if _prev_word(text, m.start(), raw=True).lower() in lang.organisation_words:
+        if is_organisation_word(_prev_word(text, m.start(), raw=True), lang):
             continue
         name = text[m.start("first") : name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing

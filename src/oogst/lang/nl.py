@@ -53,7 +53,8 @@ lid cio cfo ceo officier kinderburgemeester boswachter dorpscoördinator opbouww
 ambassadeur kwartiermaker programmadirecteur gebiedsmakelaar""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
-                   "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar"),
+                   "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
+                   "planoloog", "econoom", "griffier"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
     particles=_words("van de der den ter ten te het 't in op la le du da del von"),
     organisation_words=_words("""
@@ -61,7 +62,8 @@ gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadsch
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
 vereniging universiteit hogeschool regio veiligheidsregio omgevingsdienst programma
 deal bureau raad college kabinet kamer tweede eerste platform netwerk coöperatie
-bv nv team afdeling dienst directie""") ,
+bv nv team afdeling dienst directie organisatie organisaties werkorganisatie
+samenwerkingsverband verband coalitie alliantie""") ,
     not_names=_words("""
 De Het Een En Maar Als Dan Dat Dit Die Deze Daar Hier Er Toen Ook Nog Wel Niet Want
 Volgens Wat Wie Waar Waarom Hoe Welke Zo In Op Met Voor Na Bij Tot Uit Over Onder
