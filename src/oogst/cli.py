@@ -361,8 +361,6 @@ def render(
 
     Example: oogst render digest/digest.json --out digest/ --formats html,pdf
     """
-    from dataclasses import replace
-
     from oogst.check import check_digest
     from oogst.digest_json import dumps
     from oogst.render import render as render_digest
