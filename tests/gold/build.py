@@ -30,6 +30,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 MARK = re.compile(r"⟦(/|[a-z]+)(?::([^⟧]*))?⟧")
 KINDS = {"q": "quote", "qn": "quote", "p": "paraphrase", "t": "takeaway", "a": "advice"}
+OPENERS = set("‘’“„\"',`«")
+CLOSERS = set("’”“\"'»")
 
 
 def parse_source(path):
@@ -100,7 +102,7 @@ def build_doc(doc_id, note, speakers, marked):
     return {"id": doc_id, "lang": lang, "note": note, "text": text, "items": final}
 
 
-def verify(path):
+def verify(path, flanks=False):
     """Load a written JSONL file and check every item. Returns (docs, problems)."""
     docs, problems = [], []
     with open(path, encoding="utf-8") as fh:
@@ -128,6 +130,15 @@ def verify(path):
                         problems.append(f"{d['id']}: very short quote {it['text']!r}")
                     if "nested" not in it:
                         problems.append(f"{d['id']}: quote without nested flag")
+                    if flanks:
+                        # an opening mark right before the item; right after it a closing
+                        # mark, a comma plus a closing mark, or the end of the paragraph
+                        before, after = t[s - 1:s], t[e:e + 2]
+                        if before not in OPENERS:
+                            problems.append(f"{d['id']}: quote not preceded by an opening mark {it['text'][:40]!r}")
+                        if not (after[:1] in CLOSERS or (after[:1] == "," and after[1:2] in CLOSERS)
+                                or after[:1] in ("\n", "")):
+                            problems.append(f"{d['id']}: quote not followed by a closing mark or paragraph end {it['text'][-40:]!r}")
                 for field in ("speaker", "organisation"):
                     if it.get(field) and it[field] not in t:
                         problems.append(f"{d['id']}: {field} {it[field]!r} not written in text")
@@ -140,19 +151,19 @@ def verify(path):
     return docs, problems
 
 
-def main():
+def main(here=HERE, flanks=False):
     total_problems = []
     summary = {}
     for lang in ("nl", "en"):
-        src = os.path.join(HERE, "src", f"{lang}.txt")
+        src = os.path.join(here, "src", f"{lang}.txt")
         docs = [build_doc(*d) for d in parse_source(src)]
         ids = [d["id"] for d in docs]
         assert len(ids) == len(set(ids)), "duplicate ids"
-        dst = os.path.join(HERE, f"{lang}.jsonl")
+        dst = os.path.join(here, f"{lang}.jsonl")
         with open(dst, "w", encoding="utf-8") as fh:
             for d in docs:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-        loaded, problems = verify(dst)
+        loaded, problems = verify(dst, flanks)
         total_problems += problems
         counts = {}
         for d in loaded:
