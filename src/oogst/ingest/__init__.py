@@ -8,7 +8,7 @@ and the clearing of its old failure are written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oogst import lang as languages
@@ -52,10 +52,23 @@ def iter_sources(sources: Iterable[str], glob: str | None = None,
                 yield from load_file(path)
 
 
+def scrub(text: str) -> str:
+    """``text`` with every lone UTF-16 surrogate (JSON's "\\ud800") replaced by U+FFFD.
+
+    Such a code point is valid in a Python string but not in UTF-8, so it could be neither
+    hashed nor stored; a valid pair that slipped through as two code points is joined.
+    """
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def to_document(loaded: Loaded) -> Document:
-    lang = loaded.language if loaded.language in languages.SUPPORTED else languages.detect(loaded.text)
-    return Document(document_id(loaded.url), loaded.url, loaded.title, loaded.published, lang,
-                    loaded.text, loaded.source_kind, loaded.author)  # type: ignore[arg-type]
+    text, title = scrub(loaded.text), scrub(loaded.title)
+    author = scrub(loaded.author) if loaded.author else loaded.author
+    lang = loaded.language if loaded.language in languages.SUPPORTED else languages.detect(text)
+    return Document(document_id(scrub(loaded.url)), scrub(loaded.url), title, loaded.published, lang,
+                    text, loaded.source_kind, author)  # type: ignore[arg-type]
 
 
 class _Run:
@@ -170,10 +183,11 @@ def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filter
         on_found(_count(paths) + len(urls))
     for path in paths:
         for res in load_file(path):
+            # a file name that is not UTF-8 reaches us with surrogate escapes, which SQLite refuses
             if isinstance(res, Failed):
-                run.fail(res.source, res.reason)
+                run.fail(scrub(res.source), res.reason)
             else:
-                run.keep(res)
+                run.keep(replace(res, source=scrub(res.source)))
     if urls:
         for visit in crawl(urls, policy=policy or FetchPolicy.from_env(), filters=run.filters,
                            cached=_cache_lookup(store), on_found=on_found):

@@ -65,6 +65,9 @@ def decode_page(data: bytes, header_charset: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        return damaged
     for codec in declared_charsets(data, header_charset) + [_guess(data)]:
         if codec in ("utf-8", "utf-8-sig"):
             continue
@@ -73,6 +76,37 @@ def decode_page(data: bytes, header_charset: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("cp1252", errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated character, a stray byte) decoded as UTF-8.
+
+    Text in a single-byte encoding almost never holds valid multi-byte UTF-8 sequences, so two
+    or more of them mean the text is UTF-8 and the bad bytes are damage, replaced by U+FFFD;
+    reading it all as windows-1252 instead would garble every quote mark and accent.
+    """
+    text = data.decode("utf-8", errors="replace")
+    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return text if valid >= 2 and valid >= text.count("\ufffd") // 4 else None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def looks_binary(text: str, sample: int = 20_000) -> str | None:
+    """Why decoded text is really binary data (random bytes that happened to decode), or None.
+
+    More than 5% control characters or undecodable bytes in the first ``sample`` characters
+    (and more than a few: a short note with one broken character is still a note) is no
+    document a person wrote.
+    """
+    head = text[:sample]
+    if not head:
+        return None
+    bad = len(_CONTROL.findall(head))
+    if bad > max(0.05 * len(head), 10):
+        return f"it looks like binary data ({100 * bad / len(head):.0f}% control or undecodable characters)"
+    return None
 
 
 def gunzip(data: bytes, limit: int) -> bytes:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oogst.errors import InputError
-from oogst.ingest.decode import binary_kind, decode_page
+from oogst.ingest.decode import binary_kind, decode_page, looks_binary
 from oogst.ingest.html import extract_html
 from oogst.models import normalize_partial_date
 
@@ -58,15 +58,23 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_text(path: Path) -> str:
-    data = _read_bytes(path)
-    if b"\x00" in data[:4096]:
-        raise InputError("binary file, not text")
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """A text or HTML file's text, in whatever encoding it has; refuses binary data."""
+    text = decode_page(_read_bytes(path))
+    why = looks_binary(text)
+    if why:
+        raise InputError(f"not a text file: {why}")
+    return text
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _checked_url(value: str) -> str:
+    """A document URL from a corpus or front matter: http(s), file or a plain identifier."""
+    m = _SCHEME.match(value)
+    if m and m.group(1).lower() not in ("http", "https", "file"):
+        raise InputError(f"'url' must be an http(s) address, not a {m.group(1).lower()}: URL")
+    return value.strip()
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -105,7 +113,7 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
             return
         url = path.resolve().as_uri()
         if suffix in (".html", ".htm"):
-            page = extract_html(decode_page(_read_bytes(path)), url=None)
+            page = extract_html(_read_text(path), url=None)
             yield _dated(Loaded(src, page.canonical_url or url, page.title or path.stem, page.published,
                                 page.text, page.language, "file", page.author), path)
         elif suffix in (".txt", ".md", ".markdown"):
@@ -113,7 +121,7 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
             if not body.strip():
                 raise InputError("the file is empty")
             title = meta.get("title") or _first_line(body) or path.stem
-            yield _dated(Loaded(src, meta.get("url") or url, title, _date(meta.get("date") or meta.get("published"), src),
+            yield _dated(Loaded(src, _checked_url(meta["url"]) if meta.get("url") else url, title, _date(meta.get("date") or meta.get("published"), src),
                                 body.strip("\n"), meta.get("lang") or meta.get("language"), "file", meta.get("author")), path)
         elif suffix == ".pdf":
             yield _dated(load_pdf(path, src, url), path)
@@ -125,6 +133,14 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
         yield Failed(src, str(exc))
     except OSError as exc:
         yield Failed(src, f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug on one odd file must not end the batch  # noqa: BLE001
+        yield Failed(src, unexpected(exc))
+
+
+def unexpected(exc: BaseException) -> str:
+    """A reason for an error no reader anticipated: what happened, in one readable line."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"could not be read: the reader failed unexpectedly ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def _dated(loaded: Loaded, path: Path) -> Loaded:
@@ -210,14 +226,25 @@ def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
         yield Failed(str(path), f"cannot read the file: {exc.strerror or exc}")
         return
     with fh:
+        why = looks_binary(fh.read(20_000))
+        fh.seek(0)
+        if why:
+            yield Failed(str(path), f"not a JSON Lines file: {why}")
+            return
+        records = 0
         for n, line in enumerate(fh, start=1):
             src = f"{path}:{n}"
             if not line.strip():
                 continue
+            records += 1
             try:
                 yield _jsonl_record(line, src)
             except InputError as exc:
                 yield Failed(src, str(exc))
+            except Exception as exc:  # a parser bug on one odd line must not end the batch  # noqa: BLE001
+                yield Failed(src, unexpected(exc))
+    if not records:
+        yield Failed(str(path), "the JSON Lines file holds no records (it is empty)")
 
 
 def _jsonl_record(line: str, src: str) -> Loaded:
@@ -225,11 +252,14 @@ def _jsonl_record(line: str, src: str) -> Loaded:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError("not usable JSON: nested too deeply") from None
     if not isinstance(obj, dict):
         raise InputError("a line must be a JSON object")
     url = obj.get("url")
     if not isinstance(url, str) or not url.strip():
-        raise InputError("missing 'url'")
+        raise InputError("the record has no 'url' text")
+    url = _checked_url(url)
     title = str(obj.get("title") or "")
     published = _date(obj.get("published") or obj.get("date"), src)
     if isinstance(obj.get("text"), str) and obj["text"].strip():
@@ -241,5 +271,5 @@ def _jsonl_record(line: str, src: str) -> Loaded:
     else:
         raise InputError("needs a non-empty 'text' or 'html'")
     lang = obj.get("language") or obj.get("lang")
-    return Loaded(src, url.strip(), title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
+    return Loaded(src, url, title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
                   "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)

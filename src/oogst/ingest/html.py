@@ -63,8 +63,18 @@ def _date(html: str, tree_date: str | None, url: str | None) -> str | None:
         return None
 
 
+MAX_HTML_CHARS = 5_000_000  # characters of markup in one page
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
-    """Main text and metadata of a page; raises InputError when it has no main text."""
+    """Main text and metadata of a page; raises InputError when it has no main text.
+
+    Pages over MAX_HTML_CHARS are refused: extraction time grows faster than the page (about
+    3 s at 3 MB and 19 s at 10 MB), and no article needs that much markup.
+    """
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError(f"the page is too large to read: {len(html) / 1e6:.1f} million characters of HTML "
+                         f"(the limit is {MAX_HTML_CHARS // 1_000_000} million)")
     import trafilatura
     from trafilatura.settings import use_config
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from oogst.errors import FetchError, InputError
-from oogst.ingest.decode import binary_kind, decode_page, gunzip, is_gzip
+from oogst.ingest.decode import binary_kind, decode_page, gunzip, is_gzip, looks_binary
 from oogst.ingest.discover import Links, feed_links, kind_of, sitemap_links
 from oogst.ingest.fetch import Fetcher, Response
 from oogst.ingest.files import Failed, Loaded, load_docx, load_pdf
@@ -45,6 +45,9 @@ def read_response(resp: Response, source: str, max_bytes: int) -> Loaded | Listi
     if ctype and not ctype.startswith(_TEXT_TYPES):
         raise InputError(f"not a web page or document (content type {ctype})")
     text = decode_page(body, resp.charset)
+    why = looks_binary(text)
+    if why:
+        raise InputError(f"not a web page: {why}")
     what = kind_of(text, ctype)
     if what == "sitemap":
         return Listing(resp.url, "sitemap", sitemap_links(resp.url, text))

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from oogst.errors import RenderError
 from oogst.models import Digest
+from oogst.render.atomic import write_atomic
 from oogst.render.html import render_html
 from oogst.render.markdown import render_markdown
 from oogst.render.pdf import render_pdf
@@ -58,7 +59,7 @@ def render(digest: Digest, out_dir: Path, formats: Sequence[str] = FORMATS, *,
     def write(key: str, data: str | bytes) -> None:
         path = out_dir / FILE_NAMES[key]
         try:
-            path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+            write_atomic(path, data)  # temp file + fsync + os.replace: never a half-written file
         except OSError as exc:
             raise RenderError(f"cannot write {str(path)!r}: {exc.strerror}") from None
         paths[key] = path

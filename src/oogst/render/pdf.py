@@ -8,6 +8,7 @@ from weasyprint.urls import URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 
 from oogst.models import Digest
+from oogst.render.atomic import write_atomic
 from oogst.render.fit import drop_order, fit_one_page
 from oogst.render.html import Mode, html_from_view
 from oogst.render.theme import Theme
@@ -65,5 +66,5 @@ def place(view: DigestView, key: ItemKey) -> str:
 
 def write_pdf(digest: Digest, theme: Theme, path: Path) -> tuple[bytes, tuple[str, ...]]:
     data, warnings = render_pdf(digest, theme)
-    path.write_bytes(data)
+    write_atomic(path, data)
     return data, warnings

@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from oogst.models import Digest
+from oogst.render.atomic import write_atomic
 from oogst.render.fit import fit_one_page
 from oogst.render.pdf import fit_warnings, pdf_layout
 from oogst.render.theme import Theme
@@ -68,7 +69,7 @@ def render_social(digest: Digest, theme: Theme) -> tuple[bytes, tuple[str, ...]]
 
 def write_pngs(pdf: bytes, digest: Digest, theme: Theme, a4_path: Path,
                social_path: Path) -> tuple[str, ...]:
-    a4_path.write_bytes(pdf_to_png(pdf))
+    write_atomic(a4_path, pdf_to_png(pdf))
     data, warnings = render_social(digest, theme)
-    social_path.write_bytes(data)
+    write_atomic(social_path, data)
     return warnings
