@@ -81,17 +81,50 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+# word → answer, per language: the same few thousand words recur across a batch, and these
+# two checks run for every capitalised word (about a third of all harvest time uncached)
+_ROLE_CACHE: dict[tuple[str, str], bool] = {}
+_ORG_CACHE: dict[tuple[str, str], bool] = {}
+_TOKEN_CACHE: dict[tuple[str, str], bool] = {}
+_CACHE_MAX = 200_000
+
+
 def is_role_word(word: str, lang: Language) -> bool:
-    w = word.lower()
-    return w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
+    key = (lang.code, word)
+    hit = _ROLE_CACHE.get(key)
+    if hit is None:
+        w = word.lower()
+        hit = w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
+        if len(_ROLE_CACHE) >= _CACHE_MAX:
+            _ROLE_CACHE.clear()
+        _ROLE_CACHE[key] = hit
+    return hit
+
+
+def _role_token(token: str, lang: Language) -> bool:
+    """Whether a whitespace token, punctuation stripped, is a role word (cached on the token)."""
+    key = (lang.code, token)
+    hit = _TOKEN_CACHE.get(key)
+    if hit is None:
+        hit = is_role_word(token.strip(_STRIP), lang)
+        if len(_TOKEN_CACHE) >= _CACHE_MAX:
+            _TOKEN_CACHE.clear()
+        _TOKEN_CACHE[key] = hit
+    return hit
 
 
 def is_organisation_word(word: str, lang: Language) -> bool:
     """"gemeente", and compounds that end in one: "Werkorganisatie", "Belastingdienst"."""
-    w = word.lower()
-    if w in lang.organisation_words:
-        return True
-    return any(len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
+    key = (lang.code, word)
+    hit = _ORG_CACHE.get(key)
+    if hit is None:
+        w = word.lower()
+        hit = w in lang.organisation_words or any(
+            len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
+        if len(_ORG_CACHE) >= _CACHE_MAX:
+            _ORG_CACHE.clear()
+        _ORG_CACHE[key] = hit
+    return hit
 
 
 _ORG_STOP = re.compile(r"\s*(?:[,.;:()!?]|\s(?:en|die|dat|and|who|which|is|was|zegt|says|said)\s|$)")
@@ -272,14 +305,23 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     out: list[tuple[int, int, str]] = []
     surname = pats["surname"]
     for c in _CAPWORD.finditer(text):
-        head = text[max(0, c.start() - 60) : c.start()].split()[-3:]
-        if not head or not any(is_role_word(w.strip(_STRIP), lang) for w in head):
+        # cheap exit first (most capitals start a sentence): the word right before the name
+        # must be the role word or a lower-case word, so it cannot end in punctuation
+        start = c.start()
+        j = start - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] in _STRIP:
+            continue
+        head = text[max(0, start - 60) : start].split()[-3:]
+        roles = [_role_token(w, lang) for w in head]
+        if True not in roles:
             continue
         # the role word must be followed only by lower-case words up to the name
-        k = max(i for i, w in enumerate(head) if is_role_word(w.strip(_STRIP), lang))
+        k = len(roles) - 1 - roles[::-1].index(True)
         if any(not w.islower() or w[-1] in _STRIP for w in head[k + 1 :]) or head[k][-1] in _STRIP:
             continue
-        m = surname.match(text, c.start())
+        m = surname.match(text, start)
         if m:
             out.append((m.start("sur2"), m.end(), m.group("sur2")))
     variants = set(known) | {k[0].upper() + k[1:] for k in known}
