@@ -45,7 +45,39 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     if "paraphrase" in wanted:
         items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res))
     items.sort(key=lambda i: (i.start, i.end, i.kind))
+    items = _bounded(items, skipped)
     return Harvest(tuple(items), tuple(sorted(skipped, key=lambda s: (s.start, s.end))))
+
+
+# Past this many statements of one kind a page is no article (a generated page, a data dump).
+MAX_PER_KIND = 3_000
+
+
+def _bounded(items: list[Item], skipped: list[Skipped]) -> list[Item]:
+    """Drop a takeaway, advice or paraphrase whose exact text came earlier in the document (a
+    tip repeated in the body adds nothing; quotes have their own repeat check), and stop a kind
+    at MAX_PER_KIND; each drop is recorded."""
+    seen: set[tuple[str, str]] = set()
+    count: dict[str, int] = {}
+    out: list[Item] = []
+    for item in items:
+        if item.kind != "quote":
+            key = (item.kind, item.text)
+            if key in seen:
+                skipped.append(Skipped(item.start, item.end, f"repeats an earlier {item.kind} word for word"))
+                continue
+            seen.add(key)
+        n = count.get(item.kind, 0)
+        if n == MAX_PER_KIND:
+            skipped.append(Skipped(item.start, item.end,
+                                   f"more than {MAX_PER_KIND} items of kind {item.kind} in one document; "
+                                   "the rest was not kept"))
+        if n >= MAX_PER_KIND:
+            count[item.kind] = n + 1
+            continue
+        count[item.kind] = n + 1
+        out.append(item)
+    return out
 
 
 __all__ = ["harvest"]

@@ -350,6 +350,13 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
     out: list[Mention] = []
+    # inside an excluded span: the span starting last at or before ``start``, or any earlier
+    # one reaching past it (a running maximum of ends), found by bisection, not by a scan
+    spans = sorted(exclude)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
     for start, end, name, sur, role, org in raw:
         key = sur.lower()
         full = by_surname.get(key, name) if name == sur else name
@@ -361,7 +368,8 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         old = people.get(full)
         person = Person(full, sur if name != sur or not old else old.surname, role or (old.role if old else None), org or (old.organisation if old else None))
         people[full] = person
-        if not any(s <= start < e for s, e in exclude):
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or reach[k] <= start:
             out.append(Mention(start, end, person))
     # give every mention the final, fullest record of its person
     return [Mention(m.start, m.end, people[m.person.name]) for m in out]

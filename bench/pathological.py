@@ -1,0 +1,91 @@
+"""Worst cases: how long one pathological document costs, in harvest and in a whole `add`.
+
+    python bench/pathological.py [--scale 1.0]
+
+Part 1 harvests generated texts built to be slow (unbalanced and mixed quote marks, thousands
+of quotations, apostrophes everywhere, one endless line, deep nesting, a wall of advice, names
+on every word) and prints the seconds, items and recorded cuts for each, slowest first.
+Part 2 runs one `oogst.ingest.add` over the hostile corpus of tests/hostile/build.py and prints
+its slowest sources. Figures, not assertions: the point is that the worst case costs seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from oogst.harvest import harvest
+from oogst.ingest import add
+from oogst.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+QUOTE = "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. "
+
+
+def texts(scale: float) -> dict[str, str]:
+    rng = random.Random(7)
+    n = lambda k: max(1, int(k * scale))  # noqa: E731
+    marks = "‘’“”„‚«»\"',,''"
+    return {
+        "mixed unbalanced marks, 0.9 MB": "".join(rng.choice(marks) + rng.choice(["zo’n ", "Jansen ", "zegt ", "x "])
+                                                 for _ in range(n(150_000))),
+        "20,000 short quotations": QUOTE * n(20_000),
+        "apostrophes only, 2 MB": "’s auto’s zo’n " * n(130_000),
+        "one line without a full stop, 2 MB": "zonder einde " * n(150_000),
+        "opening marks only, 1 MB": "‘" * n(1_000_000),
+        "nested 5,000 deep": "‘" * n(5_000) + "tekst" + "’" * n(5_000),
+        "40,000 advice sentences": "Zorg dat je elkaar kent. " * n(40_000),
+        "capitalised words only, 1 MB": "Wethouder Jansen De Vries Pietersen " * n(30_000),
+        "one paragraph of names and verbs": " ".join(f"wethouder Piet{i} zegt ‘ja’." for i in range(n(20_000))),
+    }
+
+
+def _hostile_build():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("hostile_build", ROOT / "tests" / "hostile" / "build.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["hostile_build"] = mod
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod.build
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--scale", type=float, default=1.0)
+    args = ap.parse_args()
+    rows = []
+    for name, text in texts(args.scale).items():
+        t0 = time.perf_counter()
+        res = harvest(text, "nl")
+        rows.append((time.perf_counter() - t0, name, len(text.encode()) / 1e6, len(res.items), len(res.skipped)))
+    print("harvest of pathological texts (slowest first):")
+    for secs, name, mb, items, cuts in sorted(rows, reverse=True):
+        print(f"  {secs:6.2f} s  {mb:5.2f} MB  {items:6d} items  {cuts:6d} recorded cuts  {name}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "hostile"
+        cases = _hostile_build()(corpus)
+        timings: dict[str, float] = {}
+        last = [time.perf_counter()]
+
+        def on_result(source: str, status: str, reason: str | None) -> None:
+            now = time.perf_counter()
+            timings[source] = timings.get(source, 0.0) + now - last[0]
+            last[0] = now
+
+        t0 = time.perf_counter()
+        with Store(Path(tmp) / "s.db") as st:
+            summary = add(st, [str(corpus)], on_result=on_result)
+        total = time.perf_counter() - t0
+    print(f"\nadd of the hostile corpus: {len(cases)} sources in {total:.1f} s "
+          f"({len(summary.added)} added, {len(summary.failed)} failed with a reason); slowest:")
+    for src, secs in sorted(timings.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  {secs:6.2f} s  {src.removeprefix(str(corpus) + '/')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
