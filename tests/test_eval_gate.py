@@ -23,8 +23,8 @@ FLOORS = {
     ("nl:quote", "precision"): 0.97,
     ("nl:quote", "recall"): 0.97,
 }
-SPEAKER_FLOORS = {"nl": 0.94, "en": 0.88}
-ROLE_FLOORS = {"nl": 0.76, "en": 0.82}
+SPEAKER_FLOORS = {"nl": 0.94, "en": 0.93}
+ROLE_FLOORS = {"nl": 0.80, "en": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,9 @@ HELDOUT_FLOORS = {
     ("all:advice", "f1"): 0.88,
 }
 HELDOUT_SPEAKER_FLOORS = {"nl": 0.83, "en": 0.78}
+# Roles, re-measured 2026-11-30 after general role patterns (age and title before the role,
+# "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469.
+HELDOUT_ROLE_FLOORS = {"nl": 0.72, "en": 0.56}
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +81,11 @@ def test_heldout_floor(heldout, key: str, metric: str) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("lang", sorted(HELDOUT_SPEAKER_FLOORS))
 def test_heldout_speaker_floor(heldout, lang: str) -> None:  # noqa: ANN001
     assert heldout.speaker_accuracy(lang) >= HELDOUT_SPEAKER_FLOORS[lang]
+
+
+@pytest.mark.parametrize("lang", sorted(HELDOUT_ROLE_FLOORS))
+def test_heldout_role_floor(heldout, lang: str) -> None:  # noqa: ANN001
+    assert heldout.role_accuracy(lang) >= HELDOUT_ROLE_FLOORS[lang]
 
 
 @pytest.mark.parametrize("gold", ["nl.jsonl", "en.jsonl", "heldout/nl.jsonl", "heldout/en.jsonl"])

@@ -192,3 +192,35 @@ def test_a_page_of_thousands_of_quotes_is_cut_with_a_reason_and_stays_fast():
     reasons = [s.reason for s in h.skipped if "quotations in one document" in s.reason]
     assert len(reasons) == 1
     assert all(text[i.start:i.end] == i.text for i in h.items)
+
+
+def test_an_unnamed_speaker_before_the_quote_keeps_the_role_and_borrows_no_name() -> None:
+    text = ("Roelof Jansen werkt al jaren in de polder. Een gedeputeerde zei me eens: ‘Ik dacht dat mijn "
+            "taak de structuur was. Nu denk ik dat het de mensen zijn.’")
+    [q] = quotes(text)
+    assert (q.speaker, q.speaker_role) == (None, "gedeputeerde")
+
+
+def test_the_rest_of_an_unnamed_speakers_split_quote_is_theirs_too() -> None:
+    text = ("Daar werkt Roelof Jansen als gebiedsregisseur. Boeren noemen hem bij naam. "
+            "‘Die komt tenminste terug,’ zei een boer tegen me. ‘De rest wisselt elk jaar.’")
+    items = quotes(text)
+    assert [(q.text, q.speaker, q.speaker_role) for q in items] == [
+        ("Die komt tenminste terug", None, "boer"), ("De rest wisselt elk jaar.", None, "boer")]
+
+
+@pytest.mark.parametrize("intro, role, org", [
+    ("Thomas Verbeek werkt al twaalf jaar bij het Rijk, de laatste vijf als regiocoördinator voor Noordmarke.",
+     "regiocoördinator", "Noordmarke"),
+    ("Daar werkt Thomas Verbeek als gebiedsregisseur.", "gebiedsregisseur", None),
+])
+def test_a_role_from_works_as(intro: str, role: str, org: str | None) -> None:
+    [q] = quotes(f"{intro} ‘Het eerste wat je leert, is luisteren,’ zegt Verbeek.")
+    assert (q.speaker, q.speaker_role, q.organisation) == ("Thomas Verbeek", role, org)
+
+
+def test_an_unnamed_speaker_is_shown_by_role_in_the_byline() -> None:
+    from oogst.render.view import unnamed
+
+    assert unnamed("gedeputeerde", "nl") == "een gedeputeerde"
+    assert (unnamed("engineer", "en"), unnamed("council spokesperson", "en")) == ("an engineer", "a council spokesperson")

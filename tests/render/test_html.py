@@ -86,3 +86,16 @@ def test_theme_language_and_logo(small) -> None:
     assert img.get("alt") == "Gemeente Lindenhoven" and img.get("src").startswith("data:image/png")
     assert doc.xpath("//p[@class='colophon']")[0].text_content() == "Kennisplatform Samenwerken"
     assert doc.get("lang") == "en"
+
+
+def test_an_unnamed_speaker_is_credited_by_role(small) -> None:
+    from oogst.render.markdown import render_markdown
+
+    first = replace(small.highlights[0], speaker=None, speaker_role="gedeputeerde")
+    digest = replace(small, highlights=(first, *small.highlights[1:]))
+    page = lxml.html.document_fromstring(render_html(digest, default_theme())[0])
+    caption = page.xpath("//figure[contains(@class, 'quote')]/figcaption")[0]
+    assert caption.xpath("string(span[@class='role'])") == "een gedeputeerde"
+    assert not caption.xpath("span[@class='speaker']")
+    md = render_markdown(digest, default_theme())[0]
+    assert "het werk geworden.’ — een gedeputeerde[^1]" in md

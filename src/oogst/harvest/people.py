@@ -164,10 +164,21 @@ _PREDICATE = re.compile(
 )
 
 
+# "Thomas Verbeek werkt al twaalf jaar bij het Rijk, de laatste vijf als regiocoördinator",
+# "Daar werkt Roelof Jansen als gebiedsregisseur", "Jane Doe, who has worked there as a nurse"
+_WORKS_AS = re.compile(
+    r"(?:\s(?:werkt|werkte|works|worked|serves|served)\b[^.;:!?‘’“”\"\n]{0,60}?)?\s(?:als|as)\s"
+    r"(?:(?:de|het|een|the|a|an)\s+)?"
+)
+
+
 def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role and organisation from an apposition or predicate after a name at ``pos``."""
+    age = _AGE.match(text, pos)  # "Tom Reed, 54, a retired teacher", "Karin Pietersen (48), verpleegkundige"
+    if age:
+        pos = age.end() - 1 if text[age.end() - 1] == "," else age.end()
     tail = text[pos : pos + 160]
-    m = _PREDICATE.match(tail)
+    m = _PREDICATE.match(tail) or _WORKS_AS.match(tail)
     if not m:
         return None, None
     words = list(re.finditer(r"[\w’'\-]+", tail[m.end() :]))
@@ -177,8 +188,9 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
     for k, w in enumerate(words[:8]):
         word = w.group(0)
         nxt_word = words[k + 1].group(0) if k + 1 < len(words) else ""
-        if word.lower() in ("of", "for") and found and nxt_word[:1].islower() and nxt_word not in ("the", "a", "an"):
-            role_words.append(word)  # "professor of public policy", "director of finance"
+        if word.lower() in ("of", "for", "in") and found and nxt_word[:1].islower() \
+                and nxt_word not in ("the", "a", "an", "de", "het", "een"):
+            role_words.append(word)  # "professor of public policy", "lecturer in planning"
             continue
         if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan", "with",
                             "within", "op", "en", "and", "die", "who", "sinds", "since"):
@@ -207,24 +219,35 @@ def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     return None
 
 
+_ACCORDING_FIRST = frozenset({"volgens", "according", "aldus", "zo", "so", "ook", "also", "toen", "then", "nu", "now"})
+
+
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
     head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
-    words = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", head)
+    everything = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", head)
+    words = everything[-5:]
+    cut = len(everything) - len(words)
     out: list[str] = []
-    words = words[-5:]
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if not word[0].isalpha():
             break
         if is_role_word(word, lang):
             out.insert(0, word)
-            for mod in reversed(words[max(0, k - 2) : k]):  # "council leader", "deputy mayor"
+            for j in range(k - 1, max(0, k - 2) - 1, -1):  # "council leader", "deputy mayor"
+                mod = words[j]
                 low = mod.lower()
+                at_line_start = pos <= 80 or "\n" in text[pos - 80 : pos]
+                prev = everything[cut + j - 1] if cut + j > 0 else ("." if at_line_start else "")
+                initial = prev in (".", ":", "‘", "“", "„", '"', "(")  # "Council leader Jane Doe said"
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
-                        or low in lang.stopwords or (mod[0].isupper() and low not in lang.roles):
+                        or low in lang.stopwords or low in _ACCORDING_FIRST \
+                        or (mod[0].isupper() and low not in lang.roles and not initial):
                     break
                 out.insert(0, mod)
+                if initial:
+                    break
             break
         if word[0].islower() and len(out) < 2 and word.lower() not in lang.function_words:
             out.insert(0, word)
@@ -235,6 +258,24 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         role = role[0].lower() + role[1:]
         return role, None
     return None, None
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:\n‘“„\"(]\s*)(?=[^.!?;:\n]*$)")
+_ARTICLE = re.compile(r"^(?:the|a|an|de|het|een)\s+", re.I)
+
+
+def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -> tuple[str | None, str | None]:
+    """"The council’s head of planning, Sarah Jones, said" / "De wethouder van Emmen, Karin
+    Pietersen, zegt": the name is itself the apposition, the role is the clause before it."""
+    if text[end : end + 1] != "," or text[max(0, start - 2) : start] != ", ":
+        return None, None
+    lo = max(0, start - 2 - 90)
+    head = text[lo : start - 2]
+    m = _CLAUSE_START.search(head)
+    phrase = _ARTICLE.sub("", head[m.end() :] if m else head).strip()
+    if not phrase or "," in phrase or not phrase[0].isalpha():
+        return None, None
+    return role_after(", " + phrase + ",", 0, lang)
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -270,6 +311,12 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role_before(text, m.start(), lang)
         r2, o2 = role_after(text, name_end, lang)
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
+        if not role:
+            role, o3 = role_in_apposition_before(text, m.start(), name_end, lang)
+            org = org or o3
+        if not role:  # a title that is a role: "Councillor Ann Webb"
+            role = next((t.strip(".").lower() for t in text[m.start() : m.start("first")].split()
+                         if is_role_word(t.strip("."), lang)), None)
         if first not in lang.first_names and not role and not _near_verb(text, m.start(), name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue

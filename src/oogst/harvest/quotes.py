@@ -155,9 +155,14 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
         outer = [q for q in group if q.span.depth == 0]
         prev_src: list[_Q | None] = []
         last: _Q | None = None
+        # an unnamed speaker ("zei een boer") is a speaker too: the rest of that quote is
+        # theirs, not borrowed from a person named earlier in the paragraph
+        def speaks(q: _Q) -> bool:
+            return q.person is not None or (q.attributed and q.role is not None)
+
         for q in outer:
             prev_src.append(last)
-            last = q if q.person else last
+            last = q if speaks(q) else last
         nxt: _Q | None = None
         for k in range(len(outer) - 1, -1, -1):
             q = outer[k]
@@ -165,7 +170,9 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                 src = prev_src[k] or nxt
                 if src:
                     q.person, q.cue, q.how = src.person, src.cue, "split"
-            nxt = q if q.person and q.how != "split" else nxt
+                    if src.person is None:
+                        q.role, q.attributed = src.role, True
+            nxt = q if speaks(q) and q.how != "split" else nxt
     # a person named earlier in the same paragraph
     for bi, group in by_block.items():
         b = blocks[bi]

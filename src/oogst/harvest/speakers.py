@@ -112,6 +112,9 @@ def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
     return None
 
 
+_SUBJECT_APPOSITION = re.compile(r"[^,.;:!?\n]{2,60}?(?P<comma>,)[^,.;:!?\n]{2,100}?,\s+(?P<verb>[^\W\d_]+)")
+
+
 def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: int) -> Attribution | None:
     """‘…,’ zegt Jansen. / ‘…’, aldus de wethouder. / “…,” Smith said. / ‘…,’ legt ze uit."""
     hi = min(hi, pos + LEAD_IN)
@@ -142,6 +145,13 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
             if person is not None:
                 return Attribution(person, w.group(0).lower(), "after")
             break
+    else:
+        # with an apposition between subject and verb: “…,” Ann Webb, a nurse at the clinic, said.
+        m = _SUBJECT_APPOSITION.match(text, seg_start, end)
+        if m and m.group("verb").lower() in lang.reporting_verbs:
+            person = res.reference(seg_start, m.start("comma"), text, anchor)
+            if person is not None:
+                return Attribution(person, m.group("verb").lower(), "after")
     del lead
     return None
 
@@ -191,4 +201,8 @@ def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attri
             person = res.reference(sent_lo, pos, text, sent_lo)
         if person is not None:
             return Attribution(person, low[verb_k] if verb_k >= 0 else ":", "before")
+        # "Een gedeputeerde zei me eens: ‘…’": an unnamed speaker; keep the role, borrow no name
+        role = _anonymous_role(words[:verb_k] if verb_k > 0 else words, lang)
+        if role:
+            return Attribution(None, low[verb_k] if verb_k >= 0 else ":", "before-unnamed", role)
     return None

@@ -51,7 +51,7 @@ dorpsraadvoorzitter initiatiefnemer vrijwilliger mantelzorger eigenaar oprichter
 mede-oprichter partner senior promovendus student leider archivaris bestuurslid directielid
 lid cio cfo ceo officier kinderburgemeester boswachter dorpscoördinator opbouwwerker
 ambassadeur kwartiermaker programmadirecteur gebiedsmakelaar ouder moeder vader buurman
-buurvrouw leerling scholier trainer""") ,
+buurvrouw leerling scholier trainer collega""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",

@@ -25,7 +25,7 @@ def _autolink(url: str) -> str:
 
 def _byline(item: ItemView) -> str:
     if not item.speaker:
-        return ""
+        return f" — {md_escape(item.role)}" if item.role else ""
     role = f", {md_escape(item.role)}" if item.role else ""
     return f" — **{md_escape(item.speaker)}**{role}"
 

@@ -82,8 +82,8 @@ class ItemView:
 
     def describe(self) -> str:
         """``Speaker (role): ‘first words …’`` — how warnings name an item."""
-        who = self.speaker or "zonder spreker"
-        if self.role:
+        who = self.speaker or self.role or "zonder spreker"
+        if self.speaker and self.role:
             who += f" ({self.role})"
         return f"{who}: \u2018{first_words(self.text)}\u2019"
 
@@ -139,10 +139,19 @@ def _number_sources(digest: Digest, language: str) -> tuple[dict[str, int], list
     return numbers, views, warnings
 
 
-def _item(item: DigestItem, key: ItemKey, numbers: dict[str, int]) -> ItemView:
+def unnamed(role: str, language: str) -> str:
+    """The byline of a speaker the text does not name: "een gedeputeerde", "an engineer"."""
+    if language == "en":
+        return ("an " if role[:1].lower() in "aeiou" else "a ") + role
+    return "een " + role
+
+
+def _item(item: DigestItem, key: ItemKey, numbers: dict[str, int], language: str) -> ItemView:
     text = strip_quote_marks(item.text) if item.kind == "quote" else item.text.strip()
-    return ItemView(key, item.kind, text, (item.speaker or "").strip(),
-                    (item.speaker_role or "").strip(), numbers[item.source_url],
+    speaker, role = (item.speaker or "").strip(), (item.speaker_role or "").strip()
+    if role and not speaker:
+        role = unnamed(role, language)
+    return ItemView(key, item.kind, text, speaker, role, numbers[item.source_url],
                     safe_href(item.source_url), item.edited, item.score)
 
 
@@ -152,13 +161,13 @@ def build_view(digest: Digest, omit: frozenset[ItemKey] = frozenset(),
     lang = language or digest.language or "nl"
     numbers, sources, warnings = _number_sources(digest, lang)
     highlights = tuple(v for i, it in enumerate(digest.highlights)
-                       if (v := _item(it, ("h", 0, i), numbers)).key not in omit)
+                       if (v := _item(it, ("h", 0, i), numbers, lang)).key not in omit)
     lessons = []
     for li, lesson in enumerate(digest.lessons):
         tips = tuple(v for i, it in enumerate(lesson.tips)
-                     if (v := _item(it, ("t", li, i), numbers)).key not in omit)
+                     if (v := _item(it, ("t", li, i), numbers, lang)).key not in omit)
         items = tuple(v for i, it in enumerate(lesson.items)
-                      if (v := _item(it, ("i", li, i), numbers)).key not in omit)
+                      if (v := _item(it, ("i", li, i), numbers, lang)).key not in omit)
         if tips or items or not (lesson.tips or lesson.items):
             lessons.append(LessonView(li, lesson.title.strip(), tips, items))
     view = DigestView(digest.title.strip(), digest.topic.strip(), digest.period.strip(), lang,
@@ -171,7 +180,7 @@ def _weight(lesson: LessonView) -> float:
     """A rough height of a lesson card in lines, for balancing print columns."""
     lines = 2.5 + len(lesson.title) / 28
     lines += sum(len(t.text) / 40 + 1.2 for t in lesson.tips)
-    lines += sum(len(i.text) / 42 + (1.6 if i.speaker else 0.6) for i in lesson.items)
+    lines += sum(len(i.text) / 42 + (1.6 if i.speaker or i.role else 0.6) for i in lesson.items)
     return lines
 
 

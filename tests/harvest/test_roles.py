@@ -1,0 +1,33 @@
+"""Roles and organisations in the shapes Dutch and English journalism gives them."""
+from __future__ import annotations
+
+import pytest
+
+from oogst.harvest import harvest
+
+EN = "“We listened first and built the plan together with residents,”"
+NL = "‘We luisterden eerst en maakten het plan samen met bewoners,’"
+
+
+@pytest.mark.parametrize("text, lang, speaker, role, org", [
+    (f"{EN} said Jane Smith, director of housing at Northfield Council.", "en",
+     "Jane Smith", "director of housing", "Northfield Council"),
+    (f"{EN} said Tom Reed, 54, a retired teacher.", "en", "Tom Reed", "retired teacher", None),
+    (f"{NL} zegt Karin Pietersen (48), wijkverpleegkundige in Emmen.", "nl",
+     "Karin Pietersen", "wijkverpleegkundige", "Emmen"),
+    ("The council’s head of planning, Sarah Jones, said: “We listened first and built the plan together.”", "en",
+     "Sarah Jones", "council’s head of planning", None),
+    ("De wethouder van Emmen, Karin Pietersen, zegt: ‘We luisterden eerst en maakten het plan samen.’", "nl",
+     "Karin Pietersen", "wethouder", "Emmen"),
+    (f"{EN} said Dr Emma Clarke, a lecturer in public policy at the University of Eastborough.", "en",
+     "Emma Clarke", "lecturer in public policy", "University of Eastborough"),
+    (f"{EN} said Councillor Ann Webb.", "en", "Ann Webb", "councillor", None),
+    ("Council leader Jane Doe said: “We listened first and built the plan together with residents.”", "en",
+     "Jane Doe", "council leader", None),
+    (f"{EN} Ann Webb, a nurse at the clinic, said.", "en", "Ann Webb", "nurse", None),
+    ("Volgens directeur Anna Bakker is het simpel. ‘We luisterden eerst en maakten het plan samen met bewoners.’",
+     "nl", "Anna Bakker", "directeur", None),
+])
+def test_role_shapes(text: str, lang: str, speaker: str, role: str, org: str | None) -> None:
+    [q] = [i for i in harvest(text, lang, kinds=["quote"]).items if not i.nested]
+    assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)
