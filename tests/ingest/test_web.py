@@ -118,6 +118,30 @@ def test_feeds_add_the_pages_they_list(tmp_path: Path, site, fast_policy, feed: 
     assert summary.failed == []
 
 
+def test_a_feed_entry_dated_outside_the_period_is_not_fetched(tmp_path: Path, site, fast_policy) -> None:  # noqa: ANN001
+    site.reset()
+    with Store(tmp_path / "s.db") as st:
+        summary = add(st, [site.url("/feed.xml")], filters=Filters.build("2020-H2"), policy=fast_policy)
+    assert site.hits("/2020/03/10/voorjaarsoverleg.html") == []  # pubDate 10 March: never asked
+    assert (site.url("/2020/03/10/voorjaarsoverleg.html"),
+            "published 2020-03-10 (says the feed), outside 2020-H2") in summary.skipped
+    assert len(site.hits("/verhalen/wijkaanpak-zuid.html")) == 1  # 30 September: inside, fetched
+
+
+def test_feed_dates_with_a_day_of_margin(tmp_path: Path) -> None:
+    from oogst.ingest.discover import feed_links
+
+    rss = """<rss><channel><item><link>https://x.example/a</link><pubDate>Tue, 30 Jun 2020 23:30:00 -0100</pubDate>
+    </item><item><link>https://x.example/b</link><pubDate>not a date</pubDate></item>
+    <item><link>https://x.example/c</link><pubDate>Mon, 29 Jun 2020 10:00:00 +0200</pubDate></item></channel></rss>"""
+    links = feed_links("https://x.example/feed.xml", rss)
+    assert links.published == {"https://x.example/a": "2020-06-30", "https://x.example/c": "2020-06-29"}
+    f = Filters.build("2020-H2")
+    assert f.feed_date_reason("2020-06-30") is None  # a day before: could be 1 July where the page lives
+    assert f.feed_date_reason("2020-06-29") == "published 2020-06-29 (says the feed), outside 2020-H2"
+    assert f.feed_date_reason(None) is None  # no date in the feed: fetch and read the page's own
+
+
 def test_match_filters_url_paths_before_fetching(tmp_path: Path, site, fast_policy) -> None:  # noqa: ANN001
     with Store(tmp_path / "s.db") as st:
         summary = add(st, [site.url("/sitemaps/verhalen.xml.gz")], filters=Filters.build(match=r"^/2020/"),

@@ -124,7 +124,8 @@ def _links(listing: Listing, filters: Filters, seen: set[str], too_many: bool) -
         elif not same_site(url, listing.url):
             skipped.append(Visit(url, "skipped", reason=f"on another site ({urlsplit(url).netloc}) than the {listing.kind}"))
         elif not is_child and (reason := filters.url_reason(url)
-                               or filters.lastmod_reason(listing.links.lastmod.get(listed))):
+                               or filters.lastmod_reason(listing.links.lastmod.get(listed), listing.kind)
+                               or filters.feed_date_reason(listing.links.published.get(listed))):
             skipped.append(Visit(url, "skipped", reason=reason))
         else:
             new.append(url)

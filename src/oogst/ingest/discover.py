@@ -52,6 +52,8 @@ class Links:
     pages: tuple[str, ...]
     sitemaps: tuple[str, ...] = ()
     lastmod: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # page → YYYY[-MM[-DD]]
+    # page → the publication date a feed gives it (RSS pubDate, Atom published, JSON date_published)
+    published: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 class _Sitemap(SitemapObject):
@@ -112,8 +114,88 @@ def feed_links(url: str, text: str) -> Links:
     raw = feeds.find_links(text.strip(), params)
     links = (safe_relative_url(_base(url), link.strip()) for link in raw)
     # the channel's own <link> is the site's home page, not an article
-    return Links(tuple(dict.fromkeys(u for u in links if u.startswith(("http://", "https://"))
-                                     and u != url and urlsplit(u).path not in ("", "/"))))
+    pages = tuple(dict.fromkeys(u for u in links if u.startswith(("http://", "https://"))
+                                and u != url and urlsplit(u).path not in ("", "/")))
+    published, updated = _feed_dates(_base(url), text)
+    return Links(pages, (), {u: d for u, d in updated.items() if u in pages},
+                 {u: d for u, d in published.items() if u in pages})
+
+
+def _feed_dates(base: str, text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Per article link: the date the feed says it was published, and (Atom ``<updated>``
+    only) when it was last changed — as YYYY-MM-DD in the feed's own time zone. Entries
+    without a readable date are simply absent: they are fetched and dated from the page."""
+    published: dict[str, str] = {}
+    updated: dict[str, str] = {}
+    text = text.strip()
+    if text.startswith("{"):
+        import json
+
+        try:
+            items = json.loads(text).get("items") or []
+        except (ValueError, AttributeError, RecursionError):
+            return published, updated
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("url"), str):
+                link = safe_relative_url(base, item["url"].strip())
+                if (d := _iso_date(item.get("date_published"))):
+                    published[link] = d
+                elif (d := _iso_date(item.get("date_modified"))):
+                    updated[link] = d
+        return published, updated
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return published, updated
+    if root is None:
+        return published, updated
+    for entry in root.iter("{*}item", "{*}entry"):
+        link = _entry_link(entry)
+        if not link:
+            continue
+        link = safe_relative_url(base, link)
+        fields = {etree.QName(el).localname: (el.text or "").strip() for el in entry if isinstance(el.tag, str)}
+        if (d := _rfc822_date(fields.get("pubDate")) or _iso_date(fields.get("published"))
+                or _iso_date(fields.get("date")) or _iso_date(fields.get("issued"))):
+            published[link] = d
+        elif (d := _iso_date(fields.get("updated")) or _iso_date(fields.get("modified"))):
+            updated[link] = d
+    return published, updated
+
+
+def _entry_link(entry) -> str | None:  # noqa: ANN001
+    for el in entry:
+        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "link":
+            href = el.get("href")
+            if href and el.get("rel", "alternate") == "alternate":
+                return href.strip()
+            if not href and el.text and el.text.strip():
+                return el.text.strip()
+    return None
+
+
+def _iso_date(value: object) -> str | None:
+    m = _DATE_PART.match(value) if isinstance(value, str) else None
+    return m[1] if m and len(m[1]) == 10 else None
+
+
+def _rfc822_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    from email.utils import parsedate_tz
+
+    parts = parsedate_tz(value)
+    if not parts or not parts[0]:
+        return None
+    try:
+        from datetime import date
+
+        return date(parts[0], parts[1], parts[2]).isoformat()
+    except ValueError:
+        return None
 
 
 __all__ = ["Kind", "Links", "feed_links", "kind_of", "same_site", "sitemap_links"]

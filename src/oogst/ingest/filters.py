@@ -48,7 +48,7 @@ class Filters:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         return None if self.match.search(path) else f"the URL path does not match {self.match.pattern!r}"
 
-    def lastmod_reason(self, lastmod: str | None) -> str | None:
+    def lastmod_reason(self, lastmod: str | None, listing: str = "sitemap") -> str | None:
         """Why a sitemap entry is skipped unfetched: last modified before a period began.
 
         Only that case: a page is published no later than it was last modified, so it cannot
@@ -56,7 +56,23 @@ class Filters:
         """
         for period in self.periods:
             if lastmod and period.placement(lastmod) == "outside" and lastmod < period.start.isoformat():
-                return f"last modified {lastmod} (says the sitemap), before {_show(period)} begins"
+                return f"last modified {lastmod} (says the {listing}), before {_show(period)} begins"
+        return None
+
+    def feed_date_reason(self, published: str | None) -> str | None:
+        """Why a feed entry is skipped unfetched: the feed dates it more than a day outside a
+        period (the day of margin absorbs time zones: a feed in UTC, a page in local time)."""
+        if not published:
+            return None
+        from datetime import date, timedelta
+
+        try:
+            day = date.fromisoformat(published)
+        except ValueError:
+            return None
+        for period in self.periods:
+            if day < period.start - timedelta(days=1) or day > period.end + timedelta(days=1):
+                return f"published {published} (says the feed), outside {_show(period)}"
         return None
 
     def date_reason(self, published: str | None) -> str | None:
