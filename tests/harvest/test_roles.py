@@ -31,3 +31,29 @@ NL = "‘We luisterden eerst en maakten het plan samen met bewoners,’"
 def test_role_shapes(text: str, lang: str, speaker: str, role: str, org: str | None) -> None:
     [q] = [i for i in harvest(text, lang, kinds=["quote"]).items if not i.nested]
     assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)
+
+
+@pytest.mark.parametrize("text, lang, speaker, role", [
+    ("“We will not give up on this plan for the town,” said Tom Reed as the mayor looked on.", "en", "Tom Reed", None),
+    ("‘Het kan niet zo doorgaan met deze plannen’, zei Jan Jansen als de burgemeester het niet toestaat.", "nl",
+     "Jan Jansen", None),
+    ("The plan was praised by the head of planning, Sarah Jones, who said: “This is the way to build trust.”", "en",
+     "Sarah Jones", "head of planning"),
+    ("Meanwhile mayor Jane Doe said: “This is the way to build trust in the region.”", "en", "Jane Doe", "mayor"),
+    ("Yesterday deputy mayor Jane Doe said: “This is the way to build trust in the region.”", "en",
+     "Jane Doe", "deputy mayor"),
+    ("Daar werkt Roelof Jansen als gebiedsregisseur. ‘Ik kom elke week langs bij de boeren,’ zegt Jansen.", "nl",
+     "Roelof Jansen", "gebiedsregisseur"),
+])
+def test_no_role_from_a_clause_that_only_looks_like_one(text: str, lang: str, speaker: str, role: str | None) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Wethouder Karin Jansen van Emmen opende het debat.\n\n‘Het is veel te duur voor ons dorp’, zei een boer uit Drenthe.", "nl"),
+    ("Councillor Ann Webb opened the debate.\n\n“It is far too expensive for our village,” said a farmer.", "en"),
+])
+def test_an_unnamed_speaker_is_not_replaced_by_a_person_in_the_paragraph_before(text: str, lang: str) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert q.speaker is None and q.speaker_role in ("boer", "farmer")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from oogst.ingest import add, scrub
+from oogst.ingest import add, source_name
 from oogst.store import Store
 
 _spec = importlib.util.spec_from_file_location("hostile_build", Path(__file__).with_name("build.py"))
@@ -66,8 +66,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def _key(corpus: Path, source: str) -> str:
-    """The source name `add` reports: a name that is not UTF-8 is reported with U+FFFD."""
-    return scrub(_raw_key(corpus, source))
+    """The source name `add` reports: a name that is not UTF-8 shows its bad bytes as \\xff."""
+    return source_name(_raw_key(corpus, source))
 
 
 def _raw_key(corpus: Path, source: str) -> str:

@@ -50,3 +50,27 @@ def test_gunzip_is_capped() -> None:
 def test_binary_bodies_are_recognised(data: bytes, kind: str | None) -> None:
     found = binary_kind(data)
     assert (found is None) if kind is None else (kind in (found or ""))
+
+
+def test_a_declared_east_asian_charset_wins_over_the_damaged_utf8_guess() -> None:
+    body = "<p>日本語のテキストです。これはテストの文章です。</p>".encode("shift_jis")
+    assert "日本語のテキスト" in decode_page(body, "shift_jis")
+    gbk = ('<meta charset="gbk"><p>这是一个中文网页，用于测试。</p>').encode("gbk")
+    assert "中文网页" in decode_page(gbk)
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8() -> None:
+    body = "‘Het dorpshuis is weer open,’ zegt Fenna.".encode() + b" \xff\xfe"
+    assert decode_page(body).startswith("‘Het dorpshuis is weer open,’")
+
+
+@pytest.mark.parametrize("raw, text", [
+    (b"caf\xe9\n", "café\n"),
+    ("Prijs: € 5,–. Coördinator Müller zegt: „prima”.".encode("cp1252"),
+     "Prijs: € 5,–. Coördinator Müller zegt: „prima”."),
+    ("Titel\n\n‘Goed plan,’ zegt ze.".encode() + b"\x80\x81", "Titel\n\n‘Goed plan,’ zegt ze.\ufffd\ufffd"),
+])
+def test_local_text_files_decode_without_guessing(raw: bytes, text: str) -> None:
+    from oogst.ingest.decode import decode_text
+
+    assert decode_text(raw) == text

@@ -148,3 +148,30 @@ def test_a_fixed_file_clears_its_recorded_failure(tmp_path: Path) -> None:
         p.write_text("Verhaal\n\n‘Het werkt,’ zegt Jan Boer.\n", encoding="utf-8")
         assert len(add(st, [str(p)]).added) == 1
         assert st.sources(failed_only=True) == []
+
+
+def test_two_file_names_that_are_not_utf8_stay_two_sources(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "namen"
+    folder.mkdir()
+    for raw in (b"caf\xe9.txt", b"caf\xe8.txt"):  # both empty: both fail, each with its own record
+        Path(os.fsdecode(os.path.join(os.fsencode(folder), raw))).write_bytes(b"")
+    with Store(tmp_path / "s.db") as st:
+        summary = add(st, [str(folder)])
+        stored = {r.url for r in st.sources(failed_only=True)}
+    names = sorted(Path(s).name for s, _ in summary.failed)
+    assert names == ["caf\\xe8.txt", "caf\\xe9.txt"]
+    assert {Path(u).name for u in stored} == set(names)
+
+
+def test_script_urls_in_a_corpus_are_refused_and_identifiers_kept(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"url": u, "title": "T", "text": "‘Goed plan,’ zegt Jan Smit."}
+             for u in ("javascript:alert(1)", " Data:text/html,x", "doi:10.1000/182", "urn:isbn:9789000000000")]
+    corpus.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    results = list(iter_sources([str(corpus)]))
+    failed = [r for r in results if isinstance(r, Failed)]
+    assert [r.source.rsplit(":", 1)[1] for r in failed] == ["1", "2"]
+    assert all("cannot be a" in r.reason for r in failed)
+    assert sorted(r.url for r in results if isinstance(r, Loaded)) == ["doi:10.1000/182", "urn:isbn:9789000000000"]

@@ -233,3 +233,18 @@ def test_a_page_fixed_later_clears_its_failure(tmp_path: Path, site, fast_policy
         assert [r.url for r in st.sources(failed_only=True)] == [url]
         assert add(st, [url], policy=no_retry).added == [url]
         assert st.sources(failed_only=True) == []
+
+
+def test_feed_dates_never_break_a_listing_or_an_open_period() -> None:
+    from oogst.ingest.discover import feed_links
+
+    rss = """<rss><channel><item><link>https://x.example/a</link>
+    <pubDate>Mon, 06 May 99999999999999999999 10:00:00 +0200</pubDate></item>
+    <item><link>https://x.example/b</link><pubDate>Mon, 06 May 2024 10:00:00 +0200</pubDate></item></channel></rss>"""
+    links = feed_links("https://x.example/feed.xml", rss)
+    assert links.pages == ("https://x.example/a", "https://x.example/b")
+    assert links.published == {"https://x.example/b": "2024-05-06"}
+    assert Filters.build(since="2024-01-01").feed_date_reason("2024-05-01") is None
+    assert Filters.build(until="2024-01-01").feed_date_reason("2024-05-01") is not None
+    assert Filters.build(since="2024-01-01").feed_date_reason("9999-12-31") is None
+    assert Filters.build(until="2024-01-01").feed_date_reason("0001-01-01") is None

@@ -56,7 +56,8 @@ MAX_PER_KIND = 3_000
 def _bounded(items: list[Item], skipped: list[Skipped]) -> list[Item]:
     """Drop a takeaway, advice or paraphrase whose exact text came earlier in the document (a
     tip repeated in the body adds nothing; quotes have their own repeat check), and stop a kind
-    at MAX_PER_KIND; each drop is recorded."""
+    at MAX_PER_KIND. Each repeat is recorded in ``skipped``; of the items past the cap, the
+    first is recorded with the reason (not one record per item)."""
     seen: set[tuple[str, str]] = set()
     count: dict[str, int] = {}
     out: list[Item] = []

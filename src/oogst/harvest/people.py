@@ -165,11 +165,13 @@ _PREDICATE = re.compile(
 
 
 # "Thomas Verbeek werkt al twaalf jaar bij het Rijk, de laatste vijf als regiocoördinator",
-# "Daar werkt Roelof Jansen als gebiedsregisseur", "Jane Doe, who has worked there as a nurse"
+# "Ann Webb works as a nurse" — and, with no verb, "Daar werkt Roelof Jansen als
+# gebiedsregisseur" (the verb came before the name), where the role must then end the clause
 _WORKS_AS = re.compile(
-    r"(?:\s(?:werkt|werkte|works|worked|serves|served)\b[^.;:!?‘’“”\"\n]{0,60}?)?\s(?:als|as)\s"
+    r"(?P<verb>\s(?:werkt|werkte|works|worked|serves|served)\b[^.;:!?‘’“”\"\n]{0,60}?)?\s(?:als|as)\s"
     r"(?:(?:de|het|een|the|a|an)\s+)?"
 )
+_BARE_ROLE = re.compile(r"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:bij|van|voor|in|at|of|for|with)\s))")
 
 
 def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
@@ -181,6 +183,12 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
     m = _PREDICATE.match(tail) or _WORKS_AS.match(tail)
     if not m:
         return None, None
+    if m.re is _WORKS_AS and not m.group("verb"):
+        # "Jansen als gebiedsregisseur." yes; "Reed as the mayor looked on" no: one or two
+        # words that hold a role word and end the clause (or lead to the organisation)
+        bare = _BARE_ROLE.match(tail, m.end())
+        if not bare or not any(is_role_word(w, lang) for w in bare.group(1).split()):
+            return None, None
     words = list(re.finditer(r"[\w’'\-]+", tail[m.end() :]))
     role_words: list[str] = []
     org: str | None = None
@@ -240,7 +248,8 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 low = mod.lower()
                 at_line_start = pos <= 80 or "\n" in text[pos - 80 : pos]
                 prev = everything[cut + j - 1] if cut + j > 0 else ("." if at_line_start else "")
-                initial = prev in (".", ":", "‘", "“", "„", '"', "(")  # "Council leader Jane Doe said"
+                # "Council leader Jane Doe said", but not "Meanwhile mayor Jane Doe said"
+                initial = prev in (".", ":", "‘", "“", "„", '"', "(") and low in lang.role_modifiers
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
                         or low in lang.stopwords or low in _ACCORDING_FIRST \
                         or (mod[0].isupper() and low not in lang.roles and not initial):
@@ -272,10 +281,28 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     lo = max(0, start - 2 - 90)
     head = text[lo : start - 2]
     m = _CLAUSE_START.search(head)
-    phrase = _ARTICLE.sub("", head[m.end() :] if m else head).strip()
-    if not phrase or "," in phrase or not phrase[0].isalpha():
+    clause = (head[m.end() :] if m else head).strip()
+    if not clause or "," in clause:
+        return None, None
+    # the noun phrase that ends the clause: back from the comma to an article or another
+    # function word ("The plan was praised by the head of planning" → "head of planning");
+    # prepositions inside a role ("head of planning", "wethouder van Emmen") are kept
+    words = clause.split()
+    k = len(words)
+    while k > 0 and len(words) - k < 6:
+        low = words[k - 1].lower().strip(_STRIP)
+        if low in _INSIDE_ROLE or not (low in lang.function_words or low in lang.stopwords
+                                       or low in lang.reporting_verbs):
+            k -= 1
+            continue
+        break
+    phrase = " ".join(words[k:])
+    if not phrase or not phrase[0].isalpha() or (k == 0 and len(words) > 6):
         return None, None
     return role_after(", " + phrase + ",", 0, lang)
+
+
+_INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:

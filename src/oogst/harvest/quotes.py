@@ -145,6 +145,12 @@ def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: lis
     return out
 
 
+def _speaks(q: _Q) -> bool:
+    """Whether a quote has its speaker: a person, or an unnamed one the text gives a role
+    ("zei een boer"); the rest of such a quote is theirs, never borrowed from a name nearby."""
+    return q.person is not None or (q.attributed and q.role is not None)
+
+
 def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res: speakers.Resolver) -> None:
     """Speakers for unattributed quotes: split quotes, multi-paragraph quotes, adjacency."""
     by_block: dict[int, list[_Q]] = {}
@@ -155,14 +161,9 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
         outer = [q for q in group if q.span.depth == 0]
         prev_src: list[_Q | None] = []
         last: _Q | None = None
-        # an unnamed speaker ("zei een boer") is a speaker too: the rest of that quote is
-        # theirs, not borrowed from a person named earlier in the paragraph
-        def speaks(q: _Q) -> bool:
-            return q.person is not None or (q.attributed and q.role is not None)
-
         for q in outer:
             prev_src.append(last)
-            last = q if speaks(q) else last
+            last = q if _speaks(q) else last
         nxt: _Q | None = None
         for k in range(len(outer) - 1, -1, -1):
             q = outer[k]
@@ -172,7 +173,7 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                     q.person, q.cue, q.how = src.person, src.cue, "split"
                     if src.person is None:
                         q.role, q.attributed = src.role, True
-            nxt = q if speaks(q) and q.how != "split" else nxt
+            nxt = q if _speaks(q) and q.how != "split" else nxt
     # a person named earlier in the same paragraph
     for bi, group in by_block.items():
         b = blocks[bi]
@@ -215,7 +216,7 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
     interviewee = _interviewee(text, blocks, res)
     for bi in sorted(by_block):
         group = [q for q in by_block[bi] if q.span.depth == 0]
-        if not group or any(q.person for q in group):
+        if not group or any(_speaks(q) for q in group):
             continue
         b = blocks[bi]
         bare = group[0].span.open_pos <= b.start + 1
@@ -239,11 +240,13 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
 def _share(chain: list[_Q]) -> None:
     if len(chain) < 2:
         return
-    src = next((q for q in reversed(chain) if q.person), None)
+    src = next((q for q in reversed(chain) if _speaks(q)), None)
     if src:
         for q in chain:
-            if q.person is None:
+            if not _speaks(q):
                 q.person, q.cue, q.how = src.person, src.cue, "continued"
+                if src.person is None:
+                    q.role = src.role
     for q in chain:
         q.attributed = True
 

@@ -63,6 +63,18 @@ def scrub(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def source_name(name: str) -> str:
+    """A file name as oogst reports and stores it: a name that is not UTF-8 (it reaches us with
+    surrogate escapes, which SQLite refuses) keeps its bad bytes visible as ``\\xff``, so two
+    such names never become the same source."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return scrub(name)
+
+
 def to_document(loaded: Loaded) -> Document:
     text, title = scrub(loaded.text), scrub(loaded.title)
     author = scrub(loaded.author) if loaded.author else loaded.author
@@ -183,11 +195,10 @@ def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filter
         on_found(_count(paths) + len(urls))
     for path in paths:
         for res in load_file(path):
-            # a file name that is not UTF-8 reaches us with surrogate escapes, which SQLite refuses
             if isinstance(res, Failed):
-                run.fail(scrub(res.source), res.reason)
+                run.fail(source_name(res.source), res.reason)
             else:
-                run.keep(replace(res, source=scrub(res.source)))
+                run.keep(replace(res, source=source_name(res.source)))
     if urls:
         for visit in crawl(urls, policy=policy or FetchPolicy.from_env(), filters=run.filters,
                            cached=_cache_lookup(store), on_found=on_found):
@@ -195,4 +206,4 @@ def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filter
     return run.summary
 
 
-__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "iter_sources", "to_document"]
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "iter_sources", "scrub", "source_name", "to_document"]

@@ -116,7 +116,10 @@ def feed_links(url: str, text: str) -> Links:
     # the channel's own <link> is the site's home page, not an article
     pages = tuple(dict.fromkeys(u for u in links if u.startswith(("http://", "https://"))
                                 and u != url and urlsplit(u).path not in ("", "/")))
-    published, updated = _feed_dates(_base(url), text)
+    try:
+        published, updated = _feed_dates(_base(url), text)
+    except Exception:  # noqa: BLE001 — dates only spare fetches; a feed with odd dates still lists its pages
+        published, updated = {}, {}
     return Links(pages, (), {u: d for u, d in updated.items() if u in pages},
                  {u: d for u, d in published.items() if u in pages})
 
@@ -194,7 +197,7 @@ def _rfc822_date(value: str | None) -> str | None:
         from datetime import date
 
         return date(parts[0], parts[1], parts[2]).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

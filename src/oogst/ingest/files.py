@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oogst.errors import InputError
-from oogst.ingest.decode import binary_kind, decode_page, looks_binary
+from oogst.ingest.decode import binary_kind, decode_page, decode_text, looks_binary
 from oogst.ingest.html import extract_html
 from oogst.models import normalize_partial_date
 
@@ -57,9 +57,10 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, html: bool = False) -> str:
     """A text or HTML file's text, in whatever encoding it has; refuses binary data."""
-    text = decode_page(_read_bytes(path))
+    data = _read_bytes(path)
+    text = decode_page(data) if html else decode_text(data)
     why = looks_binary(text)
     if why:
         raise InputError(f"not a text file: {why}")
@@ -69,11 +70,15 @@ def _read_text(path: Path) -> str:
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+_SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "blob", "about"})
+
+
 def _checked_url(value: str) -> str:
-    """A document URL from a corpus or front matter: http(s), file or a plain identifier."""
+    """A document URL or identifier from a corpus or front matter (https:, doi:, urn:, a
+    plain id); a scheme that runs or embeds content (javascript:, data:) is refused."""
     m = _SCHEME.match(value)
-    if m and m.group(1).lower() not in ("http", "https", "file"):
-        raise InputError(f"'url' must be an http(s) address, not a {m.group(1).lower()}: URL")
+    if m and m.group(1).lower() in _SCRIPT_SCHEMES:
+        raise InputError(f"'url' cannot be a {m.group(1).lower()}: URL; give the article's web address")
     return value.strip()
 
 
@@ -113,7 +118,7 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
             return
         url = path.resolve().as_uri()
         if suffix in (".html", ".htm"):
-            page = extract_html(_read_text(path), url=None)
+            page = extract_html(_read_text(path, html=True), url=None)
             yield _dated(Loaded(src, page.canonical_url or url, page.title or path.stem, page.published,
                                 page.text, page.language, "file", page.author), path)
         elif suffix in (".txt", ".md", ".markdown"):

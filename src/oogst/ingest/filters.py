@@ -71,7 +71,12 @@ class Filters:
         except ValueError:
             return None
         for period in self.periods:
-            if day < period.start - timedelta(days=1) or day > period.end + timedelta(days=1):
+            # compare the shifted feed date, not a shifted bound: open periods run to 9999-12-31
+            try:
+                early, late = day + timedelta(days=1), day - timedelta(days=1)
+            except OverflowError:
+                continue
+            if early < period.start or late > period.end:
                 return f"published {published} (says the feed), outside {_show(period)}"
         return None
 

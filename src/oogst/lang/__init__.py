@@ -34,6 +34,8 @@ class Language:
     paraphrase_conjunctions: frozenset[str]  # "dat", "hoe", "of"
     function_words: frozenset[str] = field(default_factory=frozenset)
     stopwords: frozenset[str] = field(default_factory=frozenset)
+    # words that may open a role at the start of a sentence: "Council leader Jane Doe said"
+    role_modifiers: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def normative_re(self) -> re.Pattern[str]:

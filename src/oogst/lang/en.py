@@ -80,4 +80,7 @@ accept celebrate test think work choose agree define communicate engage map"""),
     paraphrase_conjunctions=_words("that how whether why what"),
     stopwords=_words("since been now also already years year there here still two three four five"),
     function_words=_words("the a an and of to in is that it for with was on as be at by"),
+    role_modifiers=_words("""council county city town parish district state regional national deputy vice
+former acting interim senior chief assistant associate executive managing general lead
+principal project programme program community housing planning finance health"""),
 )

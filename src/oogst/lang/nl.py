@@ -135,4 +135,5 @@ help schep voorkom vermijd let besteed sluit""") ,
     paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
     stopwords=_words("sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien"),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
+    role_modifiers=_words("voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende senior algemeen"),
 )
