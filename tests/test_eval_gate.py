@@ -13,18 +13,18 @@ from oogst.evaluate import evaluate, load_gold
 
 GOLD = Path(__file__).parent / "gold"
 
-# (key, metric) -> floor.  Measured 2026-11-28: see docs/harvest.md for the figures.
+# (key, metric) -> floor.  Measured 2026-11-30: see docs/harvest.md for the figures.
 FLOORS = {
     ("nl:quote", "f1"): 0.97,
     ("en:quote", "f1"): 0.97,
-    ("all:paraphrase", "f1"): 0.88,
+    ("all:paraphrase", "f1"): 0.96,
     ("all:takeaway", "f1"): 0.95,
-    ("all:advice", "f1"): 0.85,
+    ("all:advice", "f1"): 0.96,
     ("nl:quote", "precision"): 0.97,
     ("nl:quote", "recall"): 0.97,
 }
 SPEAKER_FLOORS = {"nl": 0.94, "en": 0.93}
-ROLE_FLOORS = {"nl": 0.80, "en": 0.87}
+ROLE_FLOORS = {"nl": 0.83, "en": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +57,11 @@ def test_speaker_and_role_floor(report, lang: str) -> None:  # noqa: ANN001
 HELDOUT_FLOORS = {
     ("all:quote", "f1"): 0.95,
     ("all:quote", "recall"): 0.97,
-    ("all:paraphrase", "f1"): 0.85,
+    ("all:paraphrase", "f1"): 0.89,
     ("all:takeaway", "f1"): 0.95,
-    ("all:advice", "f1"): 0.88,
+    ("all:advice", "f1"): 0.95,
 }
-HELDOUT_SPEAKER_FLOORS = {"nl": 0.83, "en": 0.78}
+HELDOUT_SPEAKER_FLOORS = {"nl": 0.85, "en": 0.81}
 # Roles, re-measured 2026-11-30 after general role patterns (age and title before the role,
 # "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469.
 HELDOUT_ROLE_FLOORS = {"nl": 0.72, "en": 0.56}

@@ -201,11 +201,15 @@ def test_per_host_delay_and_concurrency(tmp_path: Path, site, fast_policy) -> No
     from dataclasses import replace
 
     spaced = replace(fast_policy, host_delay=0.15, workers=4)
+    site.clear_log()
     with Store(tmp_path / "s.db") as st:
         add(st, [site.url("/atom.xml"), site.url("/feed.xml")], policy=spaced)
     starts = sorted(h.start for h in site.log if not h.path.endswith("traag.html"))
     assert len(starts) >= 6
-    assert all(b - a >= 0.14 for a, b in zip(starts, starts[1:]))
+    # arrival times, measured at the server: on a loaded machine one request can arrive late
+    # and the next on time, so each gap gets some slack, while the whole run must be spaced
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 0.08 and starts[-1] - starts[0] >= 0.14 * len(gaps), gaps
     site.reset()
     two_at_a_time = replace(fast_policy, host_concurrency=2, workers=6)
     with Store(tmp_path / "s.db") as st:

@@ -5,13 +5,13 @@ import bisect
 import re
 
 from oogst.harvest import speakers
+from oogst.harvest.people import is_role_word
 from oogst.harvest.text import Block, sentences
 from oogst.lang import Language
 from oogst.models import Item
 
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 _WORD = re.compile(r"[\w’'-]+")
-_QUOTE_CHARS = re.compile(r"[‘“„«\"]|(?<!\w)'(?=\w)|,,")
 
 
 def _heading(text: str, b: Block) -> str | None:
@@ -70,18 +70,23 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
         if _heading(text, b) is not None or in_box.contains(b.start, b.end):
             continue
         for s, e in sentences(text, b.start, b.end):
-            if in_quote.overlaps(s, e) or _QUOTE_CHARS.search(text, s, e):
+            if in_quote.overlaps(s, e):
                 continue
             sent = text[s:e]
-            if sent.endswith("?") or len(sent) < 15:
-                continue
+            if sent.endswith("?") or len(sent) < 15 or len(_WORD.findall(sent)) < 4:
+                continue  # "Neem het waterschap." introduces an example; a lesson says more
             first = _WORD.match(sent)
             if not first:
                 continue
             w = first.group(0)
-            if w[0].isupper() and w.lower() in lang.advice_starts and not sent.startswith(w + ","):
+            body = sent  # "En zorg dat …", "And it is important to …": the advice after the conjunction
+            if w.lower() in lang.leading_conjunctions and (nxt := _WORD.search(sent, first.end())):
+                body = sent[nxt.start() :]
+                w = nxt.group(0)
+                w = w[0].upper() + w[1:]
+            if w[0].isupper() and w.lower() in lang.advice_starts and not body.startswith(w + ","):
                 items.append(Item(doc_id, "advice", sent, s, e, cue="imperative", confidence=0.7))
-            elif norm.match(sent):
+            elif norm.match(body.replace("’", "'")):
                 items.append(Item(doc_id, "advice", sent, s, e, cue="normative", confidence=0.6))
     return items
 
@@ -95,7 +100,7 @@ def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
         if b.bullet:
             continue
         for s, e in sentences(text, b.start, b.end):
-            if in_quote.overlaps(s, e) or _QUOTE_CHARS.search(text, s, e):
+            if in_quote.overlaps(s, e):
                 continue
             hit = _indirect(text, s, e, lang, res)
             if hit:
@@ -128,9 +133,10 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         if person:
             return person, "naar eigen zeggen"
     for k, w in enumerate(low[:22]):
-        if w not in lang.reporting_verbs or w in _NOT_SPEECH:
-            continue
         rest = low[k + 1 :]
+        particle = lang.separable_verbs.get(w)  # "laat … weten": a reporting verb only with its particle
+        if w in _NOT_SPEECH or (w not in lang.reporting_verbs and not (particle and particle in rest[:6])):
+            continue
         conj = next((j for j, x in enumerate(rest[:6]) if x in lang.paraphrase_conjunctions), -1)
         clause = conj >= 0 and len(rest) - conj >= 4
         if not clause and lang.code == "en" and rest and rest[0] not in _EN_NOT_CLAUSE and len(rest) >= 4 \
@@ -160,6 +166,8 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     first = words[0].group(0).lower()
     if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
+    if len(words) > 1 and first in ("de", "het", "the") and is_role_word(words[1].group(0), lang):
+        return res.by_role(words[1].group(0).lower(), s)  # "De wethouder zegt dat …"
     return None
 
 

@@ -412,11 +412,16 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     return out
 
 
+_VERB_AFTER_APPOSITION = re.compile(r",[^,.;:!?\n‘’“”„\"]{2,80}?,\s+([^\W\d_]+)")
+
+
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     after = _NEXT_WORD.match(text, end, end + 40)
     before = _prev_word(text, start)
     words = [after.group(1).lower()] if after else []
     words += [before.lower()] if before else []
+    appos = _VERB_AFTER_APPOSITION.match(text, end, end + 120)  # "Alison Carver, who chairs it, said"
+    words += [appos.group(1).lower()] if appos else []
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
 

@@ -36,6 +36,8 @@ class Language:
     stopwords: frozenset[str] = field(default_factory=frozenset)
     # words that may open a role at the start of a sentence: "Council leader Jane Doe said"
     role_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # a word that may open an advice sentence before its imperative: "En zorg dat …", "And keep …"
+    leading_conjunctions: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def normative_re(self) -> re.Pattern[str]:

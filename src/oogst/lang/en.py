@@ -70,7 +70,9 @@ Owen Rhys Dylan Ewan Callum Fraser Morag Eilidh Ailsa Duncan Angus Alistair Marg
     advice_starts=_words("""
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try
-accept celebrate test think work choose agree define communicate engage map"""),
+accept celebrate test think work choose agree define communicate engage map measure
+track document record budget reserve practise practice review check publish invite include"""),
+    leading_conjunctions=_words("and but so then also"),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
@@ -78,7 +80,8 @@ accept celebrate test think work choose agree define communicate engage map"""),
         r"(?:the|a|one) (?:key |big |important )?lesson(?: is)?", r"don't", r"never",
     ),
     paraphrase_conjunctions=_words("that how whether why what"),
-    stopwords=_words("since been now also already years year there here still two three four five"),
+    stopwords=_words("""since been now also already years year there here still two three four five
+has had have was were will would can could should may might must"""),
     function_words=_words("the a an and of to in is that it for with was on as be at by"),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice
 former acting interim senior chief assistant associate executive managing general lead

@@ -9,7 +9,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _VERBS = _words("""
-zegt zei zeiden zeggen gezegd zeg vertelt vertelde vertellen verteld benadrukt benadrukte
+zegt zei zeiden zeggen gezegd zeg vertelt vertelde vertellen verteld benadrukt benadrukte belooft beloofde
 benadrukken stelt stelde stellen vindt vond vinden meent meende menen denkt dacht denken
 erkent erkende erkennen waarschuwt waarschuwde waarschuwen concludeert concludeerde
 reageert reageerde reageren schrijft schreef schrijven beaamt beaamde verzucht verzuchtte
@@ -24,7 +24,7 @@ _SEPARABLE = {
     "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit", "licht": "toe", "lichtte": "toe",
     "merkt": "op", "merkte": "op", "vult": "aan", "vulde": "aan", "voegt": "toe", "voegde": "toe",
     "somt": "op", "somde": "op", "wijst": "erop", "haalt": "aan", "blikt": "terug",
-    "kijkt": "terug", "stipt": "aan", "geeft toe": "", "gaf toe": "",
+    "kijkt": "terug", "stipt": "aan", "geeft toe": "", "gaf toe": "", "laat": "weten", "liet": "weten",
 }
 
 LANGUAGE = Language(
@@ -124,7 +124,9 @@ zorg zoek ken durf investeer betrek stop begin neem maak geef houd hou wees blij
 leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
 onderzoek bespreek start creëer bepaal verbind breng laat pak test stel spreek
 erken koester vier verken formuleer veranker richt ga doe kijk plan probeer vertrouw
-help schep voorkom vermijd let besteed sluit""") ,
+help schep voorkom vermijd let besteed sluit registreer reserveer oefen meet evalueer
+documenteer communiceer informeer betaal budgetteer toets controleer publiceer nodig""") ,
+    leading_conjunctions=_words("en maar dus ook daarom"),
     normative_patterns=(
         r"het is (?:belangrijk|essentieel|cruciaal|nodig|zaak|verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
         r"je moet", r"we moeten", r"jullie moeten", r"wij moeten", r"men moet",
@@ -133,7 +135,9 @@ help schep voorkom vermijd let besteed sluit""") ,
         r"het is de kunst", r"het is raadzaam", r"wie .{3,40}, moet",
     ),
     paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
-    stopwords=_words("sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien"),
+    stopwords=_words("""sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien
+heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
+moeten wil wilde willen mag mocht"""),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
     role_modifiers=_words("voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende senior algemeen"),
 )
