@@ -45,6 +45,28 @@ def test_paraphrases(text: str, lang: str, sentence: str, speaker: str) -> None:
     ("Measure what gets used, not what gets announced.", "en", True),
     ("Neem het waterschap.", "nl", False),  # introduces an example
     ("En toen ging het licht uit in de hele zaal.", "nl", False),
+    ("Keep it simple.", "en", True),
+    ("En houd het simpel voor de bewoners.", "nl", True),
+    ("And keep it simple for residents.", "en", True),
+    # a conjunction, then a word that is an imperative only in form
+    ("Daarom kies ik voor een andere aanpak in de wijk.", "nl", False),
+    ("Dus neem ik voortaan de fiets naar het werk.", "nl", False),
+    ("En vier jaar later stond de wijk er heel anders bij.", "nl", False),
+    ("En werk is er genoeg in de regio, zegt hij.", "nl", False),
+    ("But plan B failed within a week of the launch.", "en", False),
+    ("And test results showed a clear improvement this year.", "en", False),
+    ("Maar kijk, zo werkt het nu eenmaal in de politiek.", "nl", False),
+    ("Maar de les ging niet door vanwege de storm.", "nl", False),
+    ("And never before had the river risen so high.", "en", False),
 ])
 def test_advice(text: str, lang: str, advice: bool) -> None:
     assert bool(kinds(text, lang, "advice")) is advice
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Thames Water, which serves millions of customers, said the leak was fixed.", "en"),  # a company
+    ("Deputy mayor Tom Reed opened the meeting. The mayor said that the budget would be cut next year.", "en"),
+    ("Ook laat de gemeente weten dat de weg dicht blijft tot maart.", "nl"),
+])
+def test_no_paraphrase_credited_to_the_wrong_speaker(text: str, lang: str) -> None:
+    assert kinds(text, lang, "paraphrase") == []

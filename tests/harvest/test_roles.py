@@ -25,6 +25,12 @@ NL = "‘We luisterden eerst en maakten het plan samen met bewoners,’"
     ("Council leader Jane Doe said: “We listened first and built the plan together with residents.”", "en",
      "Jane Doe", "council leader", None),
     (f"{EN} Ann Webb, a nurse at the clinic, said.", "en", "Ann Webb", "nurse", None),
+    ("A spokesperson for the council, Jane Doe, said: “We will fix the road before the winter.”", "en",
+     "Jane Doe", "spokesperson", "council"),
+    ("De wethouder van de gemeente Emmen, Karin Pietersen, zegt: ‘We repareren de weg voor de winter.’", "nl",
+     "Karin Pietersen", "wethouder", "gemeente Emmen"),
+    ("Financieel directeur Jan de Boer zegt: ‘We moeten de begroting weer op orde brengen.’", "nl",
+     "Jan de Boer", "financieel directeur", None),
     ("Volgens directeur Anna Bakker is het simpel. ‘We luisterden eerst en maakten het plan samen met bewoners.’",
      "nl", "Anna Bakker", "directeur", None),
 ])

@@ -74,3 +74,8 @@ def test_local_text_files_decode_without_guessing(raw: bytes, text: str) -> None
     from oogst.ingest.decode import decode_text
 
     assert decode_text(raw) == text
+
+
+def test_utf8_with_a_stray_byte_that_claims_latin1_is_read_as_utf8() -> None:
+    body = "<meta charset='iso-8859-1'><p>café van ‘Jansen’ … Één</p>".encode() + b"\xff"
+    assert "café van ‘Jansen’ … Één" in decode_page(body)

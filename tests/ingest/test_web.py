@@ -252,3 +252,5 @@ def test_feed_dates_never_break_a_listing_or_an_open_period() -> None:
     assert Filters.build(until="2024-01-01").feed_date_reason("2024-05-01") is not None
     assert Filters.build(since="2024-01-01").feed_date_reason("9999-12-31") is None
     assert Filters.build(until="2024-01-01").feed_date_reason("0001-01-01") is None
+    assert Filters.build(until="2024-01-01").feed_date_reason("9999-12-31") is not None
+    assert Filters.build(since="2024-01-01").feed_date_reason("0001-01-01") is not None

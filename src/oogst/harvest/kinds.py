@@ -73,20 +73,26 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
             if in_quote.overlaps(s, e):
                 continue
             sent = text[s:e]
-            if sent.endswith("?") or len(sent) < 15 or len(_WORD.findall(sent)) < 4:
-                continue  # "Neem het waterschap." introduces an example; a lesson says more
-            first = _WORD.match(sent)
-            if not first:
+            if sent.endswith("?") or len(sent) < 15:
                 continue
-            w = first.group(0)
-            body = sent  # "En zorg dat …", "And it is important to …": the advice after the conjunction
-            if w.lower() in lang.leading_conjunctions and (nxt := _WORD.search(sent, first.end())):
-                body = sent[nxt.start() :]
-                w = nxt.group(0)
-                w = w[0].upper() + w[1:]
-            if w[0].isupper() and w.lower() in lang.advice_starts and not body.startswith(w + ","):
+            words = _WORD.findall(sent)
+            if not words or (len(words) <= 3 and words[0].lower() in lang.example_openers):
+                continue  # "Neem het waterschap." introduces an example, it is no lesson
+            w, body = words[0], sent
+            if w.lower() in lang.leading_conjunctions and len(words) > 2:
+                # "En zorg dat …", "And it is important to …": after "en"/"and" a normative phrase,
+                # or an imperative followed by what imperatives take ("En zorg dat", "And keep it");
+                # "En vier jaar later", "And test results showed" start with a noun, not a verb
+                body = sent[sent.index(words[1], len(w)) :]
+                if words[1].lower() in lang.advice_starts and words[2].lower() in lang.imperative_followers \
+                        and not body.startswith(words[1] + ","):
+                    items.append(Item(doc_id, "advice", sent, s, e, cue="imperative", confidence=0.6))
+                elif norm.match(body.replace("’", "'")):
+                    items.append(Item(doc_id, "advice", sent, s, e, cue="normative", confidence=0.6))
+                continue
+            if w[0].isupper() and w.lower() in lang.advice_starts and not sent.startswith(w + ","):
                 items.append(Item(doc_id, "advice", sent, s, e, cue="imperative", confidence=0.7))
-            elif norm.match(body.replace("’", "'")):
+            elif norm.match(sent.replace("’", "'")):
                 items.append(Item(doc_id, "advice", sent, s, e, cue="normative", confidence=0.6))
     return items
 
@@ -134,7 +140,7 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             return person, "naar eigen zeggen"
     for k, w in enumerate(low[:22]):
         rest = low[k + 1 :]
-        particle = lang.separable_verbs.get(w)  # "laat … weten": a reporting verb only with its particle
+        particle = lang.separable_verbs.get(w)  # "laat … weten": also reporting when its particle follows
         if w in _NOT_SPEECH or (w not in lang.reporting_verbs and not (particle and particle in rest[:6])):
             continue
         conj = next((j for j, x in enumerate(rest[:6]) if x in lang.paraphrase_conjunctions), -1)
@@ -167,7 +173,10 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
     if len(words) > 1 and first in ("de", "het", "the") and is_role_word(words[1].group(0), lang):
-        return res.by_role(words[1].group(0).lower(), s)  # "De wethouder zegt dat …"
+        role = words[1].group(0).lower()  # "De wethouder zegt dat …"
+        person = res.by_role(role, s)
+        # the same role, not one that merely contains it ("the mayor" is not the deputy mayor)
+        return person if person and person.role and person.role.lower().split()[0] == role else None
     return None
 
 

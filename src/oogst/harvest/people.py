@@ -289,20 +289,22 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     # prepositions inside a role ("head of planning", "wethouder van Emmen") are kept
     words = clause.split()
     k = len(words)
-    while k > 0 and len(words) - k < 6:
+    while k > 0 and len(words) - k < 8:
         low = words[k - 1].lower().strip(_STRIP)
-        if low in _INSIDE_ROLE or not (low in lang.function_words or low in lang.stopwords
-                                       or low in lang.reporting_verbs):
+        inside = low in _INSIDE_ROLE or (  # "spokesperson for the council", "wethouder van de gemeente"
+            low in _ARTICLES and k >= 2 and words[k - 2].lower() in _INSIDE_ROLE)
+        if inside or not (low in lang.function_words or low in lang.stopwords or low in lang.reporting_verbs):
             k -= 1
             continue
         break
     phrase = " ".join(words[k:])
-    if not phrase or not phrase[0].isalpha() or (k == 0 and len(words) > 6):
+    if not phrase or not phrase[0].isalpha():
         return None, None
     return role_after(", " + phrase + ",", 0, lang)
 
 
 _INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
+_ARTICLES = frozenset({"the", "a", "an", "de", "het", "een"})
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -412,7 +414,8 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     return out
 
 
-_VERB_AFTER_APPOSITION = re.compile(r",[^,.;:!?\n‘’“”„\"]{2,80}?,\s+([^\W\d_]+)")
+_VERB_AFTER_APPOSITION = re.compile(r",\s*(?P<app>[^,.;:!?\n‘’“”„\"]{2,80}?),\s+(?P<verb>[^\W\d_]+)")
+_RELATIVE = frozenset({"who", "die", "wie"})
 
 
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
@@ -420,8 +423,13 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     before = _prev_word(text, start)
     words = [after.group(1).lower()] if after else []
     words += [before.lower()] if before else []
-    appos = _VERB_AFTER_APPOSITION.match(text, end, end + 120)  # "Alison Carver, who chairs it, said"
-    words += [appos.group(1).lower()] if appos else []
+    # "Alison Carver, who chairs it, said" — a person's apposition (who/die, or a role), not
+    # "Thames Water, which serves millions, said"
+    appos = _VERB_AFTER_APPOSITION.match(text, end, end + 120)
+    if appos:
+        app = appos.group("app").split()
+        if app and (app[0].lower() in _RELATIVE or any(is_role_word(w.strip(_STRIP), lang) for w in app[:4])):
+            words.append(appos.group("verb").lower())
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
 

@@ -61,14 +61,19 @@ def decode_page(data: bytes, header_charset: str | None = None) -> str:
     plain = _bom_or_utf8(data)
     if plain is not None:
         return plain
+    damaged = _mostly_utf8(data)
     for codec in declared_charsets(data, header_charset):
         if codec in ("utf-8", "utf-8-sig"):
             continue
+        # a single-byte charset decodes anything, so UTF-8 with a stray byte that says
+        # ISO-8859-1 would come out garbled; a multi-byte one (GBK, Shift_JIS) is believed
+        # first, because its bytes often form valid UTF-8 pairs
+        if damaged is not None and _single_byte(codec):
+            return damaged
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    damaged = _mostly_utf8(data)  # after the declared charsets: GBK or Shift_JIS bytes look like UTF-8 pairs
     if damaged is not None:
         return damaged
     try:
@@ -90,6 +95,10 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _single_byte(codec: str) -> bool:
+    return codec == "cp1252" or bool(_WESTERN.match(codec)) or codec.startswith(("cp125", "iso8859", "latin", "koi8"))
 
 
 def _bom_or_utf8(data: bytes) -> str | None:

@@ -70,12 +70,11 @@ class Filters:
             day = date.fromisoformat(published)
         except ValueError:
             return None
+        # compare the shifted feed date, not a shifted bound: open periods run to 9999-12-31;
+        # at the ends of the calendar the unshifted date is as good as any
+        early = day + timedelta(days=1) if day < date.max else day
+        late = day - timedelta(days=1) if day > date.min else day
         for period in self.periods:
-            # compare the shifted feed date, not a shifted bound: open periods run to 9999-12-31
-            try:
-                early, late = day + timedelta(days=1), day - timedelta(days=1)
-            except OverflowError:
-                continue
             if early < period.start or late > period.end:
                 return f"published {published} (says the feed), outside {_show(period)}"
         return None

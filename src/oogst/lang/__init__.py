@@ -38,6 +38,9 @@ class Language:
     role_modifiers: frozenset[str] = field(default_factory=frozenset)
     # a word that may open an advice sentence before its imperative: "En zorg dat …", "And keep …"
     leading_conjunctions: frozenset[str] = field(default_factory=frozenset)
+    # words that follow an imperative ("zorg dat", "keep it"), to tell "En zorg dat …" from "En vier jaar …"
+    imperative_followers: frozenset[str] = field(default_factory=frozenset)
+    example_openers: frozenset[str] = field(default_factory=frozenset)  # "Neem het waterschap.": an example
 
     @property
     def normative_re(self) -> re.Pattern[str]:

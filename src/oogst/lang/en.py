@@ -71,19 +71,22 @@ Owen Rhys Dylan Ewan Callum Fraser Morag Eilidh Ailsa Duncan Angus Alistair Marg
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try
 accept celebrate test think work choose agree define communicate engage map measure
-track document record budget reserve practise practice review check publish invite include"""),
-    leading_conjunctions=_words("and but so then also"),
+document reserve practise check publish invite include"""),
+    leading_conjunctions=_words("and but"),
+    imperative_followers=_words("that sure it each yourself your the a an to not on in up"),
+    example_openers=_words("take look"),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"you (?:must|should|need to|have to)", r"we (?:must|should|need to|have to)",
-        r"(?:the|a|one) (?:key |big |important )?lesson(?: is)?", r"don't", r"never",
+        r"(?:the|a|one) (?:key |big |important )?lesson(?: is|:)", r"don't", r"do not",
+        r"never (?:assume|underestimate|forget|stop|let|make|promise|launch|start)",
     ),
     paraphrase_conjunctions=_words("that how whether why what"),
     stopwords=_words("""since been now also already years year there here still two three four five
 has had have was were will would can could should may might must"""),
     function_words=_words("the a an and of to in is that it for with was on as be at by"),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice
-former acting interim senior chief assistant associate executive managing general lead
+former acting interim senior chief assistant associate executive managing general lead financial
 principal project programme program community housing planning finance health"""),
 )

@@ -125,13 +125,15 @@ leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
 onderzoek bespreek start creëer bepaal verbind breng laat pak test stel spreek
 erken koester vier verken formuleer veranker richt ga doe kijk plan probeer vertrouw
 help schep voorkom vermijd let besteed sluit registreer reserveer oefen meet evalueer
-documenteer communiceer informeer betaal budgetteer toets controleer publiceer nodig""") ,
-    leading_conjunctions=_words("en maar dus ook daarom"),
+documenteer communiceer informeer betaal budgetteer toets controleer publiceer""") ,
+    leading_conjunctions=_words("en maar"),
+    imperative_followers=_words("dat ervoor er het elkaar jezelf je de een niet nooit altijd goed vooral samen ook op in"),
+    example_openers=_words("neem kijk"),
     normative_patterns=(
         r"het is (?:belangrijk|essentieel|cruciaal|nodig|zaak|verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
         r"je moet", r"we moeten", r"jullie moeten", r"wij moeten", r"men moet",
         r"je kunt beter", r"het loont (?:om|te)", r"het helpt (?:om|als)", r"het werkt beter",
-        r"(?:een )?belangrijke les(?: is)?", r"de les(?: is)?", r"les \d",
+        r"(?:een )?belangrijke les(?: is|:)", r"de les (?:is|was|luidt)", r"de les:", r"les \d",
         r"het is de kunst", r"het is raadzaam", r"wie .{3,40}, moet",
     ),
     paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
@@ -139,5 +141,6 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer n
 heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
 moeten wil wilde willen mag mocht"""),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
-    role_modifiers=_words("voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende senior algemeen"),
+    role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
+senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
 )
