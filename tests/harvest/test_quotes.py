@@ -218,9 +218,3 @@ def test_a_role_from_works_as(intro: str, role: str, org: str | None) -> None:
     [q] = quotes(f"{intro} ‘Het eerste wat je leert, is luisteren,’ zegt Verbeek.")
     assert (q.speaker, q.speaker_role, q.organisation) == ("Thomas Verbeek", role, org)
 
-
-def test_an_unnamed_speaker_is_shown_by_role_in_the_byline() -> None:
-    from oogst.render.view import unnamed
-
-    assert unnamed("gedeputeerde", "nl") == "een gedeputeerde"
-    assert (unnamed("engineer", "en"), unnamed("council spokesperson", "en")) == ("an engineer", "a council spokesperson")

@@ -99,3 +99,10 @@ def test_an_unnamed_speaker_is_credited_by_role(small) -> None:
     assert not caption.xpath("span[@class='speaker']")
     md = render_markdown(digest, default_theme())[0]
     assert "het werk geworden.’ — een gedeputeerde[^1]" in md
+
+
+def test_the_article_before_an_unnamed_role_follows_the_language() -> None:
+    from oogst.render.view import unnamed
+
+    assert unnamed("gedeputeerde", "nl") == "een gedeputeerde"
+    assert (unnamed("engineer", "en"), unnamed("council spokesperson", "en")) == ("an engineer", "a council spokesperson")

@@ -68,15 +68,12 @@ def _bounded(items: list[Item], skipped: list[Skipped]) -> list[Item]:
                 skipped.append(Skipped(item.start, item.end, f"repeats an earlier {item.kind} word for word"))
                 continue
             seen.add(key)
-        n = count.get(item.kind, 0)
-        if n == MAX_PER_KIND:
-            skipped.append(Skipped(item.start, item.end,
-                                   f"more than {MAX_PER_KIND} items of kind {item.kind} in one document; "
-                                   "the rest was not kept"))
-        if n >= MAX_PER_KIND:
-            count[item.kind] = n + 1
+        n = count[item.kind] = count.get(item.kind, 0) + 1
+        if n > MAX_PER_KIND:
+            if n == MAX_PER_KIND + 1:
+                skipped.append(Skipped(item.start, item.end, f"more than {MAX_PER_KIND} items of kind "
+                                       f"{item.kind} in one document; the rest was not kept"))
             continue
-        count[item.kind] = n + 1
         out.append(item)
     return out
 

@@ -65,7 +65,6 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
     """Imperative and normative sentences outside quotes and boxes: general lessons."""
     items: list[Item] = []
     in_quote, in_box = Spans(quoted), Spans(taken)
-    norm = lang.normative_re
     for b in blocks:
         if _heading(text, b) is not None or in_box.contains(b.start, b.end):
             continue
@@ -78,23 +77,31 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
             words = _WORD.findall(sent)
             if not words or (len(words) <= 3 and words[0].lower() in lang.example_openers):
                 continue  # "Neem het waterschap." introduces an example, it is no lesson
-            w, body = words[0], sent
-            if w.lower() in lang.leading_conjunctions and len(words) > 2:
-                # "En zorg dat …", "And it is important to …": after "en"/"and" a normative phrase,
-                # or an imperative followed by what imperatives take ("En zorg dat", "And keep it");
-                # "En vier jaar later", "And test results showed" start with a noun, not a verb
-                body = sent[sent.index(words[1], len(w)) :]
-                if words[1].lower() in lang.advice_starts and words[2].lower() in lang.imperative_followers \
-                        and not body.startswith(words[1] + ","):
-                    items.append(Item(doc_id, "advice", sent, s, e, cue="imperative", confidence=0.6))
-                elif norm.match(body.replace("’", "'")):
-                    items.append(Item(doc_id, "advice", sent, s, e, cue="normative", confidence=0.6))
-                continue
-            if w[0].isupper() and w.lower() in lang.advice_starts and not sent.startswith(w + ","):
-                items.append(Item(doc_id, "advice", sent, s, e, cue="imperative", confidence=0.7))
-            elif norm.match(sent.replace("’", "'")):
-                items.append(Item(doc_id, "advice", sent, s, e, cue="normative", confidence=0.6))
+            cue = _advice_cue(sent, words, lang)
+            if cue:
+                items.append(Item(doc_id, "advice", sent, s, e, cue=cue[0], confidence=cue[1]))
     return items
+
+
+def _advice_cue(sent: str, words: list[str], lang: Language) -> tuple[str, float] | None:
+    """("imperative" | "normative", confidence) when a sentence gives advice, else None.
+
+    After "en"/"and" ("En zorg dat …", "And it is important to …") the imperative must be
+    followed by what imperatives take ("zorg dat", "keep it"): "En vier jaar later" and "And
+    test results showed" start with a noun that is spelled like a verb.
+    """
+    first = words[0]
+    if first.lower() in lang.leading_conjunctions and len(words) > 2:
+        verb, body, confidence = words[1], sent[sent.index(words[1], len(first)) :], 0.6
+        imperative = verb.lower() in lang.advice_starts and words[2].lower() in lang.imperative_followers
+    else:
+        verb, body, confidence = first, sent, 0.7
+        imperative = first[0].isupper() and first.lower() in lang.advice_starts
+    if imperative and not body.startswith(verb + ","):
+        return "imperative", confidence
+    if lang.normative_re.match(body.replace("’", "'")):
+        return "normative", 0.6
+    return None
 
 
 def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,

@@ -81,50 +81,37 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-# word → answer, per language: the same few thousand words recur across a batch, and these
-# two checks run for every capitalised word (about a third of all harvest time uncached)
-_ROLE_CACHE: dict[tuple[str, str], bool] = {}
-_ORG_CACHE: dict[tuple[str, str], bool] = {}
-_TOKEN_CACHE: dict[tuple[str, str], bool] = {}
-_CACHE_MAX = 200_000
+# Cached per (language, word): the same few thousand words recur across a batch, and these
+# checks run for every capitalised word (about a third of all harvest time uncached).
+@lru_cache(maxsize=200_000)
+def _is_role(code: str, word: str) -> bool:
+    from oogst.lang import get
+
+    lang, w = get(code), word.lower()
+    return w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
+
+
+@lru_cache(maxsize=200_000)
+def _is_organisation(code: str, word: str) -> bool:
+    from oogst.lang import get
+
+    lang, w = get(code), word.lower()
+    return w in lang.organisation_words or any(
+        len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
 
 
 def is_role_word(word: str, lang: Language) -> bool:
-    key = (lang.code, word)
-    hit = _ROLE_CACHE.get(key)
-    if hit is None:
-        w = word.lower()
-        hit = w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
-        if len(_ROLE_CACHE) >= _CACHE_MAX:
-            _ROLE_CACHE.clear()
-        _ROLE_CACHE[key] = hit
-    return hit
+    return _is_role(lang.code, word)
 
 
 def _role_token(token: str, lang: Language) -> bool:
-    """Whether a whitespace token, punctuation stripped, is a role word (cached on the token)."""
-    key = (lang.code, token)
-    hit = _TOKEN_CACHE.get(key)
-    if hit is None:
-        hit = is_role_word(token.strip(_STRIP), lang)
-        if len(_TOKEN_CACHE) >= _CACHE_MAX:
-            _TOKEN_CACHE.clear()
-        _TOKEN_CACHE[key] = hit
-    return hit
+    """Whether a whitespace token, punctuation stripped, is a role word."""
+    return _is_role(lang.code, token.strip(_STRIP))
 
 
 def is_organisation_word(word: str, lang: Language) -> bool:
     """"gemeente", and compounds that end in one: "Werkorganisatie", "Belastingdienst"."""
-    key = (lang.code, word)
-    hit = _ORG_CACHE.get(key)
-    if hit is None:
-        w = word.lower()
-        hit = w in lang.organisation_words or any(
-            len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
-        if len(_ORG_CACHE) >= _CACHE_MAX:
-            _ORG_CACHE.clear()
-        _ORG_CACHE[key] = hit
-    return hit
+    return _is_organisation(lang.code, word)
 
 
 _ORG_STOP = re.compile(r"\s*(?:[,.;:()!?]|\s(?:en|die|dat|and|who|which|is|was|zegt|says|said)\s|$)")
@@ -227,7 +214,13 @@ def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     return None
 
 
-_ACCORDING_FIRST = frozenset({"volgens", "according", "aldus", "zo", "so", "ook", "also", "toen", "then", "nu", "now"})
+@lru_cache(maxsize=None)
+def _attribution_openers(code: str) -> frozenset[str]:
+    """"volgens", "according", "aldus": words that introduce a speaker, never part of a role."""
+    from oogst.lang import get
+
+    lang = get(code)
+    return frozenset(p.split()[0] for p in lang.according_to) | lang.attribution_words
 
 
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
@@ -251,7 +244,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 # "Council leader Jane Doe said", but not "Meanwhile mayor Jane Doe said"
                 initial = prev in (".", ":", "‘", "“", "„", '"', "(") and low in lang.role_modifiers
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
-                        or low in lang.stopwords or low in _ACCORDING_FIRST \
+                        or low in lang.stopwords or low in _attribution_openers(lang.code) \
                         or (mod[0].isupper() and low not in lang.roles and not initial):
                     break
                 out.insert(0, mod)

@@ -7,6 +7,7 @@ and the clearing of its old failure are written in one transaction.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,13 +53,16 @@ def iter_sources(sources: Iterable[str], glob: str | None = None,
                 yield from load_file(path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def scrub(text: str) -> str:
     """``text`` with every lone UTF-16 surrogate (JSON's "\\ud800") replaced by U+FFFD.
 
     Such a code point is valid in a Python string but not in UTF-8, so it could be neither
     hashed nor stored; a valid pair that slipped through as two code points is joined.
     """
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if not _SURROGATE.search(text):  # a regex, not a Python loop: this runs on every document
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
@@ -67,7 +71,7 @@ def source_name(name: str) -> str:
     """A file name as oogst reports and stores it: a name that is not UTF-8 (it reaches us with
     surrogate escapes, which SQLite refuses) keeps its bad bytes visible as ``\\xff``, so two
     such names never become the same source."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in name):
+    if not _SURROGATE.search(name):
         return name
     try:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
@@ -76,11 +80,11 @@ def source_name(name: str) -> str:
 
 
 def to_document(loaded: Loaded) -> Document:
-    text, title = scrub(loaded.text), scrub(loaded.title)
+    url, text, title = scrub(loaded.url), scrub(loaded.text), scrub(loaded.title)
     author = scrub(loaded.author) if loaded.author else loaded.author
     lang = loaded.language if loaded.language in languages.SUPPORTED else languages.detect(text)
-    return Document(document_id(scrub(loaded.url)), scrub(loaded.url), title, loaded.published, lang,
-                    text, loaded.source_kind, author)  # type: ignore[arg-type]
+    return Document(document_id(url), url, title, loaded.published, lang, text,
+                    loaded.source_kind, author)  # type: ignore[arg-type]
 
 
 class _Run:

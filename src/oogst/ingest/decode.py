@@ -2,9 +2,11 @@
 
 Order: a byte-order mark; valid UTF-8 (a page that says ISO-8859-1 but is UTF-8 is common,
 and non-ASCII bytes that happen to form valid UTF-8 are rare); the charset the server
-declared, then the one the page declares (``<meta charset>``, the XML declaration); UTF-8
-with a few damaged bytes; then charset_normalizer's guess. Western single-byte guesses become windows-1252, the encoding
-browsers use for "latin-1" and the usual one for Dutch and English pages that are not UTF-8.
+declared, then the one the page declares (``<meta charset>``, the XML declaration) — except
+that UTF-8 with a few damaged bytes beats a declared single-byte charset, which would decode
+it without error but garbled; then charset_normalizer's guess. Western single-byte guesses
+become windows-1252, the encoding browsers use for "latin-1" and the usual one for Dutch and
+English pages that are not UTF-8. Local text files skip the guess (``decode_text``).
 """
 from __future__ import annotations
 
@@ -98,7 +100,8 @@ def decode_text(data: bytes) -> str:
 
 
 def _single_byte(codec: str) -> bool:
-    return codec == "cp1252" or bool(_WESTERN.match(codec)) or codec.startswith(("cp125", "iso8859", "latin", "koi8"))
+    """Whether a (Python codec) name is a single-byte charset, one that decodes any bytes."""
+    return codec.startswith(("cp125", "cp437", "cp850", "iso8859", "latin", "koi8", "mac", "ascii"))
 
 
 def _bom_or_utf8(data: bytes) -> str | None:
@@ -120,8 +123,11 @@ def _mostly_utf8(data: bytes) -> str | None:
     reading it all as windows-1252 instead would garble every quote mark and accent.
     """
     text = data.decode("utf-8", errors="replace")
-    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    valid = len(_NON_ASCII.findall(text))
     return text if valid >= 2 and valid >= text.count("\ufffd") // 4 else None
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")  # decoded non-ASCII characters, U+FFFD not counted
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")

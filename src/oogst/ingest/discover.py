@@ -6,8 +6,11 @@ out: it drops hosts that are IP addresses or lack a public suffix (an intranet, 
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_tz
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -74,15 +77,20 @@ _NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _DATE_PART = re.compile(r"^\s*(\d{4}(?:-\d{2}){0,2})")
 
 
-def _lastmods(content: str) -> dict[str, str]:
-    """``<lastmod>`` (its date part) per ``<loc>``: trafilatura reads only the locations."""
+def _xml_root(content: str):  # noqa: ANN202
+    """The root element of a sitemap or feed (lenient, no entities, no network), or None."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
-        root = etree.fromstring(content.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+        return etree.fromstring(content.encode("utf-8"), parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _lastmods(content: str) -> dict[str, str]:
+    """``<lastmod>`` (its date part) per ``<loc>``: trafilatura reads only the locations."""
+    root = _xml_root(content)
     out: dict[str, str] = {}
     for url in ([] if root is None else root.iter(f"{_NS}url", "url")):
         loc = url.findtext(f"{_NS}loc") or url.findtext("loc")
@@ -132,8 +140,6 @@ def _feed_dates(base: str, text: str) -> tuple[dict[str, str], dict[str, str]]:
     updated: dict[str, str] = {}
     text = text.strip()
     if text.startswith("{"):
-        import json
-
         try:
             items = json.loads(text).get("items") or []
         except (ValueError, AttributeError, RecursionError):
@@ -148,11 +154,7 @@ def _feed_dates(base: str, text: str) -> tuple[dict[str, str], dict[str, str]]:
         return published, updated
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
-    try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
-    except (etree.XMLSyntaxError, ValueError):
-        return published, updated
+    root = _xml_root(text)
     if root is None:
         return published, updated
     for entry in root.iter("{*}item", "{*}entry"):
@@ -188,14 +190,10 @@ def _iso_date(value: object) -> str | None:
 def _rfc822_date(value: str | None) -> str | None:
     if not value:
         return None
-    from email.utils import parsedate_tz
-
     parts = parsedate_tz(value)
     if not parts or not parts[0]:
         return None
     try:
-        from datetime import date
-
         return date(parts[0], parts[1], parts[2]).isoformat()
     except (ValueError, OverflowError):
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from oogst.errors import InputError
@@ -64,8 +65,6 @@ class Filters:
         period (the day of margin absorbs time zones: a feed in UTC, a page in local time)."""
         if not published:
             return None
-        from datetime import date, timedelta
-
         try:
             day = date.fromisoformat(published)
         except ValueError:
