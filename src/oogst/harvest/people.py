@@ -20,7 +20,6 @@ _INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_CAPWORD = re.compile(r"(?<![\w’'.-])[A-ZÀ-ÖØ-Ý][a-zß-öø-ÿ]")
 _STRIP = "‘’“”„\"'()[]{},.;:!?—–"
 
 
@@ -65,19 +64,24 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     part = "|".join(re.escape(p) for p in parts)
     cap_part = "|".join(re.escape(p[0].upper() + p[1:]) for p in parts if p[0].isalpha())
     titles = "|".join(re.escape(t) for t in sorted(lang.titles, key=len, reverse=True))
+    # The name pattern opens with a character class (the capital, then a look-behind for the
+    # character before it) so that the regex engine can skip to the next capital instead of
+    # trying the whole pattern at every position: about 2.5x faster on running text. Titles
+    # before the name ("prof. dr.") are found by looking back from a match (``title_run``).
+    first = rf"[{_UP}](?<![\w’'].)(?:[{_LOW}]+(?:[’'][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*|\.(?:[{_UP}]\.){{0,2}})"
     name = (
-        rf"(?:(?:{titles})\s+)*"
-        rf"(?P<first>{_CAP}|{_INITIALS})(?:\s+(?P<middle>{_CAP}|{_INITIALS}))?"
+        rf"(?P<first>{first})(?:\s+(?P<middle>{_CAP}|{_INITIALS}))?"
         rf"(?P<sur>(?:\s+(?:{part}))*\s+{_CAP})"
     )
     surname = rf"(?P<sur2>(?:(?:{cap_part})\s+(?:(?:{part})\s+)*)?{_CAP})"
     return {
-        "full": re.compile(rf"(?<![\w’'])(?:{name})(?![\w’])"),
+        "full": re.compile(rf"{name}(?![\w’])"),
+        "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)+\Z"),
         "surname": re.compile(rf"(?<![\w’'])(?:{titles}\s+)*{surname}(?![\w’])"),
-        # a word that a capitalised name follows within two lower-case words: a role candidate
-        "role": re.compile(rf"(?<![\w-])[^\W\d_]{{4,}}(?=(?:\s+[{_LOW}]+){{0,2}}\s+(?:[{_UP}]|(?:{titles})\s))"),
-        "after_role": re.compile(rf"(?:\s+[{_LOW}]+){{0,2}}\s+(?:(?:{titles})\s+)*{surname}(?![\w’])"),
-        "word": re.compile(rf"[{_LOW}{_UP}]+(?:-[{_LOW}{_UP}]+)*"),
+        # a capital after a space that follows a word, not punctuation: where a surname after
+        # a role word can start ("wethouder Pietersen"); a whitespace opens the pattern so the
+        # engine skips from space to space
+        "after_word": re.compile(rf"\s(?<=[^\s{re.escape(_STRIP)}]\s)\s*(?P<cap>[{_UP}][{_LOW}])"),
     }
 
 
@@ -308,6 +312,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     pos = 0
     while (m := pats["full"].search(text, pos)) is not None:
         first = m.group("first")
+        if first in lang.titles:  # "Dr Anna Smith": the title, then the name
+            after = m.end("first") + len(m.group("middle") and text[m.end("first") : m.start("middle")] or " ")
+            if pats["full"].match(text, after):
+                pos = after
+                continue
         if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or is_organisation_word(first, lang):
             pos = m.start("first") + len(first)
             continue
@@ -316,6 +325,8 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = m.start("middle")  # "Streekarchivaris Corine Lambers": a role, then the name
             continue
         pos = m.end()
+        titled = pats["title_run"].search(text, max(0, m.start() - 40), m.start())
+        at = titled.start() if titled else m.start()  # where the name begins, titles included
         sur = m.group("sur").strip()
         name_end = m.end()
         if middle and middle not in lang.first_names and "." not in middle and sur.split()[0] in lang.particles:
@@ -324,22 +335,22 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
-        if is_organisation_word(_prev_word(text, m.start(), raw=True), lang):
+        if is_organisation_word(_prev_word(text, at, raw=True), lang):
             continue
         name = text[m.start("first") : name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
             raw.append((m.start("first"), name_end, name, sur, None, None))
             continue
-        role, org = role_before(text, m.start(), lang)
+        role, org = role_before(text, at, lang)
         r2, o2 = role_after(text, name_end, lang)
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
         if not role:
-            role, o3 = role_in_apposition_before(text, m.start(), name_end, lang)
+            role, o3 = role_in_apposition_before(text, at, name_end, lang)
             org = org or o3
         if not role:  # a title that is a role: "Councillor Ann Webb"
-            role = next((t.strip(".").lower() for t in text[m.start() : m.start("first")].split()
+            role = next((t.strip(".").lower() for t in text[at : m.start("first")].split()
                          if is_role_word(t.strip("."), lang)), None)
-        if first not in lang.first_names and not role and not _near_verb(text, m.start(), name_end, lang) \
+        if first not in lang.first_names and not role and not _near_verb(text, at, name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
         if role and org:
@@ -373,22 +384,25 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     pats = _patterns(lang)
     out: list[tuple[int, int, str]] = []
     surname = pats["surname"]
-    for c in _CAPWORD.finditer(text):
-        # cheap exit first (most capitals start a sentence): the word right before the name
-        # must be the role word or a lower-case word, so it cannot end in punctuation
-        start = c.start()
-        j = start - 1
-        while j >= 0 and text[j].isspace():
-            j -= 1
-        if j < 0 or text[j] in _STRIP:
+    roles: dict[str, bool] = {}  # token -> is a role word, for this document
+    # the word right before the name must be the role word or a lower-case word, so it cannot
+    # end in punctuation: that leaves out most capitals (they start a sentence)
+    for c in pats["after_word"].finditer(text):
+        start = c.start("cap")
+        # back from the name: a role word within three words, only lower-case words between
+        head = text[max(0, start - 60) : start].split()
+        role = False
+        for w in head[:-4:-1]:
+            if w[-1] in _STRIP:
+                break
+            role = roles.get(w)
+            if role is None:
+                role = roles[w] = _role_token(w, lang)
+            if role or not w.islower():
+                break
+        else:
             continue
-        head = text[max(0, start - 60) : start].split()[-3:]
-        roles = [_role_token(w, lang) for w in head]
-        if True not in roles:
-            continue
-        # the role word must be followed only by lower-case words up to the name
-        k = len(roles) - 1 - roles[::-1].index(True)
-        if any(not w.islower() or w[-1] in _STRIP for w in head[k + 1 :]) or head[k][-1] in _STRIP:
+        if not role:
             continue
         m = surname.match(text, start)
         if m:

@@ -11,7 +11,15 @@ from oogst.harvest.text import Block, word_count
 from oogst.lang import Language
 from oogst.models import Item, Skipped
 
-_END_PUNCT = re.compile(r"[.!?…]['’”\")]*$")
+_CLOSERS = "'’”\")"
+_LABEL_WORD = re.compile(r"[\w’'-]+")
+_HEADLINE_END = re.compile(r"[.!?…:][’”'\"»]*$")
+_NON_WORD = re.compile(r"\W+")
+
+
+def _ends_sentence(s: str) -> bool:
+    """Whether ``s`` ends in . ! ? or …, closing marks and brackets after it allowed."""
+    return s.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 @dataclass(slots=True)
@@ -30,15 +38,15 @@ class _Q:
 def _is_label(text: str, q: _Q, lang: Language) -> str | None:
     """Why a quoted stretch is a scare quote, label or title rather than a quotation, or None."""
     inner = text[q.start : q.end]
-    n = word_count(inner)
+    n = word_count(inner, upto=9)  # only counts up to nine matter here
     if n == 0:
         return "empty quotation"
     if q.attributed and q.how == "after" and n >= 2:
         return None  # ‘Het werkt niet,’ zegt Jansen.
     if n <= 3:
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
-    if not _END_PUNCT.search(inner):
-        words = re.findall(r"[\w’'-]+", inner)
+    if n <= 8 and not _ends_sentence(inner):
+        words = _LABEL_WORD.findall(inner)
         caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
         if n <= 8 and caps >= max(1, (n - 1) // 3):
             return "looks like a title or name"
@@ -55,7 +63,7 @@ def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
         return None
     b = blocks[0]
     line = text[b.start : b.end]
-    if len(line) < 200 and "\n" not in line and not re.search(r"[.!?…:][’”'\"»]*$", line):
+    if len(line) < 200 and "\n" not in line and not _HEADLINE_END.search(line):
         return "quote in the headline"
     return None
 
@@ -261,7 +269,7 @@ def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver) -> Pers
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.lower()).strip()
+    return _NON_WORD.sub(" ", s.lower()).strip()
 
 
 MAX_CONTAINMENT_CHECK = 400  # quotes per document; beyond that only exact repeats are removed

@@ -104,5 +104,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def word_count(s: str) -> int:
-    return len(re.findall(r"\w+(?:[’'-]\w+)*", s))
+_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def word_count(s: str, upto: int = 0) -> int:
+    """The number of words in ``s``; with ``upto``, counting stops there (``min(n, upto)``),
+    so that a long text costs no more than its opening."""
+    if upto:
+        window = 10 * upto  # words are rarely longer: the opening usually settles it
+        n = len(_WORDS.findall(s, 0, window))
+        if n >= upto or len(s) <= window:
+            return min(n, upto)
+        return min(len(_WORDS.findall(s)), upto)
+    return len(_WORDS.findall(s))
