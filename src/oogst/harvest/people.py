@@ -79,9 +79,9 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
         "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)+\Z"),
         "surname": re.compile(rf"(?<![\w’'])(?:{titles}\s+)*{surname}(?![\w’])"),
         # a capital after a space that follows a word, not punctuation: where a surname after
-        # a role word can start ("wethouder Pietersen"); a whitespace opens the pattern so the
-        # engine skips from space to space
-        "after_word": re.compile(rf"\s(?<=[^\s{re.escape(_STRIP)}]\s)\s*(?P<cap>[{_UP}][{_LOW}])"),
+        # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
+        # caller looks at what comes before the run
+        "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(_STRIP)}]\s.)|(?<=\s\s.))[{_LOW}]"),
     }
 
 
@@ -388,7 +388,13 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     # the word right before the name must be the role word or a lower-case word, so it cannot
     # end in punctuation: that leaves out most capitals (they start a sentence)
     for c in pats["after_word"].finditer(text):
-        start = c.start("cap")
+        start = c.start()
+        if text[start - 2].isspace():
+            j = start - 2
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j < 0 or text[j] in _STRIP:
+                continue
         # back from the name: a role word within three words, only lower-case words between
         head = text[max(0, start - 60) : start].split()
         role = False

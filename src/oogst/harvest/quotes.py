@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from oogst.harvest import speakers
@@ -14,7 +15,7 @@ from oogst.models import Item, Skipped
 _CLOSERS = "'’”\")"
 _LABEL_WORD = re.compile(r"[\w’'-]+")
 _HEADLINE_END = re.compile(r"[.!?…:][’”'\"»]*$")
-_NON_WORD = re.compile(r"\W+")
+_WORD_RUN = re.compile(r"\w\w*")  # \w+, written to let the engine skip ahead
 
 
 def _ends_sentence(s: str) -> bool:
@@ -269,7 +270,8 @@ def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver) -> Pers
 
 
 def _norm(s: str) -> str:
-    return _NON_WORD.sub(" ", s.lower()).strip()
+    """Lower-case words, single spaces: "‘Het werkt,’" and "het werkt" compare equal."""
+    return " ".join(_WORD_RUN.findall(s.lower()))
 
 
 MAX_CONTAINMENT_CHECK = 400  # quotes per document; beyond that only exact repeats are removed
@@ -284,6 +286,11 @@ def _dedupe(items: list[Item], skipped: list[Skipped]) -> list[Item]:
         if not item.nested:
             last[n] = k
     check_contained = len(items) <= MAX_CONTAINMENT_CHECK
+    # one search over all quotes first: a norm found more often than it occurs as a whole
+    # quote is contained in another quote (norms hold no newline, so none spans two)
+    whole = [n for n, item in zip(norms, items) if not item.nested]
+    flat = "\n".join(whole)
+    same = Counter(whole)
     out: list[Item] = []
     for k, item in enumerate(items):
         n = norms[k]
@@ -291,7 +298,7 @@ def _dedupe(items: list[Item], skipped: list[Skipped]) -> list[Item]:
         if not item.nested and len(n) > 12:
             if last.get(n, k) > k:
                 dup = True
-            elif check_contained:
+            elif check_contained and flat.count(n) > same[n]:
                 dup = any(j != k and not other.nested and n != norms[j] and n in norms[j]
                           and not (other.start <= item.start and item.end <= other.end)
                           for j, other in enumerate(items))

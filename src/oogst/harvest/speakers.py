@@ -14,9 +14,12 @@ _WORD = re.compile(r"[\w’'-]+")
 # the bound keeps a paragraph with thousands of quotes linear instead of quadratic.
 LOOKBACK = 800  # for a person named earlier in the paragraph
 LEAD_IN = 500  # for the sentence that introduces the quote ("Volgens Jansen is het ‘…’")
+# Where the attribution after a quote stops: the end of the sentence (not after Dr. or an
+# initial) or the next opening mark. The pattern opens with the characters it can match, so
+# the engine skips to them; the abbreviation checks look behind only once one is found.
 _SENT_STOP = re.compile(
-    r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)"
-    r"(?<!\b[A-Z])[.!?](?=\s|$)|[‘“„\"«`]"
+    r"[.!?‘“„\"«`](?:(?<=[.!?])(?<!\b[Dd]r.)(?<!\bMr.)(?<!\bmr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bir.)(?<!\bdrs.)"
+    r"(?<!\b[Pp]rof.)(?<!\bSt.)(?<!\b[A-Z].)(?=\s|$)|(?<=[‘“„\"«`]))"
 )
 
 
