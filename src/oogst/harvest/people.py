@@ -26,12 +26,14 @@ _STRIP = "‘’“”„\"'()[]{},.;:!?—–"
 def _prev_word(text: str, pos: int, raw: bool = False) -> str:
     """The word right before ``pos`` (punctuation stripped; with ``raw``, "" when punctuation
     separates it from ``pos``)."""
-    parts = text[max(0, pos - 40) : pos].split()
+    parts = text[max(0, pos - 40) : pos].rsplit(None, 1)
     if not parts:
         return ""
     if raw and parts[-1][-1:] in _STRIP:
         return ""
     return parts[-1].strip(_STRIP)
+
+
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _AGE = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3},)")  # "Joke Schouten (78)", "Maureen Price, 67,"
 
@@ -180,7 +182,7 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
         bare = _BARE_ROLE.match(tail, m.end())
         if not bare or not any(is_role_word(w, lang) for w in bare.group(1).split()):
             return None, None
-    words = list(re.finditer(r"[\w’'\-]+", tail[m.end() :]))
+    words = list(_ROLE_WORD.finditer(tail, m.end()))
     role_words: list[str] = []
     org: str | None = None
     found = False
@@ -194,13 +196,13 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
         if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan", "with",
                             "within", "op", "en", "and", "die", "who", "sinds", "since"):
             if found:
-                org, _ = _org_after(text, pos + m.end() + w.end(), lang)
+                org, _ = _org_after(text, pos + w.end(), lang)
             break
         if not word[0].islower() and not is_role_word(word, lang):
             break
         role_words.append(word)
         found = found or is_role_word(word, lang)
-        gap = tail[m.end() + w.end() : m.end() + w.end() + 1]
+        gap = tail[w.end() : w.end() + 1]
         if gap in (",", ")", ".", ";", ":"):
             break
     if not found:
@@ -210,9 +212,12 @@ def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | N
     return " ".join(role_words) or None, org
 
 
+_ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)?(\w+)")
+
+
 def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     """ "Anna de Vries van waterschap Lage Landen": the organisation right after a name."""
-    m = re.match(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)?(\w+)", text[pos : pos + 60])
+    m = _ORG_AFTER_NAME.match(text[pos : pos + 60])
     if m and m.group(1).lower() in lang.organisation_words:
         return _org_after(text, pos + m.start(1), lang)[0]
     return None
@@ -227,10 +232,14 @@ def _attribution_openers(code: str) -> frozenset[str]:
     return frozenset(p.split()[0] for p in lang.according_to) | lang.attribution_words
 
 
+_ROLE_WORD = re.compile(r"[\w’'\-]+")
+_HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
+
+
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
     head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
-    everything = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", head)
+    everything = _HEAD_TOKEN.findall(head)
     words = everything[-5:]
     cut = len(everything) - len(words)
     out: list[str] = []
@@ -449,7 +458,8 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
 def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude: list[tuple[int, int]]) -> list[Mention]:
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
-    out: list[Mention] = []
+    full_names: set[str] = set()  # the values of by_surname
+    out: list[tuple[int, int, str]] = []
     # inside an excluded span: the span starting last at or before ``start``, or any earlier
     # one reaching past it (a running maximum of ends), found by bisection, not by a scan
     spans = sorted(exclude)
@@ -462,14 +472,18 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         full = by_surname.get(key, name) if name == sur else name
         if name != sur:
             by_surname[key] = name
-            for k, v in list(by_surname.items()):
-                if v == sur:  # "wethouder Pietersen" before "Karin Pietersen": same person
-                    by_surname[k] = name
+            full_names.add(name)
+            if sur in full_names:
+                for k, v in list(by_surname.items()):
+                    if v == sur:  # "wethouder Pietersen" before "Karin Pietersen": same person
+                        by_surname[k] = name
         old = people.get(full)
-        person = Person(full, sur if name != sur or not old else old.surname, role or (old.role if old else None), org or (old.organisation if old else None))
-        people[full] = person
+        if old is None:
+            people[full] = Person(full, sur, role, org)
+        elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
+            people[full] = Person(full, sur if name != sur else old.surname, role or old.role, org or old.organisation)
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
-            out.append(Mention(start, end, person))
+            out.append((start, end, full))
     # give every mention the final, fullest record of its person
-    return [Mention(m.start, m.end, people[m.person.name]) for m in out]
+    return [Mention(start, end, people[full]) for start, end, full in out]

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from oogst.harvest import speakers
-from oogst.harvest.marks import Span, scan, trim
+from oogst.harvest.marks import Span, mark_positions, scan, trim
 from oogst.harvest.people import Person, find_people
 from oogst.harvest.text import Block, word_count
 from oogst.lang import Language
@@ -79,11 +79,22 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
     spans_by_block: list[list[Span]] = []
     skipped: list[Skipped] = []
     quoted: list[tuple[int, int]] = []
+    # where the marks are, in one pass over the text: most paragraphs hold none and need no
+    # scan (blocks are separated by white space, so no mark spans two of them)
+    marks = mark_positions(text)
+    k, n_marks = 0, len(marks)
     for b in blocks:
+        while k < n_marks and marks[k] < b.start:
+            k += 1
+        if k == n_marks or marks[k] >= b.end:
+            spans_by_block.append([])
+            continue
         spans, strays = scan(text, b.start, b.end)
         spans_by_block.append(spans)
-        skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
-        quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
+        if strays:
+            skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
+        if spans:
+            quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
     res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
     qs: list[_Q] = []
     todo = [(bi, sp) for bi, spans in enumerate(spans_by_block) for sp in spans]

@@ -5,6 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from oogst.harvest.people import Mention, Person, is_role_word
 from oogst.lang import Language
@@ -128,11 +129,10 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         seg_start += 1
     if seg_start == pos and seg_start < end and text[pos] not in " ":
         return None
-    words = _words(text, seg_start, end)
+    words = list(islice(_WORD.finditer(text, seg_start, end), 7))  # the attribution is in the first words
     if not words:
         return None
     first = words[0].group(0).lower()
-    lead = first
     if first in ("zo", "so") and len(words) > 1:
         words = words[1:]
         first = words[0].group(0).lower()
@@ -155,7 +155,6 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
             person = res.reference(seg_start, m.start("comma"), text, anchor)
             if person is not None:
                 return Attribution(person, m.group("verb").lower(), "after")
-    del lead
     return None
 
 
