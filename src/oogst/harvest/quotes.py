@@ -223,10 +223,12 @@ def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
         if chain and group and group[0].span.open_pos == blocks[bi].start and chain[-1].block == bi - 1:
             chain.append(group[0])
         else:
-            _share(chain)
+            if len(chain) > 1:
+                _share(chain)
             chain = [group[-1]] if group else []
         if chain and chain[-1].span.closed:
-            _share(chain)
+            if len(chain) > 1:
+                _share(chain)
             chain = []
     _share(chain)
 
@@ -273,7 +275,7 @@ def _share(chain: list[_Q]) -> None:
 
 def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver) -> Person | None:
     """The person an interview is with: the first person introduced in the opening blocks."""
-    if not any(text[b.start : b.end].rstrip().endswith("?") for b in blocks):
+    if not any(text[b.end - 1] == "?" for b in blocks):  # a block ends on its last non-space
         return None
     head_end = blocks[min(len(blocks) - 1, 3)].end if blocks else 0
     found = res.in_range(0, head_end)
