@@ -36,14 +36,15 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     quoted = [(q.start, q.end) for q in quotes]
     if "quote" in wanted:
         items.extend(quotes)
+    sentence_cache: _kinds.SentenceCache = {}
     box_items = _kinds.boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else []
     if wanted & {"takeaway", "advice"}:
         items.extend(i for i in box_items if i.kind in wanted)
     if "advice" in wanted:
         taken = [(i.start, i.end) for i in box_items]
-        items.extend(_kinds.advice_sentences(text, blocks, language, document_id, quoted, taken))
+        items.extend(_kinds.advice_sentences(text, blocks, language, document_id, quoted, taken, sentence_cache))
     if "paraphrase" in wanted:
-        items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res))
+        items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res, sentence_cache))
     items.sort(key=lambda i: (i.start, i.end, i.kind))
     items = _bounded(items, skipped)
     return Harvest(tuple(items), tuple(sorted(skipped, key=lambda s: (s.start, s.end))))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from oogst.harvest import speakers
 from oogst.harvest.people import is_role_word
@@ -25,15 +26,27 @@ def _heading(text: str, b: Block) -> str | None:
 
 
 def _matches(heading: str, names: tuple[str, ...]) -> str | None:
-    for name in names:
-        if heading == name or heading.startswith(name + " ") or heading.endswith(" " + name):
-            return name
+    prefixes, suffixes, whole, single = _heading_forms(names)
+    if heading in whole or heading.startswith(prefixes) or heading.endswith(suffixes):
+        for name in names:  # the first name that matches, as the list orders them
+            if heading == name or heading.startswith(name + " ") or heading.endswith(" " + name):
+                return name
     # "5 lessen voor samenwerking", "Tien tips", "Zes aanbevelingen"
-    words = heading.split()
-    for name in names:
-        if len(name.split()) == 1 and name in words[:3]:
-            return name
+    words = heading.split()[:3]
+    if not single.isdisjoint(words):
+        for name in names:
+            if name in single and name in words:
+                return name
     return None
+
+
+@lru_cache(maxsize=None)
+def _heading_forms(names: tuple[str, ...]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """For a quick test of a heading against ``names``: "name " prefixes, " name" suffixes, the
+    names, and the one-word names."""
+    return (tuple(n + " " for n in names), tuple(" " + n for n in names), frozenset(names),
+            frozenset(n for n in names if len(n.split()) == 1))
 
 
 def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str) -> list[Item]:
@@ -60,15 +73,29 @@ def _looks_like_lesson_paragraph(text: str, b: Block, lang: Language) -> bool:
     return bool(first and first.group(0).lower() in lang.advice_starts)
 
 
+SentenceCache = dict[int, list[tuple[int, int]]]  # block start -> its sentences
+
+
+def _sentences(text: str, b: Block, cache: SentenceCache | None) -> list[tuple[int, int]]:
+    """The sentences of a block, computed once when advice and paraphrases both need them."""
+    if cache is None:
+        return sentences(text, b.start, b.end)
+    found = cache.get(b.start)
+    if found is None:
+        found = cache[b.start] = sentences(text, b.start, b.end)
+    return found
+
+
 def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str,
-                     quoted: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Item]:
+                     quoted: list[tuple[int, int]], taken: list[tuple[int, int]],
+                     cache: SentenceCache | None = None) -> list[Item]:
     """Imperative and normative sentences outside quotes and boxes: general lessons."""
     items: list[Item] = []
     in_quote, in_box = Spans(quoted), Spans(taken)
     for b in blocks:
         if _heading(text, b) is not None or in_box.contains(b.start, b.end):
             continue
-        for s, e in sentences(text, b.start, b.end):
+        for s, e in _sentences(text, b, cache):
             if in_quote.overlaps(s, e):
                 continue
             sent = text[s:e]
@@ -105,14 +132,15 @@ def _advice_cue(sent: str, words: list[str], lang: Language) -> tuple[str, float
 
 
 def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
-                quoted: list[tuple[int, int]], res: speakers.Resolver) -> list[Item]:
+                quoted: list[tuple[int, int]], res: speakers.Resolver,
+                cache: SentenceCache | None = None) -> list[Item]:
     """Indirect speech: "Jansen benadrukt hoe …", "Volgens Jansen moet …", "She said that …"."""
     items: list[Item] = []
     in_quote = Spans(quoted)
     for b in blocks:
         if b.bullet:
             continue
-        for s, e in sentences(text, b.start, b.end):
+        for s, e in _sentences(text, b, cache):
             if in_quote.overlaps(s, e):
                 continue
             hit = _indirect(text, s, e, lang, res)
@@ -132,8 +160,16 @@ _SUBJECT_WINDOW = 4  # the subject starts within the first words of the sentence
 
 def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver):  # noqa: ANN202
     """(person, cue) when the sentence reports what someone said or thinks, else None."""
+    sent = text[s:e].lower()
+    # the words of the lower-cased sentence are the lower-cased words, unless lower-casing
+    # changed the length (a dotted İ becomes two characters)
+    low = _WORD.findall(sent)[:40] if len(sent) == e - s else [w.lower() for w in _WORD.findall(text, s, e)[:40]]
+    according, cues = _speech_cues(lang.code)
+    # most sentences report no one: no reporting verb near the start, no "volgens" opening
+    if cues.isdisjoint(low[:22]) and not (low and any(low[: len(parts)] == parts for parts in according.get(low[0], ()))) \
+            and "naar eigen zeggen" not in sent:
+        return None
     words = list(_WORD.finditer(text, s, e))[:40]
-    low = [w.group(0).lower() for w in words]
     for phrase in lang.according_to:
         parts = phrase.split()
         if low[: len(parts)] == parts and len(words) > len(parts) + 2:
@@ -141,7 +177,7 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             person = res.reference(words[len(parts) - 1].end(), end, text, s)
             if person:
                 return person, phrase
-    if "naar eigen zeggen" in text[s:e].lower() and len(words) > 5:
+    if "naar eigen zeggen" in sent and len(words) > 5:
         person = _subject(text, s, words, 3, lang, res)
         if person:
             return person, "naar eigen zeggen"
@@ -166,6 +202,20 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             return person, w
         return None
     return None
+
+
+@lru_cache(maxsize=None)
+def _speech_cues(code: str) -> tuple[dict[str, list[list[str]]], frozenset[str]]:
+    """The according-to phrases as word lists by their first word, and the words that can make
+    a sentence reported speech: reporting verbs and the finite parts of separable ones ("laat
+    … weten"). Shared: not to be changed by callers."""
+    from oogst.lang import get
+
+    lang = get(code)
+    according: dict[str, list[list[str]]] = {}
+    for phrase in lang.according_to:
+        according.setdefault(phrase.split()[0], []).append(phrase.split())
+    return according, lang.reporting_verbs | frozenset(lang.separable_verbs)
 
 
 def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,
