@@ -1,0 +1,60 @@
+"""The patterns the harvester searches whole texts with must let the regex engine skip ahead.
+
+Python's ``re`` jumps to the next possible match only when a pattern opens with a literal or a
+character class; a pattern that opens with a look-behind, an alternation or a repeat is tried
+at every character. One such pattern (the sentence stop after a quote, ten look-behinds per
+character) cost more than all quote finding together. This guards the property, not a timing.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import pytest
+
+from oogst.harvest import marks, people, quotes, speakers, text
+
+
+def _first_op(pattern: re.Pattern[str]) -> object:
+    ops = sre_parse.parse(pattern.pattern, pattern.flags).data
+    op, av = ops[0]
+    while op is sre_constants.SUBPATTERN:  # a group: look at what it opens with
+        op, av = av[3].data[0]
+    return op
+
+
+HOT = {
+    "quote marks": marks._TOKEN,
+    "names": people._compiled("nl")["full"],
+    "surname after a role word": people._compiled("nl")["after_word"],
+    "English names": people._compiled("en")["full"],
+    "sentence stop after a quote": speakers._SENT_STOP,
+    "sentence ends": text._SENT_END,
+    "quote norms": quotes._WORD_RUN,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOT))
+def test_searched_patterns_open_with_a_character_class(name: str) -> None:
+    op = _first_op(HOT[name])
+    assert op in (sre_constants.IN, sre_constants.LITERAL), f"{name}: opens with {op}"
+
+
+def test_the_guard_can_fail() -> None:
+    assert _first_op(re.compile(r"(?<!\w)[.!?]")) is sre_constants.ASSERT_NOT
+    assert _first_op(re.compile(r"\w+")) is sre_constants.MAX_REPEAT
+
+
+def test_rewritten_patterns_match_what_the_plain_forms_match() -> None:
+    """The skip-ahead forms are rewrites; on a text full of their edge cases they find the same."""
+    sample = ("Dr. Smith zei: ,,Ja.'' Mr. Jones, St. Ann, prof. dr. A. de Vries! ‘Zo’n auto’s,’ zegt ze. "
+              "‚‚x'' ’’y ```z `a ,,, ''''  «Non» ‹ja› \"Yes.\" Dat is het. Eind? Ja… Nou!")
+    plain_token = re.compile(r",,|``|''|’’|‚‚|[‘’“”„‚«»‹›\"']")
+    assert [m.span() for m in marks._TOKEN.finditer(sample)] == [m.span() for m in plain_token.finditer(sample)]
+    plain_stop = re.compile(
+        r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)"
+        r"(?<!\b[A-Z])[.!?](?=\s|$)|[‘“„\"«`]")
+    assert [m.span() for m in speakers._SENT_STOP.finditer(sample)] == [m.span() for m in plain_stop.finditer(sample)]
+    plain_end = re.compile(r"[.!?…]+[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")
+    assert [m.span() for m in text._SENT_END.finditer(sample)] == [m.span() for m in plain_end.finditer(sample)]
