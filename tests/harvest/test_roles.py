@@ -33,6 +33,11 @@ NL = "‘We luisterden eerst en maakten het plan samen met bewoners,’"
      "Jan de Boer", "financieel directeur", None),
     ("Volgens directeur Anna Bakker is het simpel. ‘We luisterden eerst en maakten het plan samen met bewoners.’",
      "nl", "Anna Bakker", "directeur", None),
+    # "is sinds 2022" before the role; a party or portfolio in parentheses before the predicate
+    (f"{NL} zegt Karin Pietersen (D66). Pietersen is sinds 2022 wethouder van Dalmeer.", "nl",
+     "Karin Pietersen", "wethouder", "Dalmeer"),
+    ("Karin Pietersen (D66) is sinds 2022 wethouder van Dalmeer. ‘We luisterden eerst en maakten het plan samen.’",
+     "nl", "Karin Pietersen", "wethouder", "Dalmeer"),
 ])
 def test_role_shapes(text: str, lang: str, speaker: str, role: str, org: str | None) -> None:
     [q] = [i for i in harvest(text, lang, kinds=["quote"]).items if not i.nested]
@@ -63,3 +68,19 @@ def test_no_role_from_a_clause_that_only_looks_like_one(text: str, lang: str, sp
 def test_an_unnamed_speaker_is_not_replaced_by_a_person_in_the_paragraph_before(text: str, lang: str) -> None:
     [q] = harvest(text, lang, kinds=["quote"]).items
     assert q.speaker is None and q.speaker_role in ("boer", "farmer")
+
+
+def test_a_surname_before_the_full_name_is_the_same_person() -> None:
+    """The lead names "wethouder Pietersen"; the full name comes two paragraphs later."""
+    text = ("Dalmeer bouwt sneller\n\n‘We gaan het anders doen dan de afgelopen tien jaar,’ zei wethouder "
+            "Pietersen maandag.\n\nDe raad stemde in met het plan. Karin Pietersen (D66) kreeg steun van vier "
+            "partijen. ‘Het moet sneller en het moet eerlijker,’ zegt ze.")
+    quotes = [(i.speaker, i.speaker_role) for i in harvest(text, "nl", kinds=["quote"]).items]
+    assert quotes == [("Karin Pietersen", "wethouder"), ("Karin Pietersen", "wethouder")]
+
+
+def test_two_full_names_with_one_surname_are_not_guessed_between() -> None:
+    text = ("‘We gaan het anders doen,’ zei wethouder Pietersen maandag.\n\nKarin Pietersen en Joost Pietersen "
+            "runnen samen een bakkerij. ‘Het brood is op,’ zegt Joost Pietersen.")
+    speakers = [i.speaker for i in harvest(text, "nl", kinds=["quote"]).items]
+    assert speakers == ["Pietersen", "Joost Pietersen"]

@@ -151,9 +151,11 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     return org, start + len(org)
 
 
+# the longer forms first: an alternation takes the first that fits, and a bare "is" would
+# leave "sinds 2022 wethouder" to be read as the role
 _PREDICATE = re.compile(
-    r"\s*(?:,|\(|\s(?:is|was|werd|wordt|werkt als|has been|is now|became|serves as|is sinds [\w ]{1,20}?|"
-    r"is al [\w ]{1,20}?|is sinds \d{4})\s)\s*(?:(?:de|het|een|the|a|an)\s+)?"
+    r"\s*(?:,|\(|\s(?:is sinds \d{4}|is sinds [\w ]{1,20}?|is al [\w ]{1,20}?|is now|is|was|werd|wordt|werkt als|"
+    r"has been|became|serves as)\s)\s*(?:(?:de|het|een|the|a|an)\s+)?"
 )
 
 
@@ -167,8 +169,21 @@ _WORKS_AS = re.compile(
 _BARE_ROLE = re.compile(r"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:bij|van|voor|in|at|of|for|with)\s))")
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
+
+
 def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
-    """Role and organisation from an apposition or predicate after a name at ``pos``."""
+    """Role and organisation from an apposition or predicate after a name at ``pos``; a
+    parenthetical that holds none ("Karin Pietersen (D66) is wethouder") is stepped over."""
+    role, org = _role_after(text, pos, lang)
+    if role is None and text[pos : pos + 3].lstrip()[:1] == "(":
+        paren = _PARENTHETICAL.match(text, pos)
+        if paren:
+            return _role_after(text, paren.end(), lang)
+    return role, org
+
+
+def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     age = _AGE.match(text, pos)  # "Tom Reed, 54, a retired teacher", "Karin Pietersen (48), verpleegkundige"
     if age:
         pos = age.end() - 1 if text[age.end() - 1] == "," else age.end()
@@ -485,5 +500,19 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))
+    # "wethouder Pietersen" before "Karin Pietersen" is introduced: the surname-only person is
+    # the one full name later seen with that surname (when only one is)
+    full_by_surname: dict[str, set[str]] = {}
+    for name, person in people.items():
+        if name != person.surname:
+            full_by_surname.setdefault(person.surname.lower(), set()).add(name)
+    linked: dict[str, str] = {}
+    for name, person in people.items():
+        fulls = full_by_surname.get(name.lower()) if name == person.surname else None
+        if fulls and len(fulls) == 1:
+            full = linked[name] = next(iter(fulls))
+            known = people[full]
+            people[full] = Person(full, known.surname, known.role or person.role,
+                                  known.organisation or person.organisation)
     # give every mention the final, fullest record of its person
-    return [Mention(start, end, people[full]) for start, end, full in out]
+    return [Mention(start, end, people[linked.get(full, full)]) for start, end, full in out]
