@@ -33,6 +33,8 @@ NL = "‘We luisterden eerst en maakten het plan samen met bewoners,’"
      "Jan de Boer", "financieel directeur", None),
     ("Volgens directeur Anna Bakker is het simpel. ‘We luisterden eerst en maakten het plan samen met bewoners.’",
      "nl", "Anna Bakker", "directeur", None),
+    ("Gerda Visser is al zes jaar dijkgraaf van waterschap Lage Landen. ‘Het water houdt zich niet aan grenzen.’",
+     "nl", "Gerda Visser", "dijkgraaf", "waterschap Lage Landen"),
     # "is sinds 2022" before the role; a party or portfolio in parentheses before the predicate
     (f"{NL} zegt Karin Pietersen (D66). Pietersen is sinds 2022 wethouder van Dalmeer.", "nl",
      "Karin Pietersen", "wethouder", "Dalmeer"),
@@ -84,3 +86,33 @@ def test_two_full_names_with_one_surname_are_not_guessed_between() -> None:
             "runnen samen een bakkerij. ‘Het brood is op,’ zegt Joost Pietersen.")
     speakers = [i.speaker for i in harvest(text, "nl", kinds=["quote"]).items]
     assert speakers == ["Pietersen", "Joost Pietersen"]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # "Dat zegt …" after the quote: the commonest news attribution of all
+    ("De gemeente is tevreden.\n\n‘We hebben de wachtlijst in twee jaar gehalveerd.’ Dat zegt wethouder Karin Jansen.",
+     "Karin Jansen", "wethouder"),
+    # the listener is not the speaker
+    ("Anna de Vries is wethouder in Dalmeer. ‘Het moet anders, en wel snel,’ zegt de wethouder tegen Omroep Dalmeer.",
+     "Anna de Vries", "wethouder"),
+    ("Anna de Vries is wethouder in Dalmeer. ‘Het moet anders, en wel snel,’ zegt De Vries tegen de krant.",
+     "Anna de Vries", "wethouder"),
+    # Arabic name particles
+    ("Mohamed el Khatib, gezondheidsmakelaar bij de GGD, ziet het ook. ‘Mensen durven niet meer naar buiten.’",
+     "Mohamed el Khatib", "gezondheidsmakelaar"),
+    # "wethouder Jansen van Dalmeer": where he is from, when Jansen is the surname elsewhere
+    ("‘Het is een zwarte dag voor de stad,’ zegt burgemeester Brandsma van Wolde. Brandsma wil de raad spreken.",
+     "Brandsma", "burgemeester"),
+    # … and a name when the first word is never used alone
+    ("Programmamanager Hanna van Leeuwen ziet het als een proef. ‘Het is een zwarte dag voor ons,’ zegt ze.",
+     "Hanna van Leeuwen", "programmamanager"),
+])
+def test_news_attributions(text: str, speaker: str, role: str) -> None:
+    [q] = harvest(text, "nl", kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_said_to_reporters_keeps_the_speaker() -> None:
+    text = "“We will review the decision next week,” said council leader Jane Smith to reporters."
+    [q] = harvest(text, "en", kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role) == ("Jane Smith", "council leader")

@@ -224,6 +224,9 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         return None, None
     while role_words and not is_role_word(role_words[-1], lang) and role_words[-1].lower() in lang.function_words:
         role_words.pop()
+    # "is al zes jaar dijkgraaf": the time before the role is not part of it
+    while role_words and not is_role_word(role_words[0], lang) and role_words[0].lower() in lang.stopwords:
+        role_words.pop(0)
     return " ".join(role_words) or None, org
 
 
@@ -357,6 +360,14 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             # "Ingrid Pietersen van Dalmeer": "van Dalmeer" is where she is from, not her name
             sur, name_end = middle, m.end("middle")
             pos = name_end
+        elif not middle and first not in lang.first_names and len(sur.split()) == 2 and sur.split()[0] == "van" \
+                and role_before(text, at, lang)[0] \
+                and (any(r[3] == first for r in raw) or _surname_alone(text, first, sur)):
+            # "wethouder Jansen van Dalmeer … zegt Jansen": a surname after a role word, then
+            # where he is from, when Jansen is a surname seen before or used alone
+            # ("programmamanager Hanna van Leeuwen" is a name: Hanna is neither)
+            sur, name_end = first, m.end("first")
+            pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
         if is_organisation_word(_prev_word(text, at, raw=True), lang):
@@ -399,6 +410,15 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [])
+
+
+def _surname_alone(text: str, word: str, rest: str) -> bool:
+    """Whether ``word`` stands alone somewhere in ``text`` (not followed by ``rest``) while
+    ``rest`` capitalised ("Van Dalmeer") never does: then ``word`` is the surname."""
+    capital = rest[0].upper() + rest[1:]
+    if re.search(rf"(?<![\w’'-]){re.escape(capital)}(?![\w’'-])", text):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])(?!\s+{re.escape(rest)})", text) is not None
 
 
 def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tuple[int, int, str]]:

@@ -133,10 +133,12 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
     if not words:
         return None
     first = words[0].group(0).lower()
-    if first in ("zo", "so") and len(words) > 1:
-        words = words[1:]
+    if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
+        words = words[1:]  # "Dat zegt wethouder Jansen.", "zo zegt Jansen"
         first = words[0].group(0).lower()
     if first in lang.reporting_verbs or first in lang.attribution_words:
+        # the speaker comes before the listener: "zegt de wethouder tegen Omroep Dalmeer"
+        end = next((w.start() for w in words[2:] if w.group(0).lower() in lang.addressee_words), end)
         person = res.reference(words[1].start() if len(words) > 1 else end, end, text, anchor)
         if person is None and len(words) > 1:
             return Attribution(None, first, "after-unresolved", _anonymous_role(words[1:], res.lang))

@@ -41,6 +41,12 @@ class Language:
     # words that follow an imperative ("zorg dat", "keep it"), to tell "En zorg dat …" from "En vier jaar …"
     imperative_followers: frozenset[str] = field(default_factory=frozenset)
     example_openers: frozenset[str] = field(default_factory=frozenset)  # "Neem het waterschap.": an example
+    # a word that may open the attribution after a quote before its verb: "‘…’ Dat zegt Jansen.",
+    # "‘…’, zo zegt Jansen", "So says Smith"
+    attribution_openers: frozenset[str] = field(default_factory=frozenset)
+    # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
+    # tegen Omroep Dalmeer", "said Smith to reporters"
+    addressee_words: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def normative_re(self) -> re.Pattern[str]:

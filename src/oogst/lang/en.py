@@ -86,6 +86,8 @@ document reserve practise check publish invite include"""),
     stopwords=_words("""since been now also already years year there here still two three four five
 has had have was were will would can could should may might must"""),
     function_words=_words("the a an and of to in is that it for with was on as be at by"),
+    attribution_openers=_words("so"),
+    addressee_words=_words("to"),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice
 former acting interim senior chief assistant associate executive managing general lead financial
 principal project programme program community housing planning finance health"""),

@@ -57,14 +57,14 @@ buurvrouw leerling scholier trainer collega""") ,
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
                    "planoloog", "econoom", "griffier"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
-    particles=_words("van de der den ter ten te het 't in op la le du da del von"),
+    particles=_words("van de der den ter ten te het 't in op la le du da del von el al ben bin ibn abu"),
     organisation_words=_words("""
 gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
 vereniging universiteit hogeschool regio veiligheidsregio omgevingsdienst programma
 deal bureau raad college kabinet kamer tweede eerste platform netwerk coöperatie
 bv nv team afdeling dienst directie organisatie organisaties werkorganisatie
-samenwerkingsverband verband coalitie alliantie""") ,
+samenwerkingsverband verband coalitie alliantie omroep krant dagblad rtv nos""") ,
     not_names=_words("""
 De Het Een En Maar Als Dan Dat Dit Die Deze Daar Hier Er Toen Ook Nog Wel Niet Want
 Volgens Wat Wie Waar Waarom Hoe Welke Zo In Op Met Voor Na Bij Tot Uit Over Onder
@@ -140,7 +140,9 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer""
     stopwords=_words("""sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien
 heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
 moeten wil wilde willen mag mocht"""),
-    function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik"),
+    function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik tegen"),
+    attribution_openers=_words("zo dat dit"),
+    addressee_words=_words("tegen"),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
 senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
 )
