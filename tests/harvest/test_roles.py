@@ -116,3 +116,14 @@ def test_said_to_reporters_keeps_the_speaker() -> None:
     text = "“We will review the decision next week,” said council leader Jane Smith to reporters."
     [q] = harvest(text, "en", kinds=["quote"]).items
     assert (q.speaker, q.speaker_role) == ("Jane Smith", "council leader")
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Sarah Jones chairs the panel. “We will not close the library,” Cllr Jones said.", "Sarah Jones", None),
+    ("“We will review the decision,” Dr Smith said.", "Smith", None),
+    ("“We are reviewing the decision carefully,” a spokeswoman for the trust told the Echo.", None, "spokeswoman"),
+    ("Headteacher Mark Evans said: “Our pupils deserve better than a leaking roof.”", "Mark Evans", "headteacher"),
+])
+def test_english_news_attributions(text: str, speaker: str | None, role: str | None) -> None:
+    [q] = harvest(text, "en", kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role) == (speaker, role)

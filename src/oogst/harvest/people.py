@@ -339,11 +339,14 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     pos = 0
     while (m := pats["full"].search(text, pos)) is not None:
         first = m.group("first")
+        name_start = m.start("first")
         if first in lang.titles:  # "Dr Anna Smith": the title, then the name
             after = m.end("first") + len(m.group("middle") and text[m.end("first") : m.start("middle")] or " ")
             if pats["full"].match(text, after):
                 pos = after
                 continue
+            if not m.group("middle"):  # "Cllr Jones said": a title and a surname
+                name_start = m.end("sur") - len(m.group("sur").strip())
         if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or is_organisation_word(first, lang):
             pos = m.start("first") + len(first)
             continue
@@ -372,9 +375,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         if is_organisation_word(_prev_word(text, at, raw=True), lang):
             continue
-        name = text[m.start("first") : name_end].strip()
+        name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
-            raw.append((m.start("first"), name_end, name, sur, None, None))
+            raw.append((name_start, name_end, name, sur, None, None))
             continue
         role, org = role_before(text, at, lang)
         r2, o2 = role_after(text, name_end, lang)
@@ -390,7 +393,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         if role and org:
             complete.add(name)
-        raw.append((m.start("first"), name_end, name, sur, role, org))
+        raw.append((name_start, name_end, name, sur, role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
     known = {r[3] for r in raw}

@@ -143,12 +143,16 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         if person is None and len(words) > 1:
             return Attribution(None, first, "after-unresolved", _anonymous_role(words[1:], res.lang))
         return Attribution(person, first, "after")
-    # English and Dutch subject-first: “…,” Smith said. / ‘…’, Jansen lacht.
-    for k, w in enumerate(words[1:5], start=1):
+    # English and Dutch subject-first: “…,” Smith said. / ‘…’, Jansen lacht. / “…,” a
+    # spokeswoman for the trust told the Echo (unnamed: the role, no name borrowed)
+    for k, w in enumerate(words[1:6], start=1):
         if w.group(0).lower() in lang.reporting_verbs:
             person = res.reference(words[0].start(), w.start(), text, anchor)
             if person is not None:
                 return Attribution(person, w.group(0).lower(), "after")
+            role = _anonymous_role(words[:k], lang)
+            if role:
+                return Attribution(None, w.group(0).lower(), "after-unresolved", role)
             break
     else:
         # with an apposition between subject and verb: “…,” Ann Webb, a nurse at the clinic, said.

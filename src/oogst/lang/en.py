@@ -30,9 +30,14 @@ officer official adviser advisor coordinator head chief executive resident found
 economist sociologist analyst planner engineer consultant commissioner governor
 senator representative deputy superintendent inspector teacher doctor nurse farmer
 owner partner volunteer historian lawyer member designer worker executive hydrologist
-campaigner activist organiser organizer landlord tenant
+campaigner activist organiser organizer landlord tenant headteacher headmaster headmistress
+principal parent mother father grandmother grandfather neighbour neighbor shopkeeper
+driver pupil student scientist surgeon paramedic firefighter constable sergeant detective
+vicar bishop treasurer trustee governor clerk warden ranger midwife carer pharmacist
+businessman businesswoman entrepreneur developer architect councilwoman councilman
 """),
-    role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist"),
+    role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist", "teacher",
+                   "worker", "keeper", "scientist", "spokesperson"),
     titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Cllr Cllr. Councillor Rev. Rev"),
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
