@@ -13,18 +13,19 @@ from oogst.evaluate import evaluate, load_gold
 
 GOLD = Path(__file__).parent / "gold"
 
-# (key, metric) -> floor.  Measured 2026-11-30: see docs/harvest.md for the figures.
+# (key, metric) -> floor.  Raised 2026-11-30 (second session) after 16 new development texts in
+# everyday news shapes and the general fixes they led to: see docs/harvest.md for the figures.
 FLOORS = {
     ("nl:quote", "f1"): 0.97,
     ("en:quote", "f1"): 0.97,
-    ("all:paraphrase", "f1"): 0.96,
+    ("all:paraphrase", "f1"): 0.97,
     ("all:takeaway", "f1"): 0.95,
-    ("all:advice", "f1"): 0.96,
+    ("all:advice", "f1"): 0.97,
     ("nl:quote", "precision"): 0.97,
     ("nl:quote", "recall"): 0.97,
 }
-SPEAKER_FLOORS = {"nl": 0.94, "en": 0.93}
-ROLE_FLOORS = {"nl": 0.83, "en": 0.87}
+SPEAKER_FLOORS = {"nl": 0.96, "en": 0.95}
+ROLE_FLOORS = {"nl": 0.92, "en": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -55,16 +56,17 @@ def test_speaker_and_role_floor(report, lang: str) -> None:  # noqa: ANN001
 # The held-out set was never tuned on; its floors only guard against regressions that tuning on
 # the development set would hide. Measured 2026-11-28 (docs/harvest.md, "Held-out figures").
 HELDOUT_FLOORS = {
-    ("all:quote", "f1"): 0.95,
+    ("all:quote", "f1"): 0.96,
     ("all:quote", "recall"): 0.97,
-    ("all:paraphrase", "f1"): 0.89,
+    ("all:paraphrase", "f1"): 0.92,
     ("all:takeaway", "f1"): 0.95,
     ("all:advice", "f1"): 0.95,
 }
-HELDOUT_SPEAKER_FLOORS = {"nl": 0.85, "en": 0.81}
+HELDOUT_SPEAKER_FLOORS = {"nl": 0.86, "en": 0.81}
 # Roles, re-measured 2026-11-30 after general role patterns (age and title before the role,
-# "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469.
-HELDOUT_ROLE_FLOORS = {"nl": 0.72, "en": 0.56}
+# "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469,
+# and again (second session, nl 0.768 / en 0.656) after fixes found on new development texts.
+HELDOUT_ROLE_FLOORS = {"nl": 0.74, "en": 0.62}
 
 
 @pytest.fixture(scope="module")

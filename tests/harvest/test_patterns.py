@@ -28,6 +28,7 @@ HOT = {
     "quote marks": marks._TOKEN,
     "names": people._compiled("nl")["full"],
     "surname after a role word": people._compiled("nl")["after_word"],
+    "an age in parentheses": people._compiled("nl")["age"],
     "English names": people._compiled("en")["full"],
     "sentence stop after a quote": speakers._SENT_STOP,
     "sentence ends": text._SENT_END,

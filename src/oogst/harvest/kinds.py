@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from oogst.harvest import speakers
-from oogst.harvest.people import is_role_word
+from oogst.harvest.people import Person, is_role_word
 from oogst.harvest.text import Block, sentences
 from oogst.lang import Language
 from oogst.models import Item
@@ -145,10 +145,14 @@ def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
                 continue
             hit = _indirect(text, s, e, lang, res)
             if hit:
-                person, cue = hit
-                items.append(Item(doc_id, "paraphrase", text[s:e], s, e, speaker=person.name,
-                                  speaker_role=person.role, cue=cue, confidence=0.7,
-                                  organisation=person.organisation))
+                who, cue = hit
+                if isinstance(who, str):  # "De woordvoerder laat weten dat …": unnamed, the role
+                    items.append(Item(doc_id, "paraphrase", text[s:e], s, e, speaker_role=who, cue=cue,
+                                      confidence=0.5))
+                else:
+                    items.append(Item(doc_id, "paraphrase", text[s:e], s, e, speaker=who.name,
+                                      speaker_role=who.role, cue=cue, confidence=0.7,
+                                      organisation=who.organisation))
     return items
 
 
@@ -184,9 +188,10 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
     for k, w in enumerate(low[:22]):
         rest = low[k + 1 :]
         particle = lang.separable_verbs.get(w)  # "laat … weten": also reporting when its particle follows
-        if w in _NOT_SPEECH or (w not in lang.reporting_verbs and not (particle and particle in rest[:6])):
+        if w in _NOT_SPEECH or (w not in lang.reporting_verbs and not (particle and particle in rest[:10])):
             continue
-        conj = next((j for j, x in enumerate(rest[:6]) if x in lang.paraphrase_conjunctions), -1)
+        # "schrijft in een brief aan de bewoners dat …": the clause may come a few words later
+        conj = next((j for j, x in enumerate(rest[:10]) if x in lang.paraphrase_conjunctions), -1)
         clause = conj >= 0 and len(rest) - conj >= 4
         if not clause and lang.code == "en" and rest and rest[0] not in _EN_NOT_CLAUSE and len(rest) >= 4 \
                 and w in ("said", "says", "told", "warned", "argued", "added", "insisted", "believes", "thinks"):
@@ -197,7 +202,9 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             continue
         person = _subject(text, s, words[:k], _SUBJECT_WINDOW, lang, res) if k else None
         if person is None and k < 4 and k + 1 < len(words):  # "Daarnaast benadrukt Jansen dat …"
-            person = res.reference(words[k].end(), words[min(len(words) - 1, k + 3)].end(), text, s)
+            # named between the verb and the clause ("laat weten dat ze …": ze is in the clause)
+            end = words[k + 1 + conj].start() if conj >= 0 else words[min(len(words) - 1, k + 3)].end()
+            person = res.reference(words[k].end(), end, text, s)
         if person:
             return person, w
         return None
@@ -219,8 +226,9 @@ def _speech_cues(code: str) -> tuple[dict[str, list[list[str]]], frozenset[str]]
 
 
 def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,
-             res: speakers.Resolver):  # noqa: ANN202
-    """The person the sentence is about, when it is named (or a pronoun) near its start."""
+             res: speakers.Resolver) -> Person | str | None:
+    """The person the sentence is about, when it is named (or a pronoun) near its start; for
+    "De woordvoerder …" with no one of that role named, the role."""
     if not words:
         return None
     found = res.in_range(s, words[-1].end())
@@ -233,7 +241,9 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
         role = words[1].group(0).lower()  # "De wethouder zegt dat …"
         person = res.by_role(role, s)
         # the same role, not one that merely contains it ("the mayor" is not the deputy mayor)
-        return person if person and person.role and person.role.lower().split()[0] == role else None
+        if person and person.role and person.role.lower().split()[0] == role:
+            return person
+        return role if person is None else None
     return None
 
 

@@ -13,8 +13,11 @@ from functools import lru_cache
 
 from oogst.lang import Language
 
-_UP = "A-ZÀ-ÖØ-Ý"
-_LOW = "a-zß-öø-ÿ"
+# Latin letters, with Latin Extended-A (Aydın, Łukasz, Šimić, Öztürk's ş and ğ) for the names
+# of Dutch news as it is
+_EXT_A = [chr(c) for c in range(0x100, 0x180)]
+_UP = "A-ZÀ-ÖØ-Ý" + "".join(c for c in _EXT_A if c.isupper())
+_LOW = "a-zß-öø-ÿ" + "".join(c for c in _EXT_A if c.islower())
 _CAP = rf"[{_UP}][{_LOW}]+(?:[’'][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
 _INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
 
@@ -83,6 +86,10 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
         # a capital after a space that follows a word, not punctuation: where a surname after
         # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
         # caller looks at what comes before the run
+        # a first name alone with an age: "Dewi (19)", as news writes young people and patients;
+        # found from the age (rare), then the word before it
+        "age": re.compile(r"\(\d{1,3}\)"),
+        "name_before_age": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
         "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(_STRIP)}]\s.)|(?<=\s\s.))[{_LOW}]"),
     }
 
@@ -251,11 +258,17 @@ def _attribution_openers(code: str) -> frozenset[str]:
 
 
 _ROLE_WORD = re.compile(r"[\w’'\-]+")
+_NO_ROLE_BEFORE = frozenset(",.;:()‘“„\"\n")
 _HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
 
 
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
+    j = pos - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0 or text[j] in _NO_ROLE_BEFORE:
+        return None, None  # the name opens a sentence, a line or a bracket: no role word before it
     head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
     everything = _HEAD_TOKEN.findall(head)
     words = everything[-5:]
@@ -275,6 +288,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 # "Council leader Jane Doe said", but not "Meanwhile mayor Jane Doe said"
                 initial = prev in (".", ":", "‘", "“", "„", '"', "(") and low in lang.role_modifiers
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
+                        or low in lang.separable_verbs \
                         or low in lang.stopwords or low in _attribution_openers(lang.code) \
                         or (mod[0].isupper() and low not in lang.roles and not initial):
                     break
@@ -394,6 +408,19 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if role and org:
             complete.add(name)
         raw.append((name_start, name_end, name, sur, role, org))
+    named = sorted((s, e) for s, e, *_ in raw)
+    named_starts = [s for s, _ in named]
+    for age in pats["age"].finditer(text):
+        m = pats["name_before_age"].search(text, max(0, age.start() - 40), age.start())
+        if m is None:
+            continue
+        first = m.group(0)
+        k = bisect.bisect_right(named_starts, m.start())
+        if k and m.start() < named[k - 1][1]:
+            continue  # the end of a full name: "Karin Jansen (45)"
+        if first not in lang.not_names and not is_role_word(first, lang) and not is_organisation_word(first, lang):
+            role, org = role_after(text, m.end(), lang)
+            raw.append((m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
     known = {r[3] for r in raw}
@@ -443,7 +470,7 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
             if j < 0 or text[j] in _STRIP:
                 continue
         # back from the name: a role word within three words, only lower-case words between
-        head = text[max(0, start - 60) : start].split()
+        head = text[max(0, start - 60) : start].rsplit(None, 3)  # the last three words, and the rest
         role = False
         for w in head[:-4:-1]:
             if w[-1] in _STRIP:

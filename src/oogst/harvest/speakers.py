@@ -92,6 +92,11 @@ def _pronoun_re(code: str, pronouns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _particle_re(particle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-]){re.escape(particle)}(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _according_index(code: str, phrases: tuple[str, ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     """First word -> (position in ``phrases``, words) of the phrases that start with it."""
     index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
@@ -136,9 +141,15 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
     if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
         words = words[1:]  # "Dat zegt wethouder Jansen.", "zo zegt Jansen"
         first = words[0].group(0).lower()
-    if first in lang.reporting_verbs or first in lang.attribution_words:
+    verb_first = first in lang.reporting_verbs or first in lang.attribution_words
+    particle = lang.separable_verbs.get(first) if not verb_first else None
+    if particle:  # "laat Hanneke Ploeg, bestuurder van De Lindehof, weten": the speaker sits between
+        found = _particle_re(particle).search(text, words[0].end(), end)
+        if found:
+            verb_first, end = True, found.start()
+    if verb_first:
         # the speaker comes before the listener: "zegt de wethouder tegen Omroep Dalmeer"
-        end = next((w.start() for w in words[2:] if w.group(0).lower() in lang.addressee_words), end)
+        end = next((w.start() for w in words[2:] if w.start() < end and w.group(0).lower() in lang.addressee_words), end)
         person = res.reference(words[1].start() if len(words) > 1 else end, end, text, anchor)
         if person is None and len(words) > 1:
             return Attribution(None, first, "after-unresolved", _anonymous_role(words[1:], res.lang))
@@ -170,13 +181,63 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     if pos <= lo:
         return None
     person = None
-    found = res.in_range(max(lo, pos - LOOKBACK), pos)
+    window = max(lo, pos - LOOKBACK)
+    found = res.in_range(window, pos)
+    unnamed = _role_subject_before(text, window, pos, res)
+    if unnamed is not None and (not found or found[-1].start < unnamed[0]):
+        # the sentence right before the quote has a role for its subject and names no one:
+        # "…, maar de woordvoerster wil nog niets beloven. ‘…’" / "…, said a spokeswoman. “…”"
+        return unnamed[1]
     if found:
         person = found[-1].person
     else:
         if _pronoun_re(res.lang.code, tuple(res.lang.pronouns)).search(text, max(lo, pos - LOOKBACK), pos):
             person = res.last_before(lo, text)
     return Attribution(person, None, "lead") if person else None
+
+
+_DEFINITE = frozenset({"de", "het", "the"})
+
+
+def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> tuple[int, Attribution] | None:
+    """(start, attribution) when the sentence that ends right before ``pos`` has a role noun
+    for its subject: at its start, after a conjunction or after a reporting verb. A definite
+    one ("de wethouder") is the person with that role, when there is one."""
+    j = pos - 1
+    while j > lo and text[j].isspace():
+        j -= 1
+    if text[j] not in ".!?’”'\"":
+        return None  # the quote does not open a sentence
+    window = max(lo, pos - 400)
+    ends = [m.end() for m in _SENT_END.finditer(text, window, pos)]
+    if not ends or text[ends[-1] : pos].strip():
+        return None
+    start = ends[-2] if len(ends) > 1 else window
+    lang = res.lang
+    toks = [t.strip(_PUNCT) for t in text[start : ends[-1]].lower().split()]
+    for k, w in enumerate(toks[:-1]):
+        if w not in _DEFINITE and w not in ("een", "a", "an"):
+            continue
+        if k == 0 and start == window and window > lo:
+            continue  # the window cut the sentence: this is not its start
+        if k and toks[k - 1] not in lang.reporting_verbs and toks[k - 1] not in lang.leading_conjunctions:
+            continue
+        for j in range(k + 1, min(k + 4, len(toks))):
+            if is_role_word(toks[j], lang):
+                role = " ".join(toks[k + 1 : j + 1])
+                at = start + len(text[start : ends[-1]]) - len(text[start : ends[-1]].lstrip())
+                for _ in range(k):  # the article's position: past k whitespace-separated tokens
+                    at = text.index(" ", at) if " " in text[at : ends[-1]] else at
+                    while text[at].isspace():
+                        at += 1
+                person = res.by_role(toks[j], at) if w in _DEFINITE else None
+                return at, Attribution(person, None, "lead", None if person else role)
+            if not toks[j].isalpha() or toks[j] in lang.function_words:
+                break
+    return None
+
+
+_PUNCT = "‘’“”„\"'()[]{},.;:!?—–"
 
 
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:

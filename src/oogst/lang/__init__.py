@@ -47,6 +47,8 @@ class Language:
     # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
     # tegen Omroep Dalmeer", "said Smith to reporters"
     addressee_words: frozenset[str] = field(default_factory=frozenset)
+    # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
+    title_cues: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def normative_re(self) -> re.Pattern[str]:

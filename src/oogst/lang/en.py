@@ -90,9 +90,11 @@ document reserve practise check publish invite include"""),
     paraphrase_conjunctions=_words("that how whether why what"),
     stopwords=_words("""since been now also already years year there here still two three four five
 has had have was were will would can could should may might must"""),
-    function_words=_words("the a an and of to in is that it for with was on as be at by"),
+    function_words=_words("the a an and of to in is that it for with was on as be at by its his her their our my"),
     attribution_openers=_words("so"),
     addressee_words=_words("to"),
+    title_cues=_words("""report documentary film series book plan programme program strategy campaign
+project study titled entitled called named exhibition show podcast song album review"""),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice
 former acting interim senior chief assistant associate executive managing general lead financial
 principal project programme program community housing planning finance health"""),

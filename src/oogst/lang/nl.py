@@ -18,13 +18,14 @@ onderstreept onderstreepte constateert constateerde ziet zag weet wist hoopt hoo
 betoogt betoogde bevestigt bevestigde merkt verduidelijkt verduidelijkte vervolgt vervolgde
 glimlacht glimlachte knikt knikte besluit besloot illustreert illustreerde relativeert
 relativeerde nuanceert nuanceerde beklemtoont beklemtoonde voegt vult geeft legt licht
-somt wijst haalt blikt kijkt stipt
+somt wijst haalt blikt kijkt stipt verwacht verwachtte
 """)
 _SEPARABLE = {
     "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit", "licht": "toe", "lichtte": "toe",
     "merkt": "op", "merkte": "op", "vult": "aan", "vulde": "aan", "voegt": "toe", "voegde": "toe",
     "somt": "op", "somde": "op", "wijst": "erop", "haalt": "aan", "blikt": "terug",
     "kijkt": "terug", "stipt": "aan", "geeft toe": "", "gaf toe": "", "laat": "weten", "liet": "weten",
+    "kondigt": "aan", "kondigde": "aan", "deelt": "mee", "deelde": "mee", "maakt": "bekend", "maakte": "bekend",
 }
 
 LANGUAGE = Language(
@@ -51,11 +52,12 @@ dorpsraadvoorzitter initiatiefnemer vrijwilliger mantelzorger eigenaar oprichter
 mede-oprichter partner senior promovendus student leider archivaris bestuurslid directielid
 lid cio cfo ceo officier kinderburgemeester boswachter dorpscoördinator opbouwwerker
 ambassadeur kwartiermaker programmadirecteur gebiedsmakelaar ouder moeder vader buurman
-buurvrouw leerling scholier trainer collega""") ,
+buurvrouw leerling scholier trainer collega woordvoerster directrice voorzitster
+medewerkster adviseuse verpleegster lerares boerin eigenaresse""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
-                   "planoloog", "econoom", "griffier"),
+                   "planoloog", "econoom", "griffier", "chef", "trainer", "coach"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
     particles=_words("van de der den ter ten te het 't in op la le du da del von el al ben bin ibn abu"),
     organisation_words=_words("""
@@ -64,7 +66,9 @@ ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stic
 vereniging universiteit hogeschool regio veiligheidsregio omgevingsdienst programma
 deal bureau raad college kabinet kamer tweede eerste platform netwerk coöperatie
 bv nv team afdeling dienst directie organisatie organisaties werkorganisatie
-samenwerkingsverband verband coalitie alliantie omroep krant dagblad rtv nos""") ,
+samenwerkingsverband verband coalitie alliantie omroep krant dagblad rtv nos aanbieder
+zorggroep groep instelling bedrijf ziekenhuis school club fonds partij fractie bond federatie
+museum bibliotheek""") ,
     not_names=_words("""
 De Het Een En Maar Als Dan Dat Dit Die Deze Daar Hier Er Toen Ook Nog Wel Niet Want
 Volgens Wat Wie Waar Waarom Hoe Welke Zo In Op Met Voor Na Bij Tot Uit Over Onder
@@ -140,9 +144,12 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer""
     stopwords=_words("""sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien
 heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
 moeten wil wilde willen mag mocht"""),
-    function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik tegen"),
+    function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik tegen zijn haar hun onze ons mijn"),
     attribution_openers=_words("zo dat dit"),
     addressee_words=_words("tegen"),
+    title_cues=_words("""rapport rapportage nota notitie documentaire film serie boek bundel plan
+programma visie campagne project onderzoek advies getiteld titel heet genaamd tentoonstelling
+voorstelling podcast lied album actieplan beleidsplan handreiking"""),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
 senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
 )

@@ -1,0 +1,77 @@
+"""Everyday news shapes found missing on the second set of development texts (nl-035 … en-017)."""
+from __future__ import annotations
+
+from oogst.harvest import harvest
+
+
+def quotes(text: str, lang: str = "nl") -> list[tuple[str | None, str | None, str]]:
+    return [(q.speaker, q.speaker_role, q.text[:20]) for q in harvest(text, lang, kinds=["quote"]).items]
+
+
+def test_laat_weten_with_the_speaker_between_verb_and_particle() -> None:
+    text = ("“We hebben dit besluit niet lichtvaardig genomen, het gebouw is op,” laat Hanneke Ploeg, bestuurder "
+            "van zorggroep De Lindehof, weten in een verklaring.")
+    assert quotes(text) == [("Hanneke Ploeg", "bestuurder", "We hebben dit beslui")]
+
+
+def test_laat_een_woordvoerder_weten_is_unnamed() -> None:
+    text = ",,De veiligheid van weggebruikers staat voorop'', laat een woordvoerder van de gemeente Aldewerk weten."
+    assert quotes(text) == [(None, "woordvoerder", "De veiligheid van we")]
+
+
+def test_the_sentence_before_with_an_unnamed_role_does_not_borrow_an_earlier_name() -> None:
+    text = ("Marloes Tiemens vindt dat er een pont moet komen. De provincie onderzoekt dat, maar de woordvoerster "
+            "wil nog niets beloven. ,,We kijken naar alle opties, ook naar een pont.''")
+    assert quotes(text) == [(None, "woordvoerster", "We kijken naar alle ")]
+
+
+def test_said_a_spokeswoman_then_a_quote() -> None:
+    text = ("The boy is recovering at home, said a spokeswoman for the police department. \"The driver "
+            "remained at the scene and is cooperating with the investigation.\"")
+    assert quotes(text, "en") == [(None, "spokeswoman", "The driver remained ")]
+
+
+def test_a_bare_quote_paragraph_goes_on_with_the_speaker_before() -> None:
+    text = ("Eigenaar Jan Bosscher sluit de winkel. ‘Ik sta hier zes dagen per week, en dat is genoeg,’ zegt hij.\n\n"
+            "‘De mensen denken dat de grote supermarkten het probleem zijn, en dat klopt ook wel.’")
+    assert [s for s, _, _ in quotes(text)] == ["Jan Bosscher", "Jan Bosscher"]
+
+
+def test_a_first_name_with_an_age_is_a_person() -> None:
+    text = ("Het project helpt jongeren.\n\nDewi (19) was een van de eersten die meededen. “Mijn begeleider zat "
+            "naast me toen ik mijn DigiD aanvroeg.”")
+    assert quotes(text) == [("Dewi", None, "Mijn begeleider zat ")]
+
+
+def test_names_with_letters_beyond_latin_1() -> None:
+    text = "‘Twee velden kosten samen 1,8 miljoen euro,’ zegt wethouder Yusuf Aydın van Sportstad."
+    assert quotes(text) == [("Yusuf Aydın", "wethouder", "Twee velden kosten s")]
+
+
+def test_a_title_in_marks_after_a_title_word_is_no_quote() -> None:
+    text = ("Het college presenteerde het rapport ‘Samen aan het roer: inwoners en bestuur in de gemeente van "
+            "morgen’ aan de raad.")
+    assert quotes(text) == []
+
+
+def test_a_short_quote_stays_when_attributed_after_it_or_split() -> None:
+    assert quotes("‘Durf te leren,’ zegt wethouder Anna de Vries.") == [("Anna de Vries", "wethouder", "Durf te leren")]
+    text = "‘Het eerste deel,’ zegt Anna de Vries. ‘En dan het tweede deel van het verhaal.’"
+    assert [t for _, _, t in quotes(text)] == ["Het eerste deel", "En dan het tweede de"]
+    assert quotes("Het heet ‘Durf te leren’ en het werkt.") == []
+
+
+def test_paraphrase_by_an_unnamed_role_and_a_late_clause() -> None:
+    items = harvest("De woordvoerder laat weten dat de provincie de kosten van de reparatie gaat verhalen.",
+                    "nl", kinds=["paraphrase"]).items
+    assert [(i.speaker, i.speaker_role) for i in items] == [(None, "woordvoerder")]
+    text = ("Wethouder Anouk Spijkerman schrijft in een brief aan de bewoners dat de sporthal in maart weer "
+            "opengaat.")
+    items = harvest(text, "nl", kinds=["paraphrase"]).items
+    assert [i.speaker for i in items] == ["Anouk Spijkerman"]
+
+
+def test_a_pronoun_inside_the_reported_clause_is_not_the_speaker() -> None:
+    text = ("Gea Tuinstra leidt de dorpsvereniging. De gemeente Westerkamp laat weten dat ze het plan van de "
+            "dorpsvereniging steunt.")
+    assert harvest(text, "nl", kinds=["paraphrase"]).items == ()
