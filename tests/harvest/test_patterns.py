@@ -59,3 +59,23 @@ def test_rewritten_patterns_match_what_the_plain_forms_match() -> None:
     assert [m.span() for m in speakers._SENT_STOP.finditer(sample)] == [m.span() for m in plain_stop.finditer(sample)]
     plain_end = re.compile(r"[.!?…]+[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")
     assert [m.span() for m in text._SENT_END.finditer(sample)] == [m.span() for m in plain_end.finditer(sample)]
+
+
+def test_line_blocks_match_the_per_line_reading() -> None:
+    """The one-pattern reading of single-line blocks equals reading each line with _add_line."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(["a", "Q", " ", "\t", "\n", "-", "1.", "b)", "\u00a0", "•", "\r", "’", "x y"])
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(s: str) -> None:
+        if "\n\n" in s or re.search(r"\n[ \t]+\n", s):
+            return
+        expected: list[text.Block] = []
+        for m in text._LINE.finditer(s):
+            text._add_line(s, m.start(), m.end(), expected)
+        assert text.blocks(s) == expected
+
+    check()

@@ -369,7 +369,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = m.start("middle")  # "Streekarchivaris Corine Lambers": a role, then the name
             continue
         pos = m.end()
-        titled = pats["title_run"].search(text, max(0, m.start() - 40), m.start())
+        titled = None
+        if m.start() and text[m.start() - 1].isspace():  # a title is a word right before the name
+            last = text[max(0, m.start() - 16) : m.start()].rsplit(None, 1)
+            if last and last[-1].lstrip(_STRIP) in lang.titles:
+                titled = pats["title_run"].search(text, max(0, m.start() - 40), m.start())
         at = titled.start() if titled else m.start()  # where the name begins, titles included
         sur = m.group("sur").strip()
         name_end = m.end()
@@ -469,21 +473,28 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
                 j -= 1
             if j < 0 or text[j] in _STRIP:
                 continue
-        # back from the name: a role word within three words, only lower-case words between
-        head = text[max(0, start - 60) : start].rsplit(None, 3)  # the last three words, and the rest
-        role = False
-        for w in head[:-4:-1]:
-            if w[-1] in _STRIP:
-                break
-            role = roles.get(w)
-            if role is None:
-                role = roles[w] = _role_token(w, lang)
-            if role or not w.islower():
-                break
-        else:
+        # back from the name: a role word within three words, only lower-case words between;
+        # the word right before settles most cases
+        window = text[max(0, start - 60) : start]
+        last = window.rsplit(None, 1)
+        if not last or last[-1][-1] in _STRIP:
             continue
+        role = roles.get(last[-1])
+        if role is None:
+            role = roles[last[-1]] = _role_token(last[-1], lang)
         if not role:
-            continue
+            if not last[-1].islower():
+                continue
+            for w in window.rsplit(None, 3)[-2:-4:-1]:  # the second and third word back
+                if w[-1] in _STRIP:
+                    break
+                role = roles.get(w)
+                if role is None:
+                    role = roles[w] = _role_token(w, lang)
+                if role or not w.islower():
+                    break
+            if not role:
+                continue
         m = surname.match(text, start)
         if m:
             out.append((m.start("sur2"), m.end(), m.group("sur2")))

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
+# one line: an optional bullet (as _BULLET), then the text without surrounding white space
+_LINE_BLOCK = re.compile(r"[ \t]*(?:(?P<bullet>[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+)?[^\S\n]*"
+                         r"(?P<body>[^\n]*[^\s])?[^\S\n]*(?:\n|\Z)")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -34,8 +37,10 @@ def blocks(text: str) -> list[Block]:
         if pos < len(text):
             _add_chunk(text, pos, len(text), out)
     else:
-        for m in _LINE.finditer(text):
-            _add_line(text, m.start(), m.end(), out)
+        for m in _LINE_BLOCK.finditer(text):  # what _add_line does per line, in one pattern
+            start = m.start("body")
+            if start >= 0:
+                out.append(Block(start, m.end("body"), m.start("bullet") >= 0))
     return out
 
 
