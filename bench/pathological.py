@@ -41,7 +41,15 @@ def texts(scale: float) -> dict[str, str]:
         "40,000 advice sentences": "Zorg dat je elkaar kent. " * n(40_000),
         "capitalised words only, 1 MB": "Wethouder Jansen De Vries Pietersen " * n(30_000),
         "one paragraph of names and verbs": " ".join(f"wethouder Piet{i} zegt ‘ja’." for i in range(n(20_000))),
+        "16,000 distinct names with an age": " ".join(f"{_name(rng)} (12), bewoner, zegt ja." for _ in range(n(16_000))),
+        "8,000 distinct 'wethouder X van Dalmeer'": " ".join(
+            f"Wethouder {(w := _name(rng))} van Dalmeer opent de dag. {w} lacht." for _ in range(n(8_000))),
+        "'Dat zegt wethouder Jansen van Dalmeer' x 8,000": "Dat zegt wethouder Jansen van Dalmeer. " * n(8_000),
     }
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)).capitalize()
 
 
 def _hostile_build():  # noqa: ANN202

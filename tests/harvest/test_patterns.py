@@ -49,12 +49,12 @@ def test_the_guard_can_fail() -> None:
 
 def test_rewritten_patterns_match_what_the_plain_forms_match() -> None:
     """The skip-ahead forms are rewrites; on a text full of their edge cases they find the same."""
-    sample = ("Dr. Smith zei: ,,Ja.'' Mr. Jones, St. Ann, prof. dr. A. de Vries! ‘Zo’n auto’s,’ zegt ze. "
+    sample = ("Dr. Smith zei: ,,Ja.'' Mr. Jones, St. Ann, Rev. Tom, Cllr. Ann, prof. dr. A. de Vries! ‘Zo’n auto’s,’ zegt ze. "
               "‚‚x'' ’’y ```z `a ,,, ''''  «Non» ‹ja› \"Yes.\" Dat is het. Eind? Ja… Nou!")
     plain_token = re.compile(r",,|``|''|’’|‚‚|[‘’“”„‚«»‹›\"']")
     assert [m.span() for m in marks._TOKEN.finditer(sample)] == [m.span() for m in plain_token.finditer(sample)]
     plain_stop = re.compile(
-        r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)"
+        r"(?<!\b[Dd]r)(?<!\bMr)(?<!\bmr)(?<!\bMs)(?<!\bMrs)(?<!\bir)(?<!\bdrs)(?<!\b[Pp]rof)(?<!\bSt)(?<!\bRev)(?<!\bCllr)"
         r"(?<!\b[A-Z])[.!?](?=\s|$)|[‘“„\"«`]")
     assert [m.span() for m in speakers._SENT_STOP.finditer(sample)] == [m.span() for m in plain_stop.finditer(sample)]
     plain_end = re.compile(r"[.!?…]+[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")

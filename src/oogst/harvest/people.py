@@ -61,14 +61,27 @@ def _patterns(lang: Language) -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=None)
+def _title_words(code: str) -> tuple[str, ...]:
+    from oogst.lang import get
+
+    return tuple(_longest_first(get(code).titles))
+
+
+def _longest_first(words: frozenset[str]) -> list[str]:
+    """For an alternation: longer words first (so "prof." wins over "prof"), ties in a fixed
+    order, so that the pattern does not depend on the process's hash seed."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=None)
 def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     from oogst.lang import get
 
     lang = get(code)
-    parts = sorted(lang.particles, key=len, reverse=True)
+    parts = _longest_first(lang.particles)
     part = "|".join(re.escape(p) for p in parts)
     cap_part = "|".join(re.escape(p[0].upper() + p[1:]) for p in parts if p[0].isalpha())
-    titles = "|".join(re.escape(t) for t in sorted(lang.titles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in _longest_first(lang.titles))
     # The name pattern opens with a character class (the capital, then a look-behind for the
     # character before it) so that the regex engine can skip to the next capital instead of
     # trying the whole pattern at every position: about 2.5x faster on running text. Titles
@@ -82,14 +95,16 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     return {
         "full": re.compile(rf"{name}(?![\w’])"),
         "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)+\Z"),
-        "surname": re.compile(rf"(?<![\w’'])(?:{titles}\s+)*{surname}(?![\w’])"),
-        # a capital after a space that follows a word, not punctuation: where a surname after
-        # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
-        # caller looks at what comes before the run
-        # a first name alone with an age: "Dewi (19)", as news writes young people and patients;
+        "titles_ahead": re.compile(rf"(?:(?:{titles})\s+)+"),
+        "surname": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)*{surname}(?![\w’])"),
+        # a first name alone with an age: "Dewi (19)", as news writes young people and patients
+        # (a known first name, or one an apposition or a reporting verb follows: not "Ajax (3)");
         # found from the age (rare), then the word before it
         "age": re.compile(r"\(\d{1,3}\)"),
         "name_before_age": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
+        # a capital after a space that follows a word, not punctuation: where a surname after
+        # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
+        # caller looks at what comes before the run
         "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(_STRIP)}]\s.)|(?<=\s\s.))[{_LOW}]"),
     }
 
@@ -109,8 +124,18 @@ def _is_organisation(code: str, word: str) -> bool:
     from oogst.lang import get
 
     lang, w = get(code), word.lower()
-    return w in lang.organisation_words or any(
-        len(o) >= 5 and len(w) >= len(o) + 3 and w.endswith(o) for o in lang.organisation_words)
+    if w in lang.organisation_words:
+        return True
+    tails = _organisation_tails(code)
+    return w.endswith(tails) and any(len(w) >= len(o) + 3 and w.endswith(o) for o in tails)
+
+
+@lru_cache(maxsize=None)
+def _organisation_tails(code: str) -> tuple[str, ...]:
+    """Organisation words long enough to end a compound: "werkorganisatie", "zorgaanbieder"."""
+    from oogst.lang import get
+
+    return tuple(sorted(o for o in get(code).organisation_words if len(o) >= 5))
 
 
 def is_role_word(word: str, lang: Language) -> bool:
@@ -351,15 +376,24 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     raw: list[tuple[int, int, str, str, str | None, str | None]] = []
     complete: set[str] = set()
     pos = 0
+    titles_from: int | None = None  # where skipped titles began, for the name after them
+    surnames: set[str] = set()  # of the names found so far
+    alone: dict[tuple[str, str], bool] = {}  # _surname_alone answers for this text
+    title_words = _title_words(lang.code)
     while (m := pats["full"].search(text, pos)) is not None:
+        look_from = pos if titles_from is None else titles_from  # titles belong to this name only
+        titles_from = None
         first = m.group("first")
         name_start = m.start("first")
-        if first in lang.titles:  # "Dr Anna Smith": the title, then the name
-            after = m.end("first") + len(m.group("middle") and text[m.end("first") : m.start("middle")] or " ")
+        if first in lang.titles:  # "Dr Anna Smith", "Cllr Dr. Jane Smith": the titles, then the name
+            ahead = pats["titles_ahead"].match(text, m.start())
+            after = ahead.end() if ahead else m.end("first") + 1
             if pats["full"].match(text, after):
-                pos = after
+                pos, titles_from = after, m.start()
                 continue
-            if not m.group("middle"):  # "Cllr Jones said": a title and a surname
+            if not m.group("middle") and first not in lang.honorifics:
+                # "Cllr Jones said": a title and a surname ("Mrs Jones" stays whole: the
+                # honorific tells her from David Jones)
                 name_start = m.end("sur") - len(m.group("sur").strip())
         if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or is_organisation_word(first, lang):
             pos = m.start("first") + len(first)
@@ -370,10 +404,10 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         pos = m.end()
         titled = None
-        if m.start() and text[m.start() - 1].isspace():  # a title is a word right before the name
-            last = text[max(0, m.start() - 16) : m.start()].rsplit(None, 1)
-            if last and last[-1].lstrip(_STRIP) in lang.titles:
-                titled = pats["title_run"].search(text, max(0, m.start() - 40), m.start())
+        if m.start() > look_from and text[m.start() - 1].isspace():  # a title is a word right before the name
+            last = text[max(look_from, m.start() - 16) : m.start()].rsplit(None, 1)
+            if last and last[-1].endswith(title_words):
+                titled = pats["title_run"].search(text, max(look_from, m.start() - 40), m.start())
         at = titled.start() if titled else m.start()  # where the name begins, titles included
         sur = m.group("sur").strip()
         name_end = m.end()
@@ -383,7 +417,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         elif not middle and first not in lang.first_names and len(sur.split()) == 2 and sur.split()[0] == "van" \
                 and role_before(text, at, lang)[0] \
-                and (any(r[3] == first for r in raw) or _surname_alone(text, first, sur)):
+                and (first in surnames or _surname_alone(text, first, sur, m.start(), alone)):
             # "wethouder Jansen van Dalmeer … zegt Jansen": a surname after a role word, then
             # where he is from, when Jansen is a surname seen before or used alone
             # ("programmamanager Hanna van Leeuwen" is a name: Hanna is neither)
@@ -396,6 +430,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
             raw.append((name_start, name_end, name, sur, None, None))
+            surnames.add(sur)
             continue
         role, org = role_before(text, at, lang)
         r2, o2 = role_after(text, name_end, lang)
@@ -412,6 +447,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if role and org:
             complete.add(name)
         raw.append((name_start, name_end, name, sur, role, org))
+        surnames.add(sur)
     named = sorted((s, e) for s, e, *_ in raw)
     named_starts = [s for s, _ in named]
     for age in pats["age"].finditer(text):
@@ -422,12 +458,17 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         k = bisect.bisect_right(named_starts, m.start())
         if k and m.start() < named[k - 1][1]:
             continue  # the end of a full name: "Karin Jansen (45)"
-        if first not in lang.not_names and not is_role_word(first, lang) and not is_organisation_word(first, lang):
+        nxt = _NEXT_WORD.match(text, age.end())
+        told = text[age.end() : age.end() + 1] == "," or (nxt is not None and nxt.group(1).lower() in lang.reporting_verbs)
+        if (first in lang.first_names or told) and first not in lang.not_names \
+                and not is_role_word(first, lang) and not is_organisation_word(first, lang):
             role, org = role_after(text, m.end(), lang)
             raw.append((m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
     known = {r[3] for r in raw}
+    # the first names of people named in full: human-interest pieces go on with "vertelt Dewi"
+    known |= {r[2].split()[0] for r in raw if r[2] != r[3] and " " in r[2] and r[2].split()[0] not in lang.titles}
     seen: set[int] = set()
     for start, end, sur in _surname_candidates(text, known, lang):
         k = bisect.bisect_right(taken_starts, start)
@@ -446,13 +487,41 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     return _merge(raw, exclude or [])
 
 
-def _surname_alone(text: str, word: str, rest: str) -> bool:
-    """Whether ``word`` stands alone somewhere in ``text`` (not followed by ``rest``) while
-    ``rest`` capitalised ("Van Dalmeer") never does: then ``word`` is the surname."""
-    capital = rest[0].upper() + rest[1:]
-    if re.search(rf"(?<![\w’'-]){re.escape(capital)}(?![\w’'-])", text):
-        return False
-    return re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])(?!\s+{re.escape(rest)})", text) is not None
+ALONE_WINDOW = 3_000  # characters either side of the name; keeps a long text linear
+
+
+def _surname_alone(text: str, word: str, rest: str, at: int, cache: dict[tuple[str, str], bool]) -> bool:
+    """Whether, near ``at``, ``word`` stands alone (not followed by ``rest``) while ``rest``
+    capitalised ("Van Dalmeer") does not: then ``word`` is the surname. Answers are cached per
+    text in ``cache`` (the same name recurs)."""
+    key = (word, rest)
+    if key not in cache:
+        lo, hi = max(0, at - ALONE_WINDOW), min(len(text), at + ALONE_WINDOW)
+        capital = rest[0].upper() + rest[1:]
+        cache[key] = not any(True for _ in _standalone(text, capital, lo, hi)) and any(
+            not _followed_by(text, e, rest) for e in _standalone(text, word, lo, hi))
+    return cache[key]
+
+
+def _standalone(text: str, word: str, lo: int, hi: int):  # noqa: ANN202
+    """The end of each occurrence of ``word`` in ``text[lo:hi]`` that is a whole word."""
+    pos = text.find(word, lo, hi)
+    while pos >= 0:
+        end = pos + len(word)
+        if (not pos or not _word_char(text[pos - 1])) and (end >= len(text) or not _word_char(text[end])):
+            yield end
+        pos = text.find(word, pos + 1, hi)
+
+
+def _followed_by(text: str, pos: int, words: str) -> bool:
+    """Whether white space and then ``words`` follow ``pos``."""
+    seg = text[pos : pos + len(words) + 200]
+    rest = seg.lstrip()
+    return len(rest) < len(seg) and rest.startswith(words)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
 
 
 def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tuple[int, int, str]]:
@@ -499,17 +568,47 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
         if m:
             out.append((m.start("sur2"), m.end(), m.group("sur2")))
     variants = set(known) | {k[0].upper() + k[1:] for k in known}
-    for v in variants:
-        pos = text.find(v)
-        while pos >= 0:
-            end = pos + len(v)
-            before = text[pos - 1] if pos else " "
-            after = text[end] if end < len(text) else " "
-            if not (before.isalnum() or before in "’'") and not (after.isalnum() or after == "’"):
-                out.append((pos, end, v))
-            pos = text.find(v, end)
+    for pos, v in _occurrences(text, variants):
+        end = pos + len(v)
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "’'") and not (after.isalnum() or after == "’"):
+            out.append((pos, end, v))
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+MANY_NAMES = 64  # past this many names, one pass over the words beats one search per name
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, str]]:
+    """Where each of ``names`` occurs in ``text`` (not overlapping itself), as (position, name).
+    A few names: one search each. Many (a list of names, a generated page): one pass over the
+    words, looking each up by its first run of letters, so the cost stays linear."""
+    found: list[tuple[int, str]] = []
+    if len(names) <= MANY_NAMES:
+        for v in names:
+            pos = text.find(v)
+            while pos >= 0:
+                found.append((pos, v))
+                pos = text.find(v, pos + len(v))
+        return found
+    by_first: dict[str, list[str]] = {}
+    for v in names:
+        head = _ALNUM_RUN.match(v)
+        if head is None or head.end() == 0:
+            found.extend(_occurrences(text, {v}))  # a name that opens with a mark: search it
+        else:
+            by_first.setdefault(head.group(0), []).append(v)
+    last_end: dict[str, int] = {}
+    for w in _ALNUM_RUN.finditer(text):
+        for v in by_first.get(w.group(0), ()):
+            # as text.find: a match does not start inside the previous match of the same name
+            if w.start() >= last_end.get(v, 0) and text.startswith(v, w.start()):
+                found.append((w.start(), v))
+                last_end[v] = w.start() + len(v)
+    return found
 
 
 _VERB_AFTER_APPOSITION = re.compile(r",\s*(?P<app>[^,.;:!?\n‘’“”„\"]{2,80}?),\s+(?P<verb>[^\W\d_]+)")
@@ -562,14 +661,20 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))
     # "wethouder Pietersen" before "Karin Pietersen" is introduced: the surname-only person is
-    # the one full name later seen with that surname (when only one is)
+    # the one full name later seen with that surname (when only one is); a first name alone
+    # ("vertelt Dewi") is the one person of that first name, when it is no one's surname
     full_by_surname: dict[str, set[str]] = {}
+    full_by_first: dict[str, set[str]] = {}
     for name, person in people.items():
         if name != person.surname:
             full_by_surname.setdefault(person.surname.lower(), set()).add(name)
+            if " " in name:
+                full_by_first.setdefault(name.split()[0].lower(), set()).add(name)
     linked: dict[str, str] = {}
     for name, person in people.items():
-        fulls = full_by_surname.get(name.lower()) if name == person.surname else None
+        fulls = None
+        if name == person.surname:
+            fulls = full_by_surname.get(name.lower()) or full_by_first.get(name.lower())
         if fulls and len(fulls) == 1:
             full = linked[name] = next(iter(fulls))
             known = people[full]

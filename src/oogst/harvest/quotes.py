@@ -51,7 +51,7 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
     if not _ends_sentence(inner) and inner[:1].isupper() and q.span.opened:
         before = text[max(0, q.span.open_pos - 30) : q.span.open_pos].split()
-        if before and before[-1].lower().strip(",:") in lang.title_cues:
+        if before and before[-1].lower() in lang.title_cues:  # right before the mark ("advies: ‘…’" is a quote)
             return "a title (of a report, plan, film …)"
     if n <= 8 and not _ends_sentence(inner):
         words = _LABEL_WORD.findall(inner)

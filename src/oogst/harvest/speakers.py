@@ -20,7 +20,7 @@ LEAD_IN = 500  # for the sentence that introduces the quote ("Volgens Jansen is 
 # the engine skips to them; the abbreviation checks look behind only once one is found.
 _SENT_STOP = re.compile(
     r"[.!?‘“„\"«`](?:(?<=[.!?])(?<!\b[Dd]r.)(?<!\bMr.)(?<!\bmr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bir.)(?<!\bdrs.)"
-    r"(?<!\b[Pp]rof.)(?<!\bSt.)(?<!\b[A-Z].)(?=\s|$)|(?<=[‘“„\"«`]))"
+    r"(?<!\b[Pp]rof.)(?<!\bSt.)(?<!\bRev.)(?<!\bCllr.)(?<!\b[A-Z].)(?=\s|$)|(?<=[‘“„\"«`]))"
 )
 
 
@@ -87,7 +87,7 @@ class Resolver:
 
 @lru_cache(maxsize=None)
 def _pronoun_re(code: str, pronouns: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(pronouns, key=len, reverse=True))
+    alternatives = "|".join(re.escape(p) for p in sorted(pronouns, key=lambda p: (-len(p), p)))
     return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
 
 
@@ -138,8 +138,14 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
     if not words:
         return None
     first = words[0].group(0).lower()
+    if first in lang.demonstratives and len(words) > 2 and words[1].group(0).lower() in lang.reporting_verbs:
+        # "Dat zegt wethouder Jansen.": the speaker right after the verb, or this is no
+        # attribution ("Dat zegt veel over het beleid van wethouder Jansen.", "Dat zegt genoeg.")
+        near = words[min(len(words) - 1, 5)].end()
+        person = res.reference(words[2].start(), near, text, anchor)
+        return Attribution(person, words[1].group(0).lower(), "after") if person is not None else None
     if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
-        words = words[1:]  # "Dat zegt wethouder Jansen.", "zo zegt Jansen"
+        words = words[1:]  # "‘…’, zo zegt Jansen"
         first = words[0].group(0).lower()
     verb_first = first in lang.reporting_verbs or first in lang.attribution_words
     particle = lang.separable_verbs.get(first) if not verb_first else None
@@ -184,10 +190,10 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     window = max(lo, pos - LOOKBACK)
     found = res.in_range(window, pos)
     unnamed = _role_subject_before(text, window, pos, res)
-    if unnamed is not None and (not found or found[-1].start < unnamed[0]):
+    if unnamed is not None:
         # the sentence right before the quote has a role for its subject and names no one:
         # "…, maar de woordvoerster wil nog niets beloven. ‘…’" / "…, said a spokeswoman. “…”"
-        return unnamed[1]
+        return unnamed
     if found:
         person = found[-1].person
     else:
@@ -199,10 +205,12 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
 _DEFINITE = frozenset({"de", "het", "the"})
 
 
-def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> tuple[int, Attribution] | None:
-    """(start, attribution) when the sentence that ends right before ``pos`` has a role noun
-    for its subject: at its start, after a conjunction or after a reporting verb. A definite
-    one ("de wethouder") is the person with that role, when there is one."""
+def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
+    """The speaker when the sentence that ends right before ``pos`` names no one and has a role
+    noun for its subject: at its start ("De woordvoerster wil niets beloven."), or opening a
+    clause after a comma with a conjunction or an inverted reporting verb ("…, maar de
+    woordvoerster wil …", "…, said a spokeswoman for the police."). A definite role ("de
+    wethouder") is the person with that role, when there is one; else the role is unnamed."""
     j = pos - 1
     while j > lo and text[j].isspace():
         j -= 1
@@ -213,25 +221,24 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> tuple[i
     if not ends or text[ends[-1] : pos].strip():
         return None
     start = ends[-2] if len(ends) > 1 else window
+    if res.in_range(start, ends[-1]):
+        return None  # the sentence names someone: that is for the caller
     lang = res.lang
-    toks = [t.strip(_PUNCT) for t in text[start : ends[-1]].lower().split()]
+    raw = text[start : ends[-1]].split()
+    toks = [t.lower().strip(_PUNCT) for t in raw]
     for k, w in enumerate(toks[:-1]):
         if w not in _DEFINITE and w not in ("een", "a", "an"):
             continue
-        if k == 0 and start == window and window > lo:
-            continue  # the window cut the sentence: this is not its start
-        if k and toks[k - 1] not in lang.reporting_verbs and toks[k - 1] not in lang.leading_conjunctions:
-            continue
+        if k == 0:
+            if start == window and window > lo:
+                continue  # the window cut the sentence: this is not its start
+        elif toks[k - 1] not in lang.reporting_verbs and toks[k - 1] not in lang.leading_conjunctions \
+                or not (k == 1 or raw[k - 2].endswith(",")):
+            continue  # "met de burgemeester en de wethouder", "Reed said the mayor had …"
         for j in range(k + 1, min(k + 4, len(toks))):
             if is_role_word(toks[j], lang):
-                role = " ".join(toks[k + 1 : j + 1])
-                at = start + len(text[start : ends[-1]]) - len(text[start : ends[-1]].lstrip())
-                for _ in range(k):  # the article's position: past k whitespace-separated tokens
-                    at = text.index(" ", at) if " " in text[at : ends[-1]] else at
-                    while text[at].isspace():
-                        at += 1
-                person = res.by_role(toks[j], at) if w in _DEFINITE else None
-                return at, Attribution(person, None, "lead", None if person else role)
+                person = res.by_role(toks[j], start) if w in _DEFINITE else None
+                return Attribution(person, None, "lead", None if person else " ".join(toks[k + 1 : j + 1]))
             if not toks[j].isalpha() or toks[j] in lang.function_words:
                 break
     return None

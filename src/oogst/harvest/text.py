@@ -83,7 +83,7 @@ def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:
 _SENT_END = re.compile(r"[.!?…][.!?…]*[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
 _ABBREV = re.compile(
     r"(?:\b(?:dr|drs|mr|ir|ing|prof|mevr|dhr|mw|bijv|bv|o\.a|m\.n|d\.w\.z|e\.d|etc|i\.p\.v|t\.o\.v|"
-    r"incl|excl|ca|nr|vs|St|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|e\.g|i\.e|no|art|jl|blz|p)\.|\b[A-Z]\.)\s+$"
+    r"incl|excl|ca|nr|vs|St|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|Rev|Cllr|e\.g|i\.e|no|art|jl|blz|p)\.|\b[A-Z]\.)\s+$"
 )
 
 

@@ -41,12 +41,17 @@ class Language:
     # words that follow an imperative ("zorg dat", "keep it"), to tell "En zorg dat …" from "En vier jaar …"
     imperative_followers: frozenset[str] = field(default_factory=frozenset)
     example_openers: frozenset[str] = field(default_factory=frozenset)  # "Neem het waterschap.": an example
-    # a word that may open the attribution after a quote before its verb: "‘…’ Dat zegt Jansen.",
-    # "‘…’, zo zegt Jansen", "So says Smith"
+    # a word that may open the attribution after a quote before its verb: "‘…’, zo zegt Jansen",
+    # "So says Smith"
     attribution_openers: frozenset[str] = field(default_factory=frozenset)
+    # the sentence after a quote that points back at it: "‘…’ Dat zegt wethouder Jansen."
+    demonstratives: frozenset[str] = field(default_factory=frozenset)
     # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
     # tegen Omroep Dalmeer", "said Smith to reporters"
     addressee_words: frozenset[str] = field(default_factory=frozenset)
+    # titles that are only a form of address ("Mrs Jones"): kept with a surname, since they
+    # tell apart people of one family
+    honorifics: frozenset[str] = field(default_factory=frozenset)
     # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
     title_cues: frozenset[str] = field(default_factory=frozenset)
 

@@ -38,7 +38,7 @@ businessman businesswoman entrepreneur developer architect councilwoman councilm
 """),
     role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist", "teacher",
                    "worker", "keeper", "scientist", "spokesperson"),
-    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Cllr Cllr. Councillor Rev. Rev"),
+    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Miss Lord Lady Cllr Cllr. Councillor Rev. Rev"),
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
 council county department ministry agency authority board university college office
@@ -92,7 +92,9 @@ document reserve practise check publish invite include"""),
 has had have was were will would can could should may might must"""),
     function_words=_words("the a an and of to in is that it for with was on as be at by its his her their our my"),
     attribution_openers=_words("so"),
+    demonstratives=_words("that this"),
     addressee_words=_words("to"),
+    honorifics=_words("Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady"),
     title_cues=_words("""report documentary film series book plan programme program strategy campaign
 project study titled entitled called named exhibition show podcast song album review"""),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice

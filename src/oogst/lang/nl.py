@@ -113,6 +113,7 @@ Dirk-Jan Jan-Willem Pieter-Jan Jan-Peter Anne-Marie Marie-José Marie-Louise Han
 Greet Trees Mien Riet Toos Nel Dini Gonnie Hilda Wilma Bep Annie Henny Mies Miep Cor Gijs
 Thijs Bas Ruud Rob Rik Erwin Arno Ard Pim Jop Job Stan Luc Guus Ties Ward Bram Freek Hessel
 Frederik Hendrikus Johannes Wilhelmus Cornelis Jacobus Petrus Theodorus Gerardus Antonius
+Hanna Hannah Dewi Demi Anouk Iris Jesse Luuk Milan Sem Daan Ruben Thijs Ilse Mirjam Wilco
 Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walter Werner Mireille Kirsten Wilma Trudy Jacqueline Gonny Bertine
 """) ,
     takeaway_headings=("in 1 minuut", "in één minuut", "in een minuut", "in het kort",
@@ -145,10 +146,12 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer""
 heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
 moeten wil wilde willen mag mocht"""),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik tegen zijn haar hun onze ons mijn"),
-    attribution_openers=_words("zo dat dit"),
+    attribution_openers=_words("zo"),
+    demonstratives=_words("dat dit"),
     addressee_words=_words("tegen"),
+    honorifics=_words("mevrouw meneer mevr. dhr. mw."),
     title_cues=_words("""rapport rapportage nota notitie documentaire film serie boek bundel plan
-programma visie campagne project onderzoek advies getiteld titel heet genaamd tentoonstelling
+programma visie campagne project onderzoek getiteld titel heet genaamd tentoonstelling
 voorstelling podcast lied album actieplan beleidsplan handreiking"""),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
 senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
