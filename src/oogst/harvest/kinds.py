@@ -12,7 +12,7 @@ from oogst.lang import Language
 from oogst.models import Item
 
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
 
 
 def _heading(text: str, b: Block) -> str | None:

@@ -92,11 +92,6 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
     return 0
 
 
-def mark_positions(text: str) -> list[int]:
-    """Where the quote marks (and apostrophes) in ``text`` are."""
-    return [m.start() for m in _TOKEN.finditer(text)]
-
-
 def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
     """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``."""
     first = _TOKEN.search(text, lo, hi)

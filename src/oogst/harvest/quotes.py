@@ -6,16 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from oogst.harvest import speakers
-from oogst.harvest.marks import Span, mark_positions, scan, trim
+from oogst.harvest.marks import Span, scan, trim
 from oogst.harvest.people import Person, find_people
 from oogst.harvest.text import Block, word_count
 from oogst.lang import Language
 from oogst.models import Item, Skipped
 
 _CLOSERS = "'’”\")"
-_LABEL_WORD = re.compile(r"[\w’'-]+")
+_LABEL_WORD = re.compile(r"[\w’'-][\w’'-]*+")
 _HEADLINE_END = re.compile(r"[.!?…:][’”'\"»]*$")
-_WORD_RUN = re.compile(r"\w\w*")  # \w+, written to let the engine skip ahead
+_WORD_RUN = re.compile(r"\w\w*+")  # \w+, written to let the engine skip ahead
 
 
 def _ends_sentence(s: str) -> bool:
@@ -86,17 +86,8 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
     spans_by_block: list[list[Span]] = []
     skipped: list[Skipped] = []
     quoted: list[tuple[int, int]] = []
-    # where the marks are, in one pass over the text: most paragraphs hold none and need no
-    # scan (blocks are separated by white space, so no mark spans two of them)
-    marks = mark_positions(text)
-    k, n_marks = 0, len(marks)
     for b in blocks:
-        while k < n_marks and marks[k] < b.start:
-            k += 1
-        if k == n_marks or marks[k] >= b.end:
-            spans_by_block.append([])
-            continue
-        spans, strays = scan(text, b.start, b.end)
+        spans, strays = scan(text, b.start, b.end)  # returns at once for a paragraph without marks
         spans_by_block.append(spans)
         if strays:
             skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)

@@ -10,7 +10,7 @@ from itertools import islice
 from oogst.harvest.people import Mention, Person, is_role_word
 from oogst.lang import Language
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w’'-][\w’'-]*+")
 # How far before a quote attribution looks (characters). An introducing sentence is far shorter;
 # the bound keeps a paragraph with thousands of quotes linear instead of quadratic.
 LOOKBACK = 800  # for a person named earlier in the paragraph
@@ -247,9 +247,25 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
 _PUNCT = "‘’“”„\"'()[]{},.;:!?—–"
 
 
+def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+    """Whether nothing of a sentence stands between ``lo`` and ``pos``: ``pos`` opens the
+    paragraph, or white space after . ! ? (and a closing mark) comes right before it — what
+    the last match of ``_SENT_END`` in ``text[lo:pos]`` would show, without the scan."""
+    j = pos - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j < lo:
+        return True
+    if j == pos - 1:
+        return False
+    return text[j] in ".!?" or (text[j] in "’”'\"" and j > lo and text[j - 1] in ".!?")
+
+
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
     """Jansen: ‘…’ / Jansen zegt: ‘…’ / Volgens Jansen is het ‘…’ / Smith said: “…”."""
     lo = max(lo, pos - LEAD_IN)
+    if _opens_sentence(text, lo, pos):
+        return None  # most quotes: no lead-in to read
     sent_lo = lo
     for m in _SENT_END.finditer(text, lo, pos):
         sent_lo = m.end()

@@ -80,7 +80,7 @@ def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:
 
 # A sentence ends at . ! ? … (optionally followed by closing marks/brackets) + space +
 # an uppercase letter, digit, opening mark (also ,, and ``) or bullet. Abbreviations are protected.
-_SENT_END = re.compile(r"[.!?…][.!?…]*[’'”\")\]»]*\s+(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
+_SENT_END = re.compile(r"[.!?…][.!?…]*+[’'”\")\]»]*+\s++(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
 _ABBREV = re.compile(
     r"(?:\b(?:dr|drs|mr|ir|ing|prof|mevr|dhr|mw|bijv|bv|o\.a|m\.n|d\.w\.z|e\.d|etc|i\.p\.v|t\.o\.v|"
     r"incl|excl|ca|nr|vs|St|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|Rev|Cllr|e\.g|i\.e|no|art|jl|blz|p)\.|\b[A-Z]\.)\s+$"
@@ -109,7 +109,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+_WORDS = re.compile(r"\w\w*+(?:[’'-]\w++)*+")
 
 
 def word_count(s: str, upto: int = 0) -> int:
