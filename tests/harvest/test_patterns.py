@@ -79,3 +79,17 @@ def test_line_blocks_match_the_per_line_reading() -> None:
         assert text.blocks(s) == expected
 
     check()
+
+
+def test_word_count_with_a_limit_is_the_capped_count() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(["a", "b", "’", "'", "-", " ", ",", "_", "é", "1", "—", "\n", "zo’n", "Jan-Willem"])
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join), st.integers(min_value=1, max_value=12))
+    def check(s: str, upto: int) -> None:
+        assert text.word_count(s, upto) == min(text.word_count(s), upto)
+
+    check()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -109,16 +110,23 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_WORDS = re.compile(r"\w\w*+(?:[’'-]\w++)*+")
+_WORD = r"\w\w*+(?:[’'-]\w++)*+"  # \w+(?:[’'-]\w+)*: a word, with zo’n, auto's, Jan-Willem
+_WORDS = re.compile(_WORD)
 
 
 def word_count(s: str, upto: int = 0) -> int:
     """The number of words in ``s``; with ``upto``, counting stops there (``min(n, upto)``),
     so that a long text costs no more than its opening."""
     if upto:
-        window = 10 * upto  # words are rarely longer: the opening usually settles it
-        n = len(_WORDS.findall(s, 0, window))
-        if n >= upto or len(s) <= window:
-            return min(n, upto)
-        return min(len(_WORDS.findall(s)), upto)
+        return _first_words(upto).match(s).lastindex or 0  # type: ignore[union-attr]
     return len(_WORDS.findall(s))
+
+
+@lru_cache(maxsize=None)
+def _first_words(upto: int) -> re.Pattern[str]:
+    """Up to ``upto`` words, each in its own nested optional group: the last group that
+    matched is the count, with no list of words built."""
+    inner = ""
+    for _ in range(upto - 1):
+        inner = rf"(?:\W*+({_WORD}){inner})?"
+    return re.compile(rf"\W*+(?:({_WORD}){inner})?")
