@@ -11,6 +11,7 @@ from oogst.harvest.text import Block, sentences
 from oogst.lang import Language
 from oogst.models import Item
 
+_SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
 
@@ -20,7 +21,7 @@ def _heading(text: str, b: Block) -> str | None:
     if b.bullet or b.end - b.start > 80 or "\n" in text[b.start : b.end]:
         return None
     raw = text[b.start : b.end]
-    if re.search(r"[.!?,;]['’”\"]?$", raw) and not raw.endswith(":"):
+    if _SENTENCE_END.search(raw) and not raw.endswith(":"):
         return None
     return _HEADING_CLEAN.sub("", raw).lower()
 

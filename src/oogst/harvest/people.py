@@ -157,9 +157,12 @@ def is_organisation_word(word: str, lang: Language) -> bool:
 _ORG_STOP = re.compile(r"\s*(?:[,.;:()!?]|\s(?:en|die|dat|and|who|which|is|was|zegt|says|said)\s|$)")
 
 
+_ORG_TOKEN = re.compile(r"[\w’'&-][\w’'&-]*+")
+
+
 def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     """An organisation phrase at ``pos`` ("de gemeente Midden-Oost" → "gemeente Midden-Oost")."""
-    toks = list(re.finditer(r"[\w’'&-]+", text[pos : pos + 100]))
+    toks = list(_ORG_TOKEN.finditer(text[pos : pos + 100]))
     if toks and toks[0].group(0).lower() in ("de", "het", "the") and toks[0].start() < 3:
         toks = toks[1:]
     if not toks:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]+\n")
 # one line: an optional bullet (as _BULLET), then the text without surrounding white space
 _LINE_BLOCK = re.compile(r"[ \t]*(?:(?P<bullet>[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+)?[^\S\n]*"
                          r"(?P<body>[^\n]*[^\s])?[^\S\n]*(?:\n|\Z)")
@@ -30,7 +31,7 @@ def blocks(text: str) -> list[Block]:
     """Split text into blocks. With blank lines in the text, a block is a blank-line separated
     paragraph (bullets still one per line); without, every line is a block."""
     out: list[Block] = []
-    if "\n\n" in text or re.search(r"\n[ \t]+\n", text):
+    if "\n\n" in text or _BLANK_LINE.search(text):
         pos = 0
         for m in _BLANK_SPLIT.finditer(text + "\n\n"):
             _add_chunk(text, pos, min(m.start(), len(text)), out)
