@@ -93,3 +93,34 @@ def test_word_count_with_a_limit_is_the_capped_count() -> None:
         assert text.word_count(s, upto) == min(text.word_count(s), upto)
 
     check()
+
+
+def test_a_hyphenated_surname_can_fall_back_to_its_first_part() -> None:
+    from oogst.harvest import harvest
+
+    items = harvest("“I am very happy with it,” said Kate Smith-Jones’s lawyer.", "en", kinds=["quote"]).items
+    assert [i.speaker for i in items] == ["Kate Smith"]
+    items = harvest("Jan Smit-MacLeod zei: ‘Ik ben er heel blij mee.’", "nl", kinds=["quote"]).items
+    assert [i.speaker for i in items] == ["Jan Smit"]
+
+
+def test_the_search_for_many_names_finds_what_one_search_per_name_finds() -> None:
+    """Past MANY_NAMES names, one pass over the words; it must agree with str.find per name,
+    also for a name that overlaps itself ("Smit-Smit")."""
+    from oogst.harvest import people
+
+    names = {f"Naam{i}" for i in range(people.MANY_NAMES + 5)} | {"Smit-Smit", "de Vries", "Van Van", "’t Hart"}
+    sample = ("ASmit-Smit-Smit-Smit-Łukasz en de Vries, Van Van Van, ’t Hart, Naam3 Naam33 xNaam4 Naam5’s "
+              "Smit-Smit-Smit de Vriesje Naam70") * 3
+    def whole(found: list[tuple[int, str]]) -> list[tuple[int, str]]:  # the caller's filter
+        return sorted((p, v) for p, v in found if not (p and (sample[p - 1].isalnum() or sample[p - 1] in "’'"))
+                      and not (p + len(v) < len(sample) and (sample[p + len(v)].isalnum() or sample[p + len(v)] == "’")))
+
+    one_by_one = whole([p for v in names for p in people._occurrences(sample, {v})])
+    assert whole(people._occurrences(sample, names)) == one_by_one
+    assert len(one_by_one) > 10
+
+
+def test_word_count_limits_outside_the_nested_pattern() -> None:
+    assert text.word_count("a b " * 600, 600) == 600
+    assert text.word_count("a b c", 2) == 2

@@ -118,9 +118,10 @@ _WORDS = re.compile(_WORD)
 def word_count(s: str, upto: int = 0) -> int:
     """The number of words in ``s``; with ``upto``, counting stops there (``min(n, upto)``),
     so that a long text costs no more than its opening."""
-    if upto:
+    if 0 < upto <= 32:  # the nested pattern below; deeper nesting would not compile
         return _first_words(upto).match(s).lastindex or 0  # type: ignore[union-attr]
-    return len(_WORDS.findall(s))
+    n = len(_WORDS.findall(s))
+    return min(n, upto) if upto else n
 
 
 @lru_cache(maxsize=None)
