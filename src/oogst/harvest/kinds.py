@@ -238,7 +238,7 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     first = words[0].group(0).lower()
     if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
-    if len(words) > 1 and first in ("de", "het", "the") and is_role_word(words[1].group(0), lang):
+    if len(words) > 1 and first in lang.definite_articles and is_role_word(words[1].group(0), lang):
         role = words[1].group(0).lower()  # "De wethouder zegt dat …"
         person = res.by_role(role, s)
         # the same role, not one that merely contains it ("the mayor" is not the deputy mayor)

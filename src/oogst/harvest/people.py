@@ -164,7 +164,7 @@ _ORG_TOKEN = re.compile(r"[\w’'&-][\w’'&-]*+")
 def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     """An organisation phrase at ``pos`` ("de gemeente Midden-Oost" → "gemeente Midden-Oost")."""
     toks = list(_ORG_TOKEN.finditer(text[pos : pos + 100]))
-    if toks and toks[0].group(0).lower() in ("de", "het", "the") and toks[0].start() < 3:
+    if toks and toks[0].group(0).lower() in lang.definite_articles and toks[0].start() < 3:
         toks = toks[1:]
     if not toks:
         return None, pos

@@ -113,7 +113,7 @@ def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
     """ "zei een boer", "said a council spokesperson": the role of an unnamed speaker."""
     low = [w.group(0).lower() for w in words[:5]]
-    if not low or low[0] not in ("een", "a", "an"):
+    if not low or low[0] not in lang.indefinite_articles:
         return None
     for k, w in enumerate(low[1:4], start=1):
         if is_role_word(w, lang):
@@ -202,9 +202,6 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     return Attribution(person, None, "lead") if person else None
 
 
-_DEFINITE = frozenset({"de", "het", "the"})
-
-
 def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     """The speaker when the sentence that ends right before ``pos`` names no one and has a role
     noun for its subject: at its start ("De woordvoerster wil niets beloven."), or opening a
@@ -227,7 +224,7 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
     raw = text[start : ends[-1]].split()
     toks = [t.lower().strip(_PUNCT) for t in raw]
     for k, w in enumerate(toks[:-1]):
-        if w not in _DEFINITE and w not in ("een", "a", "an"):
+        if w not in lang.definite_articles and w not in lang.indefinite_articles:
             continue
         if k == 0:
             if start == window and window > lo:
@@ -237,7 +234,7 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
             continue  # "met de burgemeester en de wethouder", "Reed said the mayor had …"
         for j in range(k + 1, min(k + 4, len(toks))):
             if is_role_word(toks[j], lang):
-                person = res.by_role(toks[j], start) if w in _DEFINITE else None
+                person = res.by_role(toks[j], start) if w in lang.definite_articles else None
                 return Attribution(person, None, "lead", None if person else " ".join(toks[k + 1 : j + 1]))
             if not toks[j].isalpha() or toks[j] in lang.function_words:
                 break

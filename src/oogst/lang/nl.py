@@ -149,6 +149,8 @@ moeten wil wilde willen mag mocht"""),
     attribution_openers=_words("zo"),
     demonstratives=_words("dat dit"),
     addressee_words=_words("tegen"),
+    definite_articles=_words("de het"),
+    indefinite_articles=_words("een"),
     honorifics=_words("mevrouw meneer mevr. dhr. mw."),
     title_cues=_words("""rapport rapportage nota notitie documentaire film serie boek bundel plan
 programma visie campagne project onderzoek getiteld titel heet genaamd tentoonstelling
