@@ -47,8 +47,10 @@ def blocks(text: str) -> list[Block]:
 
 
 def _add_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
-    chunk = text[start:end]
-    lines = [(m.start() + start, m.end() + start) for m in _LINE.finditer(chunk)]
+    if start < end and text.find("\n", start, end) < 0:
+        _add_line(text, start, end, out)  # one line (most paragraphs): a bullet or not, the same
+        return
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
     if not lines:
         return
     if any(_BULLET.match(text, s, e) for s, e in lines):
