@@ -137,3 +137,19 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     assert quotes(text) == [("Dewi van Dijk", "verpleegkundige", "Het werkt heel goed ")]
     text = "Jan Bakker en Jan Smit zijn buren. ‘Het is een zwarte dag voor ons,’ zegt Jan."
     assert [s for s, _, _ in quotes(text)] == ["Jan"]  # two people called Jan: no guess
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # a second reference by honorific and surname is the one person named in full with it
+    ("Shop owner Sunil Mistry is worried. “If the bus goes, the shop goes,” Mr Mistry said.", "en", ["Sunil Mistry"]),
+    # a role of two capitalised words before the name
+    ("Fire Chief Luis Ortega said: “We had water coming up through the storm grates.”", "en", ["Luis Ortega"]),
+    # a bare surname is the first person named in full with it: the one the piece is about
+    ("Walter Crabtree has run the ferry for forty years. His wife, Lucy Crabtree, keeps the books. "
+     "“The first winter nearly finished me,” Crabtree says.", "en", ["Walter Crabtree"]),
+    # rarer first names and roles: the intro sentence before the quote names the speaker
+    ("Hiske Dekema is al 22 jaar leerkracht op De Wilgenhoek. “Ik heb hier kinderen van oud-leerlingen in de klas.”",
+     "nl", ["Hiske Dekema"]),
+])
+def test_second_references(text: str, lang: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in harvest(text, lang, kinds=["quote"]).items] == speakers

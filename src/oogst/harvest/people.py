@@ -289,6 +289,7 @@ def _attribution_openers(code: str) -> frozenset[str]:
 
 
 _ROLE_WORD = re.compile(r"[\w’'\-][\w’'\-]*+")
+_PAIR_BEFORE = re.compile(rf"(?<![\w’'])([{_UP}][{_LOW}]++)\s++(?:and|en|&)\s++\Z")
 _NO_ROLE_BEFORE = frozenset(",.;:()‘“„\"\n")
 _HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
 
@@ -408,6 +409,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if first not in lang.first_names and middle and middle in lang.first_names:
             pos = m.start("middle")  # "Streekarchivaris Corine Lambers": a role, then the name
             continue
+        if middle and is_role_word(middle, lang) and first not in lang.first_names:
+            pos = m.end("middle")  # "Fire Chief Luis Ortega": a role of two words, then the name
+            continue
         pos = m.end()
         titled = None
         if m.start() > look_from and text[m.start() - 1].isspace():  # a title is a word right before the name
@@ -454,6 +458,13 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             complete.add(name)
         raw.append((name_start, name_end, name, sur, role, org))
         surnames.add(sur)
+    # "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname
+    for start, _end, name, sur, _role, _org in list(raw):
+        if name != sur and " " in name:
+            pair = _PAIR_BEFORE.search(text, max(0, start - 30), start)
+            if pair and pair.group(1) in lang.first_names:
+                raw.append((pair.start(1), pair.end(1), f"{pair.group(1)} {sur}", sur, None, None))
+                surnames.add(sur)
     named = sorted((s, e) for s, e, *_ in raw)
     named_starts = [s for s, _ in named]
     for age in pats["age"].finditer(text):
@@ -490,7 +501,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role or r2, org or o2
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
-    return _merge(raw, exclude or [])
+    return _merge(raw, exclude or [], lang.honorifics)
 
 
 ALONE_WINDOW = 3_000  # characters either side of the name; keeps a long text linear
@@ -642,7 +653,8 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
 
-def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude: list[tuple[int, int]]) -> list[Mention]:
+def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude: list[tuple[int, int]],
+           honorifics: frozenset[str] = frozenset()) -> list[Mention]:
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
     full_names: set[str] = set()  # the values of by_surname
@@ -658,7 +670,9 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         key = sur.lower()
         full = by_surname.get(key, name) if name == sur else name
         if name != sur:
-            by_surname[key] = name
+            # a bare surname is the first person named in full with it (the one the piece is
+            # about, more often than not: "Walter Crabtree … his wife Lucy Crabtree … Crabtree says")
+            by_surname.setdefault(key, name)
             full_names.add(name)
             if sur in full_names:
                 for k, v in list(by_surname.items()):
@@ -675,10 +689,11 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
     # "wethouder Pietersen" before "Karin Pietersen" is introduced: the surname-only person is
     # the one full name later seen with that surname (when only one is); a first name alone
     # ("vertelt Dewi") is the one person of that first name, when it is no one's surname
+    # "Mr Mistry" is the one person named in full with that surname, when only one is
     full_by_surname: dict[str, set[str]] = {}
     full_by_first: dict[str, set[str]] = {}
     for name, person in people.items():
-        if name != person.surname:
+        if name != person.surname and name.split()[0] not in honorifics:
             full_by_surname.setdefault(person.surname.lower(), set()).add(name)
             if " " in name:
                 full_by_first.setdefault(name.split()[0].lower(), set()).add(name)
@@ -687,6 +702,8 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         fulls = None
         if name == person.surname:
             fulls = full_by_surname.get(name.lower()) or full_by_first.get(name.lower())
+        elif name.split()[0] in honorifics:
+            fulls = full_by_surname.get(person.surname.lower())
         if fulls and len(fulls) == 1:
             full = linked[name] = next(iter(fulls))
             known = people[full]

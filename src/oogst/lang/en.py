@@ -35,6 +35,10 @@ principal parent mother father grandmother grandfather neighbour neighbor shopke
 driver pupil student scientist surgeon paramedic firefighter constable sergeant detective
 vicar bishop treasurer trustee governor clerk warden ranger midwife carer pharmacist
 businessman businesswoman entrepreneur developer architect councilwoman councilman
+ferryman boatman fisherman postman judge magistrate prosecutor defendant witness victim
+curator conservator librarian archivist caretaker lecturer coach captain skipper manager
+pastor priest rabbi imam chef baker butcher publican landlady grandmother grandson granddaughter
+son daughter wife husband widow widower
 """),
     role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist", "teacher",
                    "worker", "keeper", "scientist", "spokesperson"),
@@ -42,7 +46,8 @@ businessman businesswoman entrepreneur developer architect councilwoman councilm
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
 council county department ministry agency authority board university college office
-city state government trust foundation association committee commission team unit"""),
+city state government trust foundation association committee commission team unit
+buses ltd limited plc inc llc company corporation partnership railways airlines"""),
     not_names=_words("""
 The A An And But If Then That This These Those There Here When Also Still Not Yet What
 Who Where Why How Which So In On With For After At Of From To By Over Under About
@@ -65,6 +70,19 @@ Ian Neil Simon Graham Alan Colin Martin Nigel Priya Raj Amir Fatima Mohammed Ahm
 Chen Li Wei Maria Ana Carlos Luis Jorge Elena Sofia Isabel Marta Rosa Nina Eva Leo Max
 Ruth Judith Diane Joan Gloria Julia Megan Lauren Hugh Rory Sean Liam Niamh Siobhan
 Owen Rhys Dylan Ewan Callum Fraser Morag Eilidh Ailsa Duncan Angus Alistair Margo
+Walter Arthur Albert Alfred Ernest Harold Stanley Leonard Norman Bernard Cyril Douglas Gordon
+Keith Roger Trevor Derek Malcolm Barry Clive Geoffrey Howard Kenneth Philip Stuart Adrian Craig
+Darren Lee Wayne Dean Jamie Ryan Connor Kieran Declan Liam Lewis Luke Nathan Jordan Adam Joe
+Jim Bill Bob Dave Mike Steve Chris Nick Rob Andy Phil Pete Danny Matt Josh Jake Will Ed Harvey
+Freddie Alfie Archie Theo Louis Ethan Mason Logan Caleb Elijah Isaac Gabriel Hugo Felix Toby
+Margaret Dorothy Joan Jean Doris Betty Vera Irene Edith Florence Elsie Ivy Mabel Gladys Hilda
+Pauline Brenda Gillian Janet Maureen Sheila Valerie Wendy Lesley Tracey Joanne Nicola Kirsty
+Gemma Leanne Stacey Kelly Hayley Zoe Holly Jade Amber Ella Isla Evie Poppy Freya Millie Ruby
+Daisy Lily Phoebe Imogen Harriet Beatrice Matilda Rosie Abigail Madison Ava Mia Harper Ellie
+Sunil Anil Ravi Rajesh Sanjay Vijay Amit Deepak Arjun Rohan Anjali Neha Pooja Sunita Meera
+Tariq Imran Asif Bilal Omar Yusuf Hamid Nadia Yasmin Leila Aaliyah Kwame Kofi Ama Chidi Ngozi
+Nkechi Tunde Femi Chinedu Adaeze Oluwaseun Malik Darnell Jamal Keisha Tanisha Luis Rochelle
+Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo Santiago
 """),
     takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
                        "key points", "the key points", "in brief", "key findings", "findings",

@@ -53,11 +53,21 @@ mede-oprichter partner senior promovendus student leider archivaris bestuurslid 
 lid cio cfo ceo officier kinderburgemeester boswachter dorpscoördinator opbouwwerker
 ambassadeur kwartiermaker programmadirecteur gebiedsmakelaar ouder moeder vader buurman
 buurvrouw leerling scholier trainer collega woordvoerster directrice voorzitster
-medewerkster adviseuse verpleegster lerares boerin eigenaresse""") ,
+medewerkster adviseuse verpleegster lerares boerin eigenaresse leerkracht juf meester
+rechter politierechter kinderrechter officier advocate verdachte getuige slachtoffer
+conservator curator schuldhulpverlener hulpverlener bevelvoerder aanvoerder brandweercommandant
+commandant agent rechercheur woordvoerster ambulancebroeder arts specialist chirurg verloskundige
+apotheker tandarts dierenarts boswachter imker visser schipper kapitein piloot chauffeur
+buschauffeur winkelier kruidenier bakker slager kapper horecaondernemer uitbater exploitant
+dominee pastoor imam rabbijn pastor kerkrentmeester penningmeester bestuursvoorzitter
+coach keeper spits verdediger middenvelder scheidsrechter topscorer clubvoorzitter
+dirigent musicus kunstenaar schilder fotograaf regisseur acteur actrice zanger zangeres
+wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
-                   "planoloog", "econoom", "griffier", "chef", "trainer", "coach"),
+                   "planoloog", "econoom", "griffier", "chef", "trainer", "coach", "rechter",
+                   "verlener", "voerder", "commandant", "kundige", "verpleegkundige"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
     particles=_words("van de der den ter ten te het 't in op la le du da del von el al ben bin ibn abu"),
     organisation_words=_words("""
@@ -114,6 +124,16 @@ Greet Trees Mien Riet Toos Nel Dini Gonnie Hilda Wilma Bep Annie Henny Mies Miep
 Thijs Bas Ruud Rob Rik Erwin Arno Ard Pim Jop Job Stan Luc Guus Ties Ward Bram Freek Hessel
 Frederik Hendrikus Johannes Wilhelmus Cornelis Jacobus Petrus Theodorus Gerardus Antonius
 Hanna Hannah Dewi Demi Anouk Iris Jesse Luuk Milan Sem Daan Ruben Thijs Ilse Mirjam Wilco
+Hiske Jildou Trijntje Sevgi Greetje Gerben Annemiek Inge Ramon Evert Jikke Sjoukje Wypkje Baukje
+Jitske Anke Akke Durkje Geeske Hiltsje Ytsje Tjitske Sytske Rixt Marrit Wiebren Jelmer Sybren
+Hidde Ruurd Jouke Meindert Harmen Roelie Aaltje Geertje Hillie Jantje Mina Tjerk Folkert
+Ayşe Sevda Esra Zeynep Büşra Hatice Emine Merve Kübra Deniz Burak Mert Hakan Serkan Volkan
+Ahmet Ali Osman Hüseyin İbrahim Mehmet Mustafa Yusuf Hamza Bilal Ilias Imane Salma Latifa
+Nora Rachida Hanane Loubna Souad Karima Malika Fouad Driss Hassan Karim Khalid Nabil Rachid Said
+Redouan Samir Youssef Ayoub Anass Noah Adam Ravi Sunita Priya Anil Rajesh Shanti Guno Ricardo
+Rudi Roy Sharon Wendy Shirley Gracia Chantal Melvin Clarence Errol Orlando Romano Dewi Putri
+Laurens Lodewijk Reinier Sebastiaan Willemijn Josefien Marieke Machteld Fenneke Fleur Ilona
+Wilco Martine Ingrid Anja Petra Ria Ellen Gerda Gea Henk Harry Gerrit Jacob Klaas Nico Peter
 Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walter Werner Mireille Kirsten Wilma Trudy Jacqueline Gonny Bertine
 """) ,
     takeaway_headings=("in 1 minuut", "in één minuut", "in een minuut", "in het kort",
