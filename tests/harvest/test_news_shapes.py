@@ -153,3 +153,16 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
 ])
 def test_second_references(text: str, lang: str, speakers: list[str]) -> None:
     assert [q.speaker for q in harvest(text, lang, kinds=["quote"]).items] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("OOSTERLINDE – “Eerst hangen er ineens linten om de bomen. Zo ga je niet met een buurt om.” Aan het woord is "
+     "Trijntje ’t Hart, voorzitter van buurtvereniging Kamperhoek.", "Trijntje ’t Hart"),
+    ("In Lutterveen is de boosheid groot. “Mijn dochter van zes moet straks elke dag vier kilometer fietsen.” "
+     "Sevgi Aksoy heeft twee kinderen op De Wilgenhoek.", "Sevgi Aksoy"),
+    # someone named before is no introduction: the quote stays with the person named before it
+    ("Jan Jansen is boos. ‘Dit plan deugt van geen kanten en dat weet iedereen.’ Jansen zegt het al jaren.",
+     "Jan Jansen"),
+])
+def test_a_speaker_introduced_right_after_the_quote(text: str, speaker: str) -> None:
+    assert [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items] == [speaker]

@@ -199,6 +199,8 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
         for q in group:
             if q.person is None and not q.attributed and q.span.depth == 0 and q.span.opened:
                 att = speakers.lead(text, b.start, q.span.open_pos, res)
+                if att is None and q.span.closed:
+                    att = speakers.introduced_after(text, q.span.close_pos + 1, b.end, res)
                 if att:
                     q.person, q.how = att.person, att.how
                     if att.person is None:  # an unnamed speaker: the role, no name borrowed

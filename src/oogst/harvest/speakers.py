@@ -42,6 +42,9 @@ class Resolver:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.lang = lang
+        self.first_at: dict[str, int] = {}  # where each person is first named
+        for m in mentions:
+            self.first_at.setdefault(m.person.name, m.start)
 
     def last_before(self, pos: int, text: str | None = None) -> Person | None:
         """The person a pronoun at ``pos`` most likely refers to: the first person named in the
@@ -242,6 +245,26 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
 
 
 _PUNCT = "‘’“”„\"'()[]{},.;:!?—–"
+
+
+def introduced_after(text: str, pos: int, hi: int, res: Resolver) -> Attribution | None:
+    """ "‘…’ Sevgi Aksoy heeft twee kinderen op de school." / "“…” Aan het woord is Trijntje
+    ’t Hart, …": a quote with no attribution, and the next sentence opens by introducing a
+    person — named there for the first time — who is then its speaker."""
+    start = pos
+    while start < hi and text[start].isspace():
+        start += 1
+    if start >= hi or start == pos:
+        return None
+    lead_in = next((p for p in res.lang.introductions if text[start : start + len(p)].lower() == p), "")
+    at = start + len(lead_in)
+    while at < hi and text[at].isspace():
+        at += 1
+    found = res.in_range(at, at + 1)
+    if not found:
+        return None
+    person = found[0].person
+    return Attribution(person, None, "introduced") if res.first_at.get(person.name) == at else None
 
 
 def _opens_sentence(text: str, lo: int, pos: int) -> bool:

@@ -49,6 +49,8 @@ class Language:
     # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
     # tegen Omroep Dalmeer", "said Smith to reporters"
     addressee_words: frozenset[str] = field(default_factory=frozenset)
+    # phrases that introduce the speaker of the quote before them: "‘…’ Aan het woord is X"
+    introductions: tuple[str, ...] = ()
     definite_articles: frozenset[str] = field(default_factory=frozenset)  # "de wethouder"
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "een woordvoerder"
     # titles that are only a form of address ("Mrs Jones"): kept with a surname, since they

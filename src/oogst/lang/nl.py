@@ -69,7 +69,7 @@ wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter""
                    "planoloog", "econoom", "griffier", "chef", "trainer", "coach", "rechter",
                    "verlener", "voerder", "commandant", "kundige", "verpleegkundige"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
-    particles=_words("van de der den ter ten te het 't in op la le du da del von el al ben bin ibn abu"),
+    particles=_words("van de der den ter ten te het 't ’t in op la le du da del von el al ben bin ibn abu"),
     organisation_words=_words("""
 gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
@@ -169,6 +169,7 @@ moeten wil wilde willen mag mocht"""),
     attribution_openers=_words("zo"),
     demonstratives=_words("dat dit"),
     addressee_words=_words("tegen"),
+    introductions=("aan het woord is", "aan het woord zijn"),
     definite_articles=_words("de het"),
     indefinite_articles=_words("een"),
     honorifics=_words("mevrouw meneer mevr. dhr. mw."),
