@@ -166,3 +166,12 @@ def test_second_references(text: str, lang: str, speakers: list[str]) -> None:
 ])
 def test_a_speaker_introduced_right_after_the_quote(text: str, speaker: str) -> None:
     assert [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items] == [speaker]
+
+
+def test_company_names_and_role_case() -> None:
+    items = harvest("“We have kept the 47 running for as long as we could,” Amberline Buses said.", "en",
+                    kinds=["quote"]).items
+    assert [i.speaker for i in items] == [None]
+    items = harvest("City Manager Rochelle Duffy said: “If your business was flooded today, come to us.”", "en",
+                    kinds=["quote"]).items
+    assert [(i.speaker, i.speaker_role) for i in items] == [("Rochelle Duffy", "city manager")]

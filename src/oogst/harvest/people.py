@@ -333,8 +333,10 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             continue
         break
     if out and any(is_role_word(w, lang) for w in out):
-        role = " ".join(out)
-        role = role[0].lower() + role[1:]
+        # "City Manager" → "city manager"; a name inside a role keeps its capital ("wethouder
+        # van Emmen" is not built here, but "Dalmeer-wethouder" could be)
+        role = " ".join(w.lower() if k == 0 or is_role_word(w, lang) or w.lower() in lang.role_modifiers else w
+                        for k, w in enumerate(out))
         return role, None
     return None, None
 
@@ -435,6 +437,8 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             pos = name_end
         if sur.split()[-1] in lang.not_names:
             continue
+        if first not in lang.first_names and is_organisation_word(sur.split()[-1], lang):
+            continue  # "Amberline Buses said": a company
         if is_organisation_word(_prev_word(text, at, raw=True), lang):
             continue
         name = text[name_start:name_end].strip()

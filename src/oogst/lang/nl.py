@@ -163,6 +163,7 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer""
     ),
     paraphrase_conjunctions=_words("dat hoe of waarom wat welke wanneer"),
     stopwords=_words("""sinds al ook nu inmiddels jaar jaren maanden toen daar hier nog twee drie vier vijf zes zeven acht negen tien
+elf twaalf twintig dertig veertig vijftig eerder ruim bijna ongeveer eerst
 heeft had hebben hadden wordt werd worden werden was waren zal zullen zou zouden kan kon kunnen moet moest
 moeten wil wilde willen mag mocht"""),
     function_words=_words("de het een en van in op te dat die is voor met zijn niet aan er om ook als maar bij dan nog wel naar of uit door over tot je we ze hij zij ik tegen zijn haar hun onze ons mijn"),
