@@ -175,3 +175,26 @@ def test_company_names_and_role_case() -> None:
     items = harvest("City Manager Rochelle Duffy said: “If your business was flooded today, come to us.”", "en",
                     kinds=["quote"]).items
     assert [(i.speaker, i.speaker_role) for i in items] == [("Rochelle Duffy", "city manager")]
+
+
+def test_court_report_shapes() -> None:
+    text = ("De verdachte Gerben D. (44) uit Ooster-Ruige stond dinsdag terecht. „Ik was boos over die opvang en "
+            "ik dronk veel te veel”, verklaarde de verdachte. D. gaf toe dat hij ook berichten had verstuurd.")
+    got = [(i.kind, i.speaker, i.speaker_role) for i in harvest(text, "nl").items]
+    assert got == [("quote", "Gerben D.", "verdachte"), ("paraphrase", "Gerben D.", "verdachte")]
+    text = "Advocate Inge ter Welle is kort. Ter Welle wees erop dat de verdachte geen strafblad heeft."
+    assert [i.speaker for i in harvest(text, "nl", kinds=["paraphrase"]).items] == ["Inge ter Welle"]
+
+
+def test_a_party_after_a_name_is_no_person_and_noemt_is_speech() -> None:
+    text = ("Fractievoorzitter Linda Stokman van Ommerland Vooruit noemt het een stap in de goede richting. "
+            "„Maar een verbod zonder handhaving is een papieren tijger.”")
+    assert [i.speaker for i in harvest(text, "nl", kinds=["quote"]).items] == ["Linda Stokman"]
+    text = "Cremers noemt het raadhuis ‘de mooiste plek die we ons kunnen wensen’. Jan Cremers is directeur."
+    assert [i.speaker for i in harvest(text, "nl", kinds=["quote"]).items] == ["Jan Cremers"]
+
+
+def test_normative_advice_with_an_adverb() -> None:
+    items = harvest("Het is wel verstandig om de laatste jaarafrekening bij de hand te houden.", "nl",
+                    kinds=["advice"]).items
+    assert len(items) == 1

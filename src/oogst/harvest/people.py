@@ -104,6 +104,11 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
         # (a known first name, or one an apposition or a reporting verb follows: not "Ajax (3)");
         # found from the age (rare), then the word before it
         "age": re.compile(r"\(\d{1,3}\)"),
+        # a first name and the initial of a surname, as crime and court reports write suspects
+        # and victims: "verdachte Gerben D.", "Mohamed el A."; found from the initial's full
+        # stop (the engine skips to full stops), then the first name before it
+        "initial": re.compile(rf"\.(?<=(?<![\w’'.])[{_UP}]\.)(?!\w)"),
+        "first_before_initial": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]++(?P<parts>(?:\s++(?:{part}))*)\s++\Z"),
         "name_before_age": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
         # a capital after a space that follows a word, not punctuation: where a surname after
         # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
@@ -439,8 +444,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         if first not in lang.first_names and is_organisation_word(sur.split()[-1], lang):
             continue  # "Amberline Buses said": a company
-        if is_organisation_word(_prev_word(text, at, raw=True), lang):
+        before = _prev_word(text, at, raw=True)
+        if is_organisation_word(before, lang):
             continue
+        if first not in lang.first_names and before in ("van", "uit", "bij", "of", "from", "at"):
+            continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
         name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
             raw.append((name_start, name_end, name, sur, None, None))
@@ -471,13 +479,26 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
                 surnames.add(sur)
     named = sorted((s, e) for s, e, *_ in raw)
     named_starts = [s for s, _ in named]
+
+    def inside_a_name(pos: int) -> bool:
+        k = bisect.bisect_right(named_starts, pos)
+        return bool(k) and pos < named[k - 1][1]
+
+    for dot in pats["initial"].finditer(text):
+        m = pats["first_before_initial"].search(text, max(0, dot.start() - 61), dot.start() - 1)
+        if m is None or inside_a_name(m.start()):
+            continue  # no first name before it, or "Jan A. Jansen", read as a full name
+        first = text[m.start() : m.start("parts")]
+        sur = text[m.start("parts") : dot.end()].strip()
+        role = role_before(text, m.start(), lang)[0]
+        if first in lang.first_names or role:
+            raw.append((m.start(), dot.end(), f"{first} {sur}", sur, role, None))
     for age in pats["age"].finditer(text):
         m = pats["name_before_age"].search(text, max(0, age.start() - 40), age.start())
         if m is None:
             continue
         first = m.group(0)
-        k = bisect.bisect_right(named_starts, m.start())
-        if k and m.start() < named[k - 1][1]:
+        if inside_a_name(m.start()):
             continue  # the end of a full name: "Karin Jansen (45)"
         nxt = _NEXT_WORD.match(text, age.end())
         told = text[age.end() : age.end() + 1] == "," or (nxt is not None and nxt.group(1).lower() in lang.reporting_verbs)

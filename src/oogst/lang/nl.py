@@ -18,12 +18,12 @@ onderstreept onderstreepte constateert constateerde ziet zag weet wist hoopt hoo
 betoogt betoogde bevestigt bevestigde merkt verduidelijkt verduidelijkte vervolgt vervolgde
 glimlacht glimlachte knikt knikte besluit besloot illustreert illustreerde relativeert
 relativeerde nuanceert nuanceerde beklemtoont beklemtoonde voegt vult geeft legt licht
-somt wijst haalt blikt kijkt stipt verwacht verwachtte
+somt wijst haalt blikt kijkt stipt verwacht verwachtte vermoedt vermoedde noemt noemde
 """)
 _SEPARABLE = {
     "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit", "licht": "toe", "lichtte": "toe",
     "merkt": "op", "merkte": "op", "vult": "aan", "vulde": "aan", "voegt": "toe", "voegde": "toe",
-    "somt": "op", "somde": "op", "wijst": "erop", "haalt": "aan", "blikt": "terug",
+    "somt": "op", "somde": "op", "wijst": "erop", "wees": "erop", "haalt": "aan", "blikt": "terug",
     "kijkt": "terug", "stipt": "aan", "geeft toe": "", "gaf toe": "", "laat": "weten", "liet": "weten",
     "kondigt": "aan", "kondigde": "aan", "deelt": "mee", "deelde": "mee", "maakt": "bekend", "maakte": "bekend",
 }
@@ -155,7 +155,8 @@ documenteer communiceer informeer betaal budgetteer toets controleer publiceer""
     imperative_followers=_words("dat ervoor er het elkaar jezelf je de een niet nooit altijd goed vooral samen ook op in"),
     example_openers=_words("neem kijk"),
     normative_patterns=(
-        r"het is (?:belangrijk|essentieel|cruciaal|nodig|zaak|verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
+        r"het is (?:(?:wel|echt|heel|erg|vooral|dus|ook|daarom) )?(?:belangrijk|essentieel|cruciaal|nodig|zaak|"
+        r"verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
         r"je moet", r"we moeten", r"jullie moeten", r"wij moeten", r"men moet",
         r"je kunt beter", r"het loont (?:om|te)", r"het helpt (?:om|als)", r"het werkt beter",
         r"(?:een )?belangrijke les(?: is|:)", r"de les (?:is|was|luidt)", r"de les:", r"les \d",
