@@ -198,3 +198,14 @@ def test_normative_advice_with_an_adverb() -> None:
     items = harvest("Het is wel verstandig om de laatste jaarafrekening bij de hand te houden.", "nl",
                     kinds=["advice"]).items
     assert len(items) == 1
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("„Wie een bestuurder bedreigt, bedreigt ook de democratie”, zei officier van justitie mr. Inge ter Welle.",
+     "nl", "officier van justitie"),
+    ("Commissaris van de Koning Rutger Hofland zei: ‘We gaan dit samen oplossen, dat beloof ik.’", "nl",
+     "commissaris van de Koning"),
+    ("According to Fire Chief Luis Ortega, “we had water coming up through the storm grates”.", "en", "fire chief"),
+])
+def test_roles_of_several_words(text: str, lang: str, role: str) -> None:
+    assert [q.speaker_role for q in harvest(text, lang, kinds=["quote"]).items] == [role]

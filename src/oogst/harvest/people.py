@@ -306,6 +306,12 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         j -= 1
     if j < 0 or text[j] in _NO_ROLE_BEFORE:
         return None, None  # the name opens a sentence, a line or a bracket: no role word before it
+    if lang.multiword_roles:
+        tail = text[max(0, j - 40) : j + 1].lower()
+        for phrase in lang.multiword_roles:
+            if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalnum()):
+                written = text[j + 1 - len(phrase) : j + 1]  # as written: "commissaris van de Koning"
+                return written[0].lower() + written[1:], None  # "officier van justitie mr. Inge ter Welle"
     head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
     everything = _HEAD_TOKEN.findall(head)
     words = everything[-5:]
@@ -327,7 +333,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
                         or low in lang.separable_verbs \
                         or low in lang.stopwords or low in _attribution_openers(lang.code) \
-                        or (mod[0].isupper() and low not in lang.roles and not initial):
+                        or (mod[0].isupper() and low not in lang.roles and low not in lang.role_modifiers):
                     break
                 out.insert(0, mod)
                 if initial:

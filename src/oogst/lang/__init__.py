@@ -49,6 +49,8 @@ class Language:
     # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
     # tegen Omroep Dalmeer", "said Smith to reporters"
     addressee_words: frozenset[str] = field(default_factory=frozenset)
+    # roles of several words, read as one before a name: "officier van justitie mr. Inge ter Welle"
+    multiword_roles: tuple[str, ...] = ()
     # phrases that introduce the speaker of the quote before them: "‘…’ Aan het woord is X"
     introductions: tuple[str, ...] = ()
     definite_articles: frozenset[str] = field(default_factory=frozenset)  # "de wethouder"

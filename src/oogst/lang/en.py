@@ -114,6 +114,8 @@ has had have was were will would can could should may might must"""),
     addressee_words=_words("to"),
     definite_articles=_words("the"),
     indefinite_articles=_words("a an"),
+    multiword_roles=("head of planning", "chief executive officer", "leader of the council", "member of parliament",
+                     "chief constable", "director of public health"),
     honorifics=_words("Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady"),
     title_cues=_words("""report documentary film series book plan programme program strategy campaign
 project study titled entitled called named exhibition show podcast song album review"""),
