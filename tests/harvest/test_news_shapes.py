@@ -206,6 +206,8 @@ def test_normative_advice_with_an_adverb() -> None:
     ("Commissaris van de Koning Rutger Hofland zei: ‘We gaan dit samen oplossen, dat beloof ik.’", "nl",
      "commissaris van de Koning"),
     ("According to Fire Chief Luis Ortega, “we had water coming up through the storm grates”.", "en", "fire chief"),
+    ("Shadow Health Secretary Anna Price told the Commons: “The waiting lists are a national scandal.”", "en",
+     "shadow health secretary"),
 ])
 def test_roles_of_several_words(text: str, lang: str, role: str) -> None:
     assert [q.speaker_role for q in harvest(text, lang, kinds=["quote"]).items] == [role]

@@ -121,5 +121,7 @@ has had have was were will would can could should may might must"""),
 project study titled entitled called named exhibition show podcast song album review"""),
     role_modifiers=_words("""council county city town parish district state regional national deputy vice
 former acting interim senior chief assistant associate executive managing general lead financial
-principal project programme program community housing planning finance health fire police"""),
+principal project programme program community housing planning finance health fire police prime
+home foreign shadow education transport environment justice culture defence defense business treasury
+attorney"""),
 )
