@@ -306,7 +306,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         j -= 1
     if j < 0 or text[j] in _NO_ROLE_BEFORE:
         return None, None  # the name opens a sentence, a line or a bracket: no role word before it
-    if lang.multiword_roles:
+    if lang.multiword_roles and text[max(0, j - 40) : j + 1].lower().endswith(lang.multiword_roles):
         tail = text[max(0, j - 40) : j + 1].lower()
         for phrase in lang.multiword_roles:
             if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalnum()):
