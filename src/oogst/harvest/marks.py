@@ -8,7 +8,7 @@ used as an apostrophe (zo’n, auto’s, ’s avonds) and mismatched pairs („�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The marks: one character, or a doubled one (,, `` '' ’’ ‚‚). Written to open with a character
 # class, which lets the regex engine skip straight to the next candidate (2x faster than an
@@ -30,8 +30,7 @@ OPEN, CLOSE, WEAK_CLOSE = 1, 2, 3
 MAX_DEPTH = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A quotation: ``inner_start:inner_end`` is the text between the marks."""
 
     open_pos: int  # position of the opening mark, or -1 when the quote has none
@@ -49,8 +48,7 @@ class Span:
         return self.open_pos >= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Stray:
+class Stray(NamedTuple):
     pos: int
     reason: str
 

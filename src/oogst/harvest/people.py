@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from oogst.lang import Language
 
@@ -52,8 +53,7 @@ class Person:
     organisation: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     person: Person

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from oogst.harvest.people import Mention, Person, is_role_word
 from oogst.lang import Language
@@ -27,8 +27,7 @@ _SENT_STOP = re.compile(
 _SENT_END = re.compile(r"[.!?](?:[’”'\"])?\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     person: Person | None
     cue: str | None
     how: str  # "after", "before", "according", "pronoun", ...

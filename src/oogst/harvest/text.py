@@ -6,8 +6,8 @@ blank lines and may wrap lines. Both come out as :class:`Block` s with offsets i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -18,8 +18,7 @@ _LINE_BLOCK = re.compile(r"[ \t]*(?:(?P<bullet>[-*•·–▪◦✓✔]|\d{1,2}[
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph, heading or bullet: ``text[start:end]`` without its bullet marker."""
 
     start: int
