@@ -171,12 +171,11 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
     low = _WORD.findall(sent)[:40] if len(sent) == e - s else [w.lower() for w in _WORD.findall(text, s, e)[:40]]
     according, cues = _speech_cues(lang.code)
     # most sentences report no one: no reporting verb near the start, no "volgens" opening
-    if cues.isdisjoint(low[:22]) and not (low and any(low[: len(parts)] == parts for parts in according.get(low[0], ()))) \
+    if cues.isdisjoint(low[:22]) and not (low and any(low[: len(parts)] == parts for _, parts in according.get(low[0], ()))) \
             and "naar eigen zeggen" not in sent:
         return None
     words = list(_WORD.finditer(text, s, e))[:40]
-    for phrase in lang.according_to:
-        parts = phrase.split()
+    for phrase, parts in according.get(low[0], ()) if low else ():
         if low[: len(parts)] == parts and len(words) > len(parts) + 2:
             end = words[min(len(words) - 1, len(parts) + 4)].end()
             person = res.reference(words[len(parts) - 1].end(), end, text, s)
@@ -213,16 +212,16 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
 
 
 @lru_cache(maxsize=None)
-def _speech_cues(code: str) -> tuple[dict[str, list[list[str]]], frozenset[str]]:
-    """The according-to phrases as word lists by their first word, and the words that can make
-    a sentence reported speech: reporting verbs and the finite parts of separable ones ("laat
-    … weten"). Shared: not to be changed by callers."""
+def _speech_cues(code: str) -> tuple[dict[str, list[tuple[str, list[str]]]], frozenset[str]]:
+    """The according-to phrases with their words, by their first word (in the language's
+    order), and the words that can make a sentence reported speech: reporting verbs and the
+    finite parts of separable ones ("laat … weten"). Shared: not to be changed by callers."""
     from oogst.lang import get
 
     lang = get(code)
-    according: dict[str, list[list[str]]] = {}
+    according: dict[str, list[tuple[str, list[str]]]] = {}
     for phrase in lang.according_to:
-        according.setdefault(phrase.split()[0], []).append(phrase.split())
+        according.setdefault(phrase.split()[0], []).append((phrase, phrase.split()))
     return according, lang.reporting_verbs | frozenset(lang.separable_verbs)
 
 

@@ -27,7 +27,7 @@ _CAP = rf"[{_UP}][{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*"
 _INITIALS = rf"(?:[{_UP}]\.){{1,3}}+"
 
 
-_STRIP = "‘’“”„\"'()[]{},.;:!?—–"
+PUNCTUATION = "‘’“”„\"'()[]{},.;:!?—–"  # stripped from a word's edges
 
 
 def _prev_word(text: str, pos: int, raw: bool = False) -> str:
@@ -36,9 +36,9 @@ def _prev_word(text: str, pos: int, raw: bool = False) -> str:
     parts = text[max(0, pos - 40) : pos].rsplit(None, 1)
     if not parts:
         return ""
-    if raw and parts[-1][-1:] in _STRIP:
+    if raw and parts[-1][-1:] in PUNCTUATION:
         return ""
-    return parts[-1].strip(_STRIP)
+    return parts[-1].strip(PUNCTUATION)
 
 
 _NEXT_WORD = re.compile(r"\s*(\w+)")
@@ -113,7 +113,7 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
         # a capital after a space that follows a word, not punctuation: where a surname after
         # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
         # caller looks at what comes before the run
-        "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(_STRIP)}]\s.)|(?<=\s\s.))[{_LOW}]"),
+        "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(PUNCTUATION)}]\s.)|(?<=\s\s.))[{_LOW}]"),
     }
 
 
@@ -152,15 +152,12 @@ def is_role_word(word: str, lang: Language) -> bool:
 
 def _role_token(token: str, lang: Language) -> bool:
     """Whether a whitespace token, punctuation stripped, is a role word."""
-    return _is_role(lang.code, token.strip(_STRIP))
+    return _is_role(lang.code, token.strip(PUNCTUATION))
 
 
 def is_organisation_word(word: str, lang: Language) -> bool:
     """"gemeente", and compounds that end in one: "Werkorganisatie", "Belastingdienst"."""
     return _is_organisation(lang.code, word)
-
-
-_ORG_STOP = re.compile(r"\s*(?:[,.;:()!?]|\s(?:en|die|dat|and|who|which|is|was|zegt|says|said)\s|$)")
 
 
 _ORG_TOKEN = re.compile(r"[\w’'&-][\w’'&-]*+")
@@ -299,6 +296,18 @@ _NO_ROLE_BEFORE = frozenset(",.;:()‘“„\"\n")
 _HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
 
 
+def _multiword_role(text: str, end: int, lang: Language) -> str | None:
+    """A role of several words ending at ``end``, as written ("commissaris van de Koning")."""
+    tail = text[max(0, end - 41) : end].lower()
+    if not lang.multiword_roles or not tail.endswith(lang.multiword_roles):
+        return None
+    for phrase in lang.multiword_roles:
+        if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalnum()):
+            written = text[end - len(phrase) : end]
+            return written[0].lower() + written[1:]
+    return None
+
+
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
     j = pos - 1
@@ -306,12 +315,9 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         j -= 1
     if j < 0 or text[j] in _NO_ROLE_BEFORE:
         return None, None  # the name opens a sentence, a line or a bracket: no role word before it
-    if lang.multiword_roles and text[max(0, j - 40) : j + 1].lower().endswith(lang.multiword_roles):
-        tail = text[max(0, j - 40) : j + 1].lower()
-        for phrase in lang.multiword_roles:
-            if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalnum()):
-                written = text[j + 1 - len(phrase) : j + 1]  # as written: "commissaris van de Koning"
-                return written[0].lower() + written[1:], None  # "officier van justitie mr. Inge ter Welle"
+    phrase = _multiword_role(text, j + 1, lang)
+    if phrase:
+        return phrase, None  # "officier van justitie mr. Inge ter Welle"
     head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
     everything = _HEAD_TOKEN.findall(head)
     words = everything[-5:]
@@ -353,7 +359,6 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
 
 
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:\n‘“„\"(]\s*)(?=[^.!?;:\n]*$)")
-_ARTICLE = re.compile(r"^(?:the|a|an|de|het|een)\s+", re.I)
 
 
 def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -> tuple[str | None, str | None]:
@@ -373,9 +378,10 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     words = clause.split()
     k = len(words)
     while k > 0 and len(words) - k < 8:
-        low = words[k - 1].lower().strip(_STRIP)
+        low = words[k - 1].lower().strip(PUNCTUATION)
         inside = low in _INSIDE_ROLE or (  # "spokesperson for the council", "wethouder van de gemeente"
-            low in _ARTICLES and k >= 2 and words[k - 2].lower() in _INSIDE_ROLE)
+            (low in lang.definite_articles or low in lang.indefinite_articles) and k >= 2
+            and words[k - 2].lower() in _INSIDE_ROLE)
         if inside or not (low in lang.function_words or low in lang.stopwords or low in lang.reporting_verbs):
             k -= 1
             continue
@@ -387,7 +393,6 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
 
 
 _INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
-_ARTICLES = frozenset({"the", "a", "an", "de", "het", "een"})
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -588,13 +593,13 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
             j = start - 2
             while j >= 0 and text[j].isspace():
                 j -= 1
-            if j < 0 or text[j] in _STRIP:
+            if j < 0 or text[j] in PUNCTUATION:
                 continue
         # back from the name: a role word within three words, only lower-case words between;
         # the word right before settles most cases
         window = text[max(0, start - 60) : start]
         last = window.rsplit(None, 1)
-        if not last or last[-1][-1] in _STRIP:
+        if not last or last[-1][-1] in PUNCTUATION:
             continue
         role = roles.get(last[-1])
         if role is None:
@@ -603,7 +608,7 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
             if not last[-1].islower():
                 continue
             for w in window.rsplit(None, 3)[-2:-4:-1]:  # the second and third word back
-                if w[-1] in _STRIP:
+                if w[-1] in PUNCTUATION:
                     break
                 role = roles.get(w)
                 if role is None:
@@ -679,7 +684,7 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     appos = _VERB_AFTER_APPOSITION.match(text, end, end + 120)
     if appos:
         app = appos.group("app").split()
-        if app and (app[0].lower() in _RELATIVE or any(is_role_word(w.strip(_STRIP), lang) for w in app[:4])):
+        if app and (app[0].lower() in _RELATIVE or any(is_role_word(w.strip(PUNCTUATION), lang) for w in app[:4])):
             words.append(appos.group("verb").lower())
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
@@ -688,7 +693,6 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
            honorifics: frozenset[str] = frozenset()) -> list[Mention]:
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}
-    full_names: set[str] = set()  # the values of by_surname
     out: list[tuple[int, int, str]] = []
     # inside an excluded span: the span starting last at or before ``start``, or any earlier
     # one reaching past it (a running maximum of ends), found by bisection, not by a scan
@@ -704,11 +708,6 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
             # a bare surname is the first person named in full with it (the one the piece is
             # about, more often than not: "Walter Crabtree … his wife Lucy Crabtree … Crabtree says")
             by_surname.setdefault(key, name)
-            full_names.add(name)
-            if sur in full_names:
-                for k, v in list(by_surname.items()):
-                    if v == sur:  # "wethouder Pietersen" before "Karin Pietersen": same person
-                        by_surname[k] = name
         old = people.get(full)
         if old is None:
             people[full] = Person(full, sur, role, org)

@@ -49,14 +49,16 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         return None
     if n <= 3:
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
-    if not _ends_sentence(inner) and inner[:1].isupper() and q.span.opened:
+    if _ends_sentence(inner):
+        return None
+    if inner[:1].isupper() and q.span.opened:
         before = text[max(0, q.span.open_pos - 30) : q.span.open_pos].split()
         if before and before[-1].lower() in lang.title_cues:  # right before the mark ("advies: ‘…’" is a quote)
             return "a title (of a report, plan, film …)"
-    if n <= 8 and not _ends_sentence(inner):
+    if n <= 8:
         words = _LABEL_WORD.findall(inner)
         caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
-        if n <= 8 and caps >= max(1, (n - 1) // 3):
+        if caps >= max(1, (n - 1) // 3):
             return "looks like a title or name"
         if n <= 5 and q.span.closed and q.span.opened and not q.attributed:
             after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
@@ -226,12 +228,10 @@ def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
         if chain and group and group[0].span.open_pos == blocks[bi].start and chain[-1].block == bi - 1:
             chain.append(group[0])
         else:
-            if len(chain) > 1:
-                _share(chain)
+            _share(chain)
             chain = [group[-1]] if group else []
         if chain and chain[-1].span.closed:
-            if len(chain) > 1:
-                _share(chain)
+            _share(chain)
             chain = []
     _share(chain)
 

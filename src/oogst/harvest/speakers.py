@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.harvest.people import Mention, Person, is_role_word
+from oogst.harvest.people import PUNCTUATION, Mention, Person, is_role_word
 from oogst.lang import Language
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
@@ -190,12 +190,12 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
         return None
     person = None
     window = max(lo, pos - LOOKBACK)
-    found = res.in_range(window, pos)
     unnamed = _role_subject_before(text, window, pos, res)
     if unnamed is not None:
         # the sentence right before the quote has a role for its subject and names no one:
         # "…, maar de woordvoerster wil nog niets beloven. ‘…’" / "…, said a spokeswoman. “…”"
         return unnamed
+    found = res.in_range(window, pos)
     if found:
         person = found[-1].person
     else:
@@ -210,21 +210,18 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
     clause after a comma with a conjunction or an inverted reporting verb ("…, maar de
     woordvoerster wil …", "…, said a spokeswoman for the police."). A definite role ("de
     wethouder") is the person with that role, when there is one; else the role is unnamed."""
-    j = pos - 1
-    while j > lo and text[j].isspace():
-        j -= 1
-    if text[j] not in ".!?’”'\"":
-        return None  # the quote does not open a sentence
+    if pos <= lo or not _opens_sentence(text, lo, pos):
+        return None  # the quote does not open a sentence (or opens the paragraph)
     window = max(lo, pos - 400)
     ends = [m.end() for m in _SENT_END.finditer(text, window, pos)]
-    if not ends or text[ends[-1] : pos].strip():
+    if not ends:
         return None
     start = ends[-2] if len(ends) > 1 else window
     if res.in_range(start, ends[-1]):
         return None  # the sentence names someone: that is for the caller
     lang = res.lang
     raw = text[start : ends[-1]].split()
-    toks = [t.lower().strip(_PUNCT) for t in raw]
+    toks = [t.lower().strip(PUNCTUATION) for t in raw]
     for k, w in enumerate(toks[:-1]):
         if w not in lang.definite_articles and w not in lang.indefinite_articles:
             continue
@@ -241,9 +238,6 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
             if not toks[j].isalpha() or toks[j] in lang.function_words:
                 break
     return None
-
-
-_PUNCT = "‘’“”„\"'()[]{},.;:!?—–"
 
 
 def introduced_after(text: str, pos: int, hi: int, res: Resolver) -> Attribution | None:

@@ -9,11 +9,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_BULLET = re.compile(r"[ \t]*(?:[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+_BULLET_MARK = r"[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)]"
+_BULLET = re.compile(rf"[ \t]*(?:{_BULLET_MARK})[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
 _BLANK_LINE = re.compile(r"\n[ \t]+\n")
 # one line: an optional bullet (as _BULLET), then the text without surrounding white space
-_LINE_BLOCK = re.compile(r"[ \t]*(?:(?P<bullet>[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)])[ \t]+)?[^\S\n]*"
+_LINE_BLOCK = re.compile(rf"[ \t]*(?:(?P<bullet>{_BULLET_MARK})[ \t]+)?[^\S\n]*"
                          r"(?P<body>[^\n]*[^\s])?[^\S\n]*(?:\n|\Z)")
 _LINE = re.compile(r"[^\n]+")
 
