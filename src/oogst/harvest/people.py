@@ -417,8 +417,8 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
                 pos, titles_from = after, m.start()
                 continue
             if not m.group("middle") and first not in lang.honorifics:
-                # "Cllr Jones said": a title and a surname ("Mrs Jones" stays whole: the
-                # honorific tells her from David Jones)
+                # "Cllr Jones said": a title and a surname ("Mrs Jones" stays whole, and is
+                # linked to a full name at the end only when one person has that surname)
                 name_start = m.end("sur") - len(m.group("sur").strip())
         if first in lang.not_names or first.lower() in lang.particles or is_role_word(first, lang) or is_organisation_word(first, lang):
             pos = m.start("first") + len(first)

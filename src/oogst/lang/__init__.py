@@ -55,8 +55,8 @@ class Language:
     introductions: tuple[str, ...] = ()
     definite_articles: frozenset[str] = field(default_factory=frozenset)  # "de wethouder"
     indefinite_articles: frozenset[str] = field(default_factory=frozenset)  # "een woordvoerder"
-    # titles that are only a form of address ("Mrs Jones"): kept with a surname, since they
-    # tell apart people of one family
+    # titles that are only a form of address ("Mrs Jones"): kept with the surname, and linked
+    # to a full name only when one person has that surname (the honorific tells a family apart)
     honorifics: frozenset[str] = field(default_factory=frozenset)
     # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
     title_cues: frozenset[str] = field(default_factory=frozenset)
