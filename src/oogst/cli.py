@@ -32,11 +32,11 @@ def _fail(message: str) -> None:
 
 def _read_input(source: str) -> tuple[str, str | None]:
     """The text of one document (stdin with '-'), and its language if the source says."""
+    if source == "-":  # plain text needs no reader: skip importing trafilatura and httpx
+        return sys.stdin.read(), None
     from oogst.ingest import iter_sources
     from oogst.ingest.files import Failed
 
-    if source == "-":
-        return sys.stdin.read(), None
     results = list(iter_sources([source]))
     if not results:
         _fail(f"{source}: nothing to read")
