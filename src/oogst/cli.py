@@ -14,19 +14,26 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from oogst.errors import OogstError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="oogst — harvest what people said from articles into a one-page digest.")
-out = Console()
-err = Console(stderr=True)
+# markup and emoji codes off: titles, URLs and quotes from sources are printed as they are
+# ("[/b]" in a title is text, not a closing tag); styles are applied with Text, never markup
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.", envvar="OOGST_STORE")]
 
 
+def _styled(label: str, style: str, message: str) -> Text:
+    return Text.assemble((label, style), " ", message)
+
+
 def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(_styled("error:", "bold red", message), soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -146,7 +153,7 @@ def add(
     if not policy.contact and any(s.startswith(("http://", "https://")) for s in sources):
         err.print("note: set OOGST_CONTACT or --contact so site owners can reach you", highlight=False)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    with Store(store) as st, Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+    with Store(store) as st, Progress(TextColumn("{task.description}", markup=False), BarColumn(bar_width=24), MofNCompleteColumn(),
                                       TimeRemainingColumn(), console=err, transient=True) as progress:
         task = progress.add_task("adding", total=0)
 
@@ -190,7 +197,7 @@ def sources(
 
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
-    with Store(store) as st:
+    with Store(store, readonly=True) as st:
         rows = st.sources(failed_only=failed)
     if format == "json":
         out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)
@@ -215,7 +222,7 @@ def _formats(value: str) -> list[str]:
 
 def _report_render(result) -> None:  # noqa: ANN001
     for warning in result.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err.print(_styled("warning:", "yellow", warning), soft_wrap=True)
     for fmt, path in result.paths.items():
         out.print(f"{fmt:>6}: {path}", highlight=False)
 
@@ -235,7 +242,7 @@ def candidates(
     from oogst.digest import build_digest
     from oogst.store import Store
 
-    with Store(store) as st:
+    with Store(store, readonly=True) as st:
         result = build_digest(st.documents(), st.items(), topic, period)
     rows = result.candidates[:limit]
     if format == "json":
@@ -301,7 +308,7 @@ def _theme(path: Path | None):  # noqa: ANN202
 def _source_text(store: Path):  # noqa: ANN202
     from oogst.store import Store
 
-    st = Store(store)
+    st = Store(store, readonly=True)
 
     def text_of(url: str) -> str | None:
         doc = st.document_by_url(url)
@@ -378,7 +385,7 @@ def render(
         if violations:
             dg = _mark_edited(dg, {v.item_id for v in violations})
     else:
-        err.print(f"[yellow]warning:[/] no store at {store}; quotes were not checked against their sources", highlight=False)
+        err.print(_styled("warning:", "yellow", f"no store at {store}; quotes were not checked against their sources"), soft_wrap=True)
     _report_render(render_digest(dg, out_dir, fmts, theme=_theme(theme), json_text=dumps(dg)))
 
 
@@ -481,16 +488,65 @@ def serve(
     run_server(settings)
 
 
+_state = {"debug": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", envvar="OOGST_DEBUG",
+                                        help="On an error, show the full traceback (for a bug report).")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def error_message(exc: BaseException) -> str:
+    """One line for any error that ends a command: what went wrong and, where it helps, what to do."""
+    import sqlite3
+
+    if isinstance(exc, OogstError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        from oogst.store import describe_error
+
+        return describe_error(exc, Path("the store file"))
+    if isinstance(exc, UnicodeError):
+        reason = getattr(exc, "reason", "") or str(exc)
+        return f"the text cannot be read as UTF-8 ({reason}); is it a text file?"
+    if isinstance(exc, OSError):
+        import errno
+        import os
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        what = exc.strerror or os.strerror(exc.errno) if exc.errno else str(exc)
+        if exc.errno == errno.ENOSPC:
+            what = "the disk is full"
+        return f"{where}{what[:1].lower() + what[1:] if what else type(exc).__name__}"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "out of memory: the input is too large"
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    kind = "invalid value" if isinstance(exc, ValueError) else f"unexpected error ({type(exc).__name__})"
+    return f"{kind}: {detail or type(exc).__name__} (oogst --debug … shows where; please report it)"
+
+
+# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument;
+# 3 add finished but some sources failed (or, with --strict, were cut or capped); 130 interrupted
+EXIT_ERROR, EXIT_USAGE, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
 def main() -> None:
-    """Entry point: library errors become one line and exit code 1, never a traceback."""
+    """Entry point: every error becomes one line and exit code 1, never a traceback (but --debug)."""
     try:
         app(standalone_mode=True)
-    except OogstError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-        sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted; what was written so far is kept", highlight=False)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 — the one place where every error becomes a sentence
+        if _state["debug"]:
+            raise
+        err.print(_styled("error:", "bold red", error_message(exc)), soft_wrap=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":
