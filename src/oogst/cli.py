@@ -40,7 +40,7 @@ def _fail(message: str) -> None:
 def _read_input(source: str) -> tuple[str, str | None]:
     """The text of one document (stdin with '-'), and its language if the source says."""
     if source == "-":  # plain text needs no reader: skip importing trafilatura and httpx
-        return sys.stdin.read(), None
+        return _read_stdin(), None
     from oogst.ingest import iter_sources
     from oogst.ingest.files import Failed
 
@@ -51,6 +51,32 @@ def _read_input(source: str) -> tuple[str, str | None]:
     if isinstance(first, Failed):
         _fail(f"{first.source}: {first.reason}")
     return first.text, first.language  # type: ignore[union-attr]
+
+
+def _seconds(flag: str, value: float, *, zero: bool = False) -> float:
+    """A number of seconds: finite, and positive (or zero, where waiting no time makes sense)."""
+    import math
+
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
+        raise typer.BadParameter(f"{value:g} is not a usable number of seconds; give a number "
+                                 f"{'of 0 or more' if zero else 'above 0'}, e.g. {flag} 20", param_hint=flag)
+    return value
+
+
+def _read_stdin() -> str:
+    """Text on stdin, in whatever encoding it has; binary data is refused, not harvested."""
+    from oogst.ingest.decode import binary_kind, decode_text, looks_binary
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    kind = binary_kind(data)
+    if kind:
+        _fail(f"stdin holds {kind}, not text")
+    text = decode_text(data)
+    why = looks_binary(text)
+    if why:
+        _fail(f"stdin is not text: {why}")
+    return text
 
 
 def _item_dict(item) -> dict[str, object]:  # noqa: ANN001
@@ -128,8 +154,11 @@ def add(
     until: Annotated[Optional[str], typer.Option(help="Keep documents published on or before this date.")] = None,
     match: Annotated[Optional[str], typer.Option(help="Only pages from sitemaps and feeds whose URL path matches this regular expression.")] = None,
     contact: Annotated[Optional[str], typer.Option(help="Your e-mail address or URL, sent to sites in the User-Agent.", envvar="OOGST_CONTACT")] = None,
-    delay: Annotated[float, typer.Option(help="Seconds between two requests to the same site.")] = 1.0,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.")] = 20.0,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to the same site.", callback=lambda v: _seconds("--delay", v, zero=True))] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.", callback=lambda v: _seconds("--timeout", v))] = 20.0,
+    deadline: Annotated[float, typer.Option(help="Seconds one URL may take in all (slow servers, retries, redirects).", callback=lambda v: _seconds("--deadline", v))] = 120.0,
+    max_links: Annotated[int, typer.Option(help="Pages followed from one sitemap or feed at most.", min=1)] = 1000,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 3 also when a document was cut or a listing capped.")] = False,
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
 ) -> None:
@@ -217,7 +246,23 @@ def _formats(value: str) -> list[str]:
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    return formats
+    if not formats:
+        _fail(f"--formats is empty; give one or more of {', '.join(FORMATS)}")
+    return list(dict.fromkeys(formats))
+
+
+LESSONS = (1, 6)  # the most a one-page digest holds
+
+
+def _topic_period(topic: str, period: str, lessons: int | None = None) -> None:
+    """Refuse an empty topic, a bad period and an impossible number of lessons before any work."""
+    from oogst.select.period import parse_period
+
+    if not topic.strip():
+        _fail("--topic is empty; give the topic phrase, e.g. --topic 'interbestuurlijk samenwerken'")
+    parse_period(period)
+    if lessons is not None and not LESSONS[0] <= lessons <= LESSONS[1]:
+        _fail(f"--lessons {lessons}: give a number from {LESSONS[0]} to {LESSONS[1]}, or leave it out")
 
 
 def _report_render(result) -> None:  # noqa: ANN001
@@ -242,6 +287,11 @@ def candidates(
     from oogst.digest import build_digest
     from oogst.store import Store
 
+    _topic_period(topic, period)
+    if limit < 1:
+        _fail(f"--limit {limit}: give a number of 1 or more")
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
     with Store(store, readonly=True) as st:
         result = build_digest(st.documents(), st.items(), topic, period)
     rows = result.candidates[:limit]
@@ -288,21 +338,27 @@ def digest(
     from oogst.store import Store
 
     fmts = _formats(formats)
+    _topic_period(topic, period, lessons)
+    theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
     with Store(store) as st:
         st.save_digest(topic, period, text)
     for note in result.notes:
         err.print(f"note: {note}", highlight=False)
-    _report_render(render_digest(result.digest, out_dir, fmts, theme=_theme(theme), json_text=text))
+    _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
 
 
 def _theme(path: Path | None):  # noqa: ANN202
     if path is None:
         return None
+    from oogst.errors import RenderError
     from oogst.render.theme import load_theme
 
-    return load_theme(path)
+    try:
+        return load_theme(path)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type
+        raise RenderError(f"theme file {path}: a value has the wrong type or form ({exc})") from None
 
 
 def _source_text(store: Path):  # noqa: ANN202
@@ -349,10 +405,40 @@ def _load_digest(path: Path):  # noqa: ANN202
     from oogst.digest_json import loads
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except OSError as exc:
         _fail(f"{path}: cannot read ({exc.strerror or exc})")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not a digest.json: the file is not UTF-8 text (byte {exc.start})")
+    _check_json(path, text)
     return loads(text)
+
+
+def _check_json(path: Path, text: str) -> None:
+    """Refuse what Python's json reads but JSON does not allow, before the schema is read:
+    NaN and Infinity, numbers too long to convert, and lone surrogates (which cannot be written
+    back as UTF-8)."""
+    def constant(name: str) -> None:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        data = json.loads(text, parse_constant=constant)
+    except RecursionError:
+        _fail(f"{path}: not a digest.json: nested too deeply")
+    except json.JSONDecodeError:
+        return  # loads() says where
+    except ValueError as exc:  # NaN, or an integer of thousands of digits
+        _fail(f"{path}: not a valid digest.json: {exc}")
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            _fail(f"{path}: not a valid digest.json: the text {value[:40]!r} holds a lone UTF-16 surrogate")
 
 
 @app.command()
@@ -373,6 +459,7 @@ def render(
     from oogst.render import render as render_digest
 
     fmts = _formats(formats)
+    theme_value = _theme(theme)
     dg = _load_digest(digest_file)
     if store.exists():
         st, text_of = _source_text(store)
@@ -386,7 +473,7 @@ def render(
             dg = _mark_edited(dg, {v.item_id for v in violations})
     else:
         err.print(_styled("warning:", "yellow", f"no store at {store}; quotes were not checked against their sources"), soft_wrap=True)
-    _report_render(render_digest(dg, out_dir, fmts, theme=_theme(theme), json_text=dumps(dg)))
+    _report_render(render_digest(dg, out_dir, fmts, theme=theme_value, json_text=dumps(dg)))
 
 
 def _mark_edited(dg, ids: set[str]):  # noqa: ANN001, ANN202
@@ -430,6 +517,25 @@ def demo(
     _report_render(render_digest(result.digest, out_dir, ["html", "pdf", "png", "md", "json"], json_text=text))
 
 
+def _gold_readable(path: Path) -> None:
+    """A gold file is UTF-8 JSON Lines text: say so for a binary or badly encoded file."""
+    from oogst.ingest.decode import binary_kind
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            data = head + fh.read()
+    except OSError as exc:
+        _fail(f"{path}: cannot read gold file ({exc.strerror or exc})")
+    kind = binary_kind(head)
+    if kind:
+        _fail(f"{path}: not a gold JSON Lines file: it holds {kind}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not a gold JSON Lines file: it is not UTF-8 text (byte {exc.start})")
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
@@ -442,6 +548,10 @@ def eval_cmd(
     """
     from oogst.evaluate import evaluate, load_gold
 
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
+    for path in gold:
+        _gold_readable(path)
     report = evaluate(load_gold(gold))
     if format == "json":
         data = report.as_dict()
