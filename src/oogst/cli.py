@@ -1,6 +1,7 @@
 """The command line: a thin layer that parses options, calls the library and prints.
 
-Library errors (``OogstError``) become one clear line on stderr and exit code 1.
+Every error (``OogstError``, and also OSError, sqlite3.Error, bad values, undecodable input)
+becomes one clear line on stderr and exit code 1; ``oogst --debug …`` shows the traceback.
 """
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 # ("[/b]" in a title is text, not a closing tag); styles are applied with Text, never markup
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument;
+# 3 add finished but some sources failed (or, with --strict, were cut or capped); 130 interrupted
+EXIT_ERROR, EXIT_USAGE, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 2, 3, 130
+
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.", envvar="OOGST_STORE")]
 
@@ -166,6 +172,8 @@ def add(
 
     A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
     asks each site only for what changed. Failures are recorded: see oogst sources --failed.
+    Exit code 0: all went in; 3: it ran, but some sources failed (with --strict also when a
+    document was cut or a listing capped); 1: an error stopped it.
 
     Example: oogst add https://example.org/sitemap.xml --period 2020-Q3..2020-Q4 --match /verhalen/
     """
@@ -178,7 +186,8 @@ def add(
     except OogstError as exc:
         _fail(str(exc))
     policy = FetchPolicy.from_env(contact=contact, host_delay=max(0.0, delay), read_timeout=timeout,
-                                  allow_private_addresses=private_addresses)
+                                  allow_private_addresses=private_addresses, deadline=deadline,
+                                  max_links=max_links)
     if not policy.contact and any(s.startswith(("http://", "https://")) for s in sources):
         err.print("note: set OOGST_CONTACT or --contact so site owners can reach you", highlight=False)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
@@ -194,8 +203,14 @@ def add(
             shown = " · ".join(f"{k} {v}" for k, v in counts.items() if v and k != "listed")
             progress.update(task, advance=1, description=shown)
 
+        st.check_integrity()  # never write into a damaged store
         summary = add_sources(st, sources, glob=glob, filters=filters, policy=policy, on_result=tick, on_found=found)
     _print_add_summary(summary, verbose)
+    if summary.failed or (strict and summary.partial):
+        what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
+        err.print(_styled("note:", "yellow", f"{what}; exit code {EXIT_PARTLY} (see above, or oogst sources --failed)"),
+                  soft_wrap=True)
+        raise typer.Exit(EXIT_PARTLY)
 
 
 def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
@@ -210,6 +225,11 @@ def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
         out.print(f"  … and {len(summary.skipped) - len(shown)} more skipped (--verbose lists them)", highlight=False, soft_wrap=True)
     for source, reason in summary.failed:
         out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
+    for url, reason in summary.cut:
+        out.print(f"  cut: {url}: {reason}", highlight=False, soft_wrap=True)
+    for url, n, followed in summary.capped:
+        out.print(f"  capped: {url}: lists {n} links, only the first {followed} pages were followed "
+                  "(--max-links raises the cap)", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -234,8 +254,8 @@ def sources(
     table = Table("published", "title", "lang", "items", "status")
     table.add_column("url", overflow="fold")
     for r in rows:
-        table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items),
-                      r.status if not r.error else f"failed: {r.error}", r.url)
+        status = f"failed: {r.error}" if r.error else "; ".join((r.status, *(f"cut: {n}" for n in r.notes)))
+        table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items), status, r.url)
     out.print(table)
 
 
@@ -638,11 +658,6 @@ def error_message(exc: BaseException) -> str:
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
     kind = "invalid value" if isinstance(exc, ValueError) else f"unexpected error ({type(exc).__name__})"
     return f"{kind}: {detail or type(exc).__name__} (oogst --debug … shows where; please report it)"
-
-
-# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument;
-# 3 add finished but some sources failed (or, with --strict, were cut or capped); 130 interrupted
-EXIT_ERROR, EXIT_USAGE, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 
 def main() -> None:

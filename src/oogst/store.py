@@ -76,6 +76,11 @@ _MIGRATIONS: dict[int, str] = {
     """,
 }
 
+_NOTES_TABLE = """CREATE TABLE IF NOT EXISTS document_notes (
+    url TEXT NOT NULL REFERENCES documents(url) ON DELETE CASCADE,
+    note TEXT NOT NULL
+)"""
+
 PutResult = Literal["added", "updated", "unchanged"]
 
 
@@ -104,6 +109,7 @@ class SourceRow:
     status: str
     error: str | None
     items: int
+    notes: tuple[str, ...] = ()  # what the harvest left out (a text cut, an item cap)
 
 
 class Store:
@@ -130,6 +136,10 @@ class Store:
             if not readonly:
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+            if not readonly:
+                # what the harvest left out of a document (a cap hit); a side table that older
+                # stores gain without a schema version, and that readers do without
+                self.db.execute(_NOTES_TABLE)
         except sqlite3.Error as exc:
             self._close_quietly()
             raise StoreError(describe_error(exc, self.path, opening=True)) from exc
@@ -212,7 +222,7 @@ class Store:
         return row[0] if row else None
 
     def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
-            cache: CacheEntry | None = None) -> PutResult:
+            cache: CacheEntry | None = None, notes: Iterable[str] = ()) -> PutResult:
         """Write a document with its items in one transaction (idempotent by URL and hash).
 
         The same transaction clears earlier failures of ``doc.url`` and ``source`` and writes
@@ -235,6 +245,9 @@ class Store:
                 (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
                  doc.source_kind, doc.author, doc.hash))
             self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.db.execute("DELETE FROM document_notes WHERE url=?", (doc.url,))
+            self.db.executemany("INSERT INTO document_notes (url, note) VALUES (?,?)",
+                                [(doc.url, n) for n in dict.fromkeys(notes)])
             self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
             self._write_cache(cache)
         return "updated" if old else "added"
@@ -300,9 +313,18 @@ class Store:
             cur = self.db.execute(
                 "SELECT d.url, d.title, d.published, d.language, COUNT(i.id) FROM documents d "
                 "LEFT JOIN items i ON i.document_id = d.id GROUP BY d.id ORDER BY d.published, d.url")
-            out.extend(SourceRow(u, t, p, lg, "ok", None, n) for u, t, p, lg, n in cur)
+            rows = list(cur)
+            notes = self._notes()
+            out.extend(SourceRow(u, t, p, lg, "ok", None, n, tuple(notes.get(u, ()))) for u, t, p, lg, n in rows)
         cur = self.db.execute("SELECT source, reason FROM failures ORDER BY source")
         out.extend(SourceRow(s, "", None, None, "failed", r, 0) for s, r in cur)
+        return out
+
+    def _notes(self) -> dict[str, list[str]]:
+        has = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='document_notes'").fetchone()
+        out: dict[str, list[str]] = {}
+        for url, note in self.db.execute("SELECT url, note FROM document_notes ORDER BY rowid") if has else ():
+            out.setdefault(url, []).append(note)
         return out
 
     # -- digests -------------------------------------------------------------------------
@@ -349,7 +371,7 @@ def describe_error(exc: sqlite3.Error, path: Path, *, opening: bool = False, dam
 
 def dumps_row(row: SourceRow) -> dict[str, object]:
     return {"url": row.url, "title": row.title, "published": row.published, "language": row.language,
-            "status": row.status, "error": row.error, "items": row.items}
+            "status": row.status, "error": row.error, "items": row.items, "notes": list(row.notes)}
 
 
 __all__ = ["DEFAULT_PATH", "LOCK_TIMEOUT", "SCHEMA_VERSION", "describe_error", "CacheEntry", "SourceRow", "Store", "dumps_row"]
