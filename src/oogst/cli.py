@@ -227,9 +227,9 @@ def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
         out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
     for url, reason in summary.cut:
         out.print(f"  cut: {url}: {reason}", highlight=False, soft_wrap=True)
-    for url, n, followed in summary.capped:
-        out.print(f"  capped: {url}: lists {n} links, only the first {followed} pages were followed "
-                  "(--max-links raises the cap)", highlight=False, soft_wrap=True)
+    for url, n, left in summary.capped:
+        out.print(f"  capped: {url}: lists {n} links; the last {left} were not followed "
+                  "(more pages than --max-links allows per listing)", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -35,7 +35,7 @@ class AddSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # by a filter, with the reason
     listed: list[tuple[str, int]] = field(default_factory=list)  # sitemaps and feeds read, and their links
     cut: list[tuple[str, str]] = field(default_factory=list)  # documents harvested only in part, and why
-    capped: list[tuple[str, int, int]] = field(default_factory=list)  # listings: (url, links, followed)
+    capped: list[tuple[str, int, int]] = field(default_factory=list)  # listings: (url, links, not followed)
 
     @property
     def partial(self) -> bool:
@@ -163,7 +163,7 @@ class _Run:
             n = len(v.listing.links.pages) + len(v.listing.links.sitemaps)
             self.summary.listed.append((v.url, n))
             if v.capped:
-                self.summary.capped.append((v.url, n, n - v.capped))
+                self.summary.capped.append((v.url, n, v.capped))
             self.store.touch(v.url)
             self.report(v.url, "listed", f"{v.listing.kind} with {n} links")
         elif v.kind == "skipped":
