@@ -61,3 +61,73 @@ def test_export_refuses_a_changed_speaker(client: Client, demo_store: Path) -> N
     _put_first(demo_store, item, url, speaker="Iemand Anders")
     res = client.get("/digests/1/export/md")
     assert res.status_code == 409 and "attribution changed" in res.text and "Iemand Anders" in res.text
+
+
+# -- uploads -----------------------------------------------------------------------------------
+
+def _upload(client: Client, files: list[tuple[str, bytes]]):  # noqa: ANN202
+    res = client.post("/sources/upload", data={"csrf_token": client.csrf, "period": ""},
+                      files=[("files", (n, d, "application/octet-stream")) for n, d in files], follow_redirects=False)
+    assert res.status_code == 303, res.text
+    return client.wait_job(int(res.headers["location"].rsplit("/", 1)[1]))
+
+
+ARTICLE = """<html><head><title>{title}</title><meta name="date" content="2025-10-0{day}"></head><body><article>
+<h1>{title}</h1><p>De gemeente {place} werkt al jaren samen met de provincie aan de dijken en de wegen.</p>
+<p>‘Samenwerken tussen overheden is geen project met een einddatum, je moet het elke dag onderhouden,’
+zegt wethouder {who} van {place}.</p><p>Volgens {who} is interbestuurlijk samenwerken vooral een kwestie
+van vertrouwen en van elkaar opzoeken, ook als het tegenzit.</p></article></body></html>"""
+
+
+def _article(n: int) -> bytes:
+    place, who = [("Dalmeer", "Anne de Boer"), ("Westerkoog", "Pieter Jansen")][n]
+    return ARTICLE.format(title=f"Samen verder in {place}", day=n + 1, place=place, who=who).encode()
+
+
+def test_two_uploads_with_the_same_name_are_both_kept(empty_client: Client, tmp_path: Path) -> None:
+    job = _upload(empty_client, [("artikel.html", _article(0)), ("artikel.html", _article(1))])
+    assert job["counts"].get("added") == 2, job["events"]
+    job = _upload(empty_client, [("artikel.html", _article(0))])  # the same file again
+    assert job["counts"].get("unchanged") == 1 and not job["counts"].get("added"), job["events"]
+    job = _upload(empty_client, [("artikel.html", _article(1).replace(b"dijken", b"bruggen"))])  # a new version
+    assert job["counts"].get("added") == 1, job["events"]
+    with Store(tmp_path / "empty.db") as st:
+        titles = sorted(d.title for d in st.documents())
+    assert titles == ["Samen verder in Dalmeer", "Samen verder in Westerkoog", "Samen verder in Westerkoog"]
+    assert len(list((tmp_path / "empty-uploads").iterdir())) == 3
+
+
+def test_an_uploaded_file_is_cited_by_title_and_name_never_by_path(empty_client: Client, tmp_path: Path) -> None:
+    _upload(empty_client, [("artikel.html", _article(0)), ("artikel.html", _article(1))])
+    res = empty_client.form("/digests", {"topic": "interbestuurlijk samenwerken", "period": "2025-Q4"},
+                            follow_redirects=False)
+    assert res.status_code == 303, res.text
+    digest_id = res.headers["location"].rstrip("/").rsplit("/", 1)[1].split("?")[0]
+    seen = 0
+    for fmt in ("html", "md", "json"):
+        out = empty_client.get(f"/digests/{digest_id}/export/{fmt}")
+        assert out.status_code == 200, out.text
+        text = out.text
+        assert "file:" not in text and "uploads" not in text and str(tmp_path) not in text
+        seen += "artikel." in text and "Samen verder in" in text
+    assert seen == 3
+    preview = empty_client.get(f"/digests/{digest_id}/preview").text
+    assert "file:" not in preview and str(tmp_path) not in preview
+
+
+def test_a_chunked_upload_over_the_limit_is_413_not_500(tmp_path: Path, make_client) -> None:  # noqa: ANN001
+    client = make_client(tmp_path / "oogst.db", max_upload_bytes=1024)
+    boundary = "oogstgrens"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{client.csrf}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
+            "Content-Type: text/plain\r\n\r\n").encode()
+
+    def body():  # noqa: ANN202  (an iterator: httpx sends it chunked, without Content-Length)
+        yield head
+        for _ in range(40):
+            yield b"x" * (64 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    res = client.post("/sources/upload", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert res.status_code == 413 and "upload limit" in res.text
+    assert not (tmp_path / "oogst-uploads").exists() or not any((tmp_path / "oogst-uploads").iterdir())

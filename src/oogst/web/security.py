@@ -190,7 +190,7 @@ class BodyLimit:
 
         try:
             await self.app(scope, limited, tracked)
-        except TooLarge:
+        except* TooLarge:  # also wrapped in an ExceptionGroup by the task groups of the middleware
             if not started:
                 await self._too_large(scope, receive, send)
 
