@@ -131,3 +131,36 @@ def test_a_chunked_upload_over_the_limit_is_413_not_500(tmp_path: Path, make_cli
     res = client.post("/sources/upload", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert res.status_code == 413 and "upload limit" in res.text
     assert not (tmp_path / "oogst-uploads").exists() or not any((tmp_path / "oogst-uploads").iterdir())
+
+
+# -- private addresses -------------------------------------------------------------------------
+
+def test_carrier_grade_nat_6to4_and_odd_address_forms_are_refused(empty_client: Client) -> None:
+    urls = {
+        "http://100.64.0.1/latest/meta-data/": "carrier-grade NAT",
+        "http://100.127.255.254/": "carrier-grade NAT",
+        "http://[2002:7f00:1::]/": "6to4 address embedding 127.0.0.1, a loopback",
+        "http://[2002:c0a8:101::1]/": "6to4 address embedding 192.168.1.1, a private",
+        "http://[64:ff9b::7f00:1]/": "NAT64 address embedding 127.0.0.1",
+        "http://0177.0.0.1/": "octal, hex or short form (read as 127.0.0.1)",
+        "http://0x7f.0.0.1/": "(read as 127.0.0.1)",
+        "http://127.1/": "(read as 127.0.0.1)",
+        "http://2130706433/": "(read as 127.0.0.1)",
+        "http://0999.1.1.1/": "is not a valid address",
+    }
+    res = empty_client.form("/sources/urls", {"urls": "\n".join(urls)}, follow_redirects=False)
+    job = empty_client.wait_job(int(res.headers["location"].rsplit("/", 1)[1]), timeout=5)
+    reasons = {e["source"]: e["reason"] for e in job["events"]}
+    assert set(reasons) == set(urls) and all(e["status"] == "failed" for e in job["events"])
+    for url, why in urls.items():
+        assert why in reasons[url] and "unexpected" not in reasons[url], (url, reasons[url])
+
+
+def test_public_addresses_still_pass() -> None:
+    from oogst.ingest.safety import blocked_reason, odd_address
+    from oogst.web.inputs import url_problem
+
+    assert blocked_reason("93.184.216.34") is None and blocked_reason("2606:4700::1") is None
+    assert blocked_reason("2002:5db8:d822::1") is None  # 6to4 around a public address
+    assert odd_address("example.org") is None and odd_address("cafe.de") is None and odd_address("10.0.0.1") is None
+    assert url_problem("https://example.org/a", False) is None

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from oogst.ingest.files import SUFFIXES
-from oogst.ingest.safety import blocked_reason
+from oogst.ingest.safety import blocked_reason, odd_address
 
 MAX_NAME = 120
 HASH_LENGTH = 12  # hex digits of the content hash in an upload's name
@@ -120,6 +120,9 @@ def url_problem(url: str, allow_private: bool) -> str | None:
         return None
     if host == "localhost" or host.endswith(".localhost"):
         return f"refused: {host} is this machine; private addresses are not fetched here"
+    odd = odd_address(host)
+    if odd:
+        return odd
     try:
         ipaddress.ip_address(host)
     except ValueError:
