@@ -164,3 +164,48 @@ def test_public_addresses_still_pass() -> None:
     assert blocked_reason("2002:5db8:d822::1") is None  # 6to4 around a public address
     assert odd_address("example.org") is None and odd_address("cafe.de") is None and odd_address("10.0.0.1") is None
     assert url_problem("https://example.org/a", False) is None
+
+
+# -- sessions ----------------------------------------------------------------------------------
+TOKEN = "a-long-random-test-token-42"
+
+
+def test_logout_ends_the_session_on_the_server(demo_store: Path, make_client) -> None:  # noqa: ANN001
+    c = make_client(demo_store, host="0.0.0.0", token=TOKEN)
+    c.form("/login", {"token": TOKEN, "next": "/digests"}, follow_redirects=False)
+    kept = dict(c.cookies)  # what a thief (or a second tab) copied before the logout
+    assert c.get("/digests/1", follow_redirects=False).status_code == 200
+    c.refresh_csrf()
+    assert c.form("/logout", follow_redirects=False).status_code == 303
+    c.cookies.clear()
+    for name, value in kept.items():
+        c.cookies.set(name, value)
+    res = c.get("/digests/1", follow_redirects=False)
+    assert res.status_code == 303 and res.headers["location"].startswith("/login")
+
+
+def test_a_blank_or_padded_token_is_refused() -> None:
+    from oogst.errors import InputError
+    from oogst.web import WebSettings
+
+    for bad, why in ((" " * 12, "blank"), ("\t" * 14, "blank"), (f" {TOKEN}", "space"), (f"{TOKEN}\n", "space")):
+        try:
+            WebSettings.build(Path("x.db"), "0.0.0.0", token=bad)
+        except InputError as exc:
+            assert why in str(exc)
+        else:
+            raise AssertionError(f"token {bad!r} was accepted")
+
+
+def test_the_origin_check_compares_scheme_host_and_port(client: Client) -> None:
+    from oogst.web.security import same_origin
+
+    for origin in ("https://127.0.0.1", "http://127.0.0.1:8080", "null", "http://127.0.0.1.evil.example",
+                   "ftp://127.0.0.1", "http://evil.example"):
+        res = client.form("/digests/1/title", {"title": "x"}, headers={"Origin": origin})
+        assert res.status_code == 403 and "another site" in res.text, origin
+    assert client.form("/digests/1/title", {"title": "ok"}, headers={"Origin": "http://127.0.0.1"},
+                       follow_redirects=False).status_code == 303
+    assert same_origin("http://127.0.0.1:80", "http", "127.0.0.1")
+    assert same_origin("https://Oogst.Example", "https", "oogst.example:443")
+    assert not same_origin("http://oogst.example", "https", "oogst.example")
