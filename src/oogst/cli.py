@@ -402,12 +402,12 @@ def check(
 
     Example: oogst check digest/digest.json --store oogst.db
     """
-    from oogst.check import check_digest
+    from oogst.check import check_digest, store_lookups
 
     dg = _load_digest(digest_file)
-    st, text_of = _source_text(store)
+    st, _ = _source_text(store)
     with st:
-        violations = check_digest(dg, text_of)
+        violations = check_digest(dg, *store_lookups(st, dg))
     if not violations:
         out.print(f"ok: all {len(dg.all_items())} items are faithful to their sources", highlight=False)
         return
@@ -474,7 +474,7 @@ def render(
 
     Example: oogst render digest/digest.json --out digest/ --formats html,pdf
     """
-    from oogst.check import check_digest
+    from oogst.check import check_digest, store_lookups
     from oogst.digest_json import dumps
     from oogst.render import render as render_digest
 
@@ -482,9 +482,9 @@ def render(
     theme_value = _theme(theme)
     dg = _load_digest(digest_file)
     if store.exists():
-        st, text_of = _source_text(store)
+        st, _ = _source_text(store)
         with st:
-            violations = check_digest(dg, text_of)
+            violations = check_digest(dg, *store_lookups(st, dg))
         if violations and not allow_edits:
             for v in violations:
                 err.print(_violation(v), highlight=False)

@@ -60,6 +60,16 @@ class Language:
     honorifics: frozenset[str] = field(default_factory=frozenset)
     # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
     title_cues: frozenset[str] = field(default_factory=frozenset)
+    # -- the faithful-shortening check (check.py): words whose cut can reverse or change a claim
+    negations: frozenset[str] = field(default_factory=frozenset)  # niet, geen, nooit, zonder
+    negation_suffixes: tuple[str, ...] = ()  # "n't" in don't, isn't
+    number_words: frozenset[str] = field(default_factory=frozenset)  # twee, honderd, miljoen (also in compounds)
+    number_joiners: tuple[str, ...] = ()  # "en" in vijfentwintig
+    quantifiers: frozenset[str] = field(default_factory=frozenset)  # alle, alleen, slechts, meeste
+    conditions: frozenset[str] = field(default_factory=frozenset)  # als, tenzij, mits
+    # "niet X, maar Y": a cut of "niet X, maar" leaves the claim Y the speaker made
+    contrast_words: frozenset[str] = field(default_factory=frozenset)
+    clause_joiners: frozenset[str] = field(default_factory=frozenset)  # en, of: a clause ends before them
 
     @property
     def normative_re(self) -> re.Pattern[str]:

@@ -1,6 +1,8 @@
 """English: how English-language journalism quotes people."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from oogst.lang import Language
 
 
@@ -124,4 +126,21 @@ former acting interim senior chief assistant associate executive managing genera
 principal project programme program community housing planning finance health fire police prime
 home foreign shadow education transport environment justice culture defence defense business treasury
 attorney"""),
+)
+
+# -- the faithful-shortening check (check.py) -------------------------------------------------
+LANGUAGE = replace(
+    LANGUAGE,
+    negations=_words("""not no never without nor neither none nothing nobody nowhere cannot hardly barely
+scarcely"""),
+    negation_suffixes=("n't", "n’t"),
+    number_words=_words("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million billion trillion dozen dozens hundreds thousands millions billions half quarter double
+twice once thrice percent"""),
+    quantifiers=_words("""all every each everyone everybody everything some most many few only merely
+solely exclusively almost nearly least"""),
+    conditions=_words("if unless provided providing whenever"),
+    contrast_words=_words("but rather instead"),
+    clause_joiners=_words("and or but so"),
 )

@@ -1,6 +1,8 @@
 """Dutch: how Dutch journalism quotes people (see docs/harvest.md)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from oogst.lang import Language
 
 
@@ -182,4 +184,22 @@ programma visie campagne project onderzoek getiteld titel heet genaamd tentoonst
 voorstelling podcast lied album actieplan beleidsplan handreiking"""),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
 senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
+)
+
+# -- the faithful-shortening check (check.py) -------------------------------------------------
+LANGUAGE = replace(
+    LANGUAGE,
+    negations=_words("""niet geen nooit nimmer noch zonder niets niks niemand nergens geenszins
+allerminst evenmin nauwelijks amper"""),
+    number_words=_words("""nul één eén twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien
+zestien zeventien achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd
+duizend miljoen miljard biljoen tientallen honderden duizenden miljoenen miljarden half halve helft kwart
+anderhalf anderhalve dubbel dubbele driekwart procent"""),
+    number_joiners=("en", "ën"),
+    quantifiers=_words("""alle allemaal alles elk elke ieder iedere iedereen sommige sommigen enkele enkelen
+meeste meesten alleen slechts enkel uitsluitend hooguit hoogstens minstens tenminste bijna vrijwel
+nagenoeg weinig weinigen minste"""),
+    conditions=_words("als indien tenzij mits zolang wanneer zodra ingeval"),
+    contrast_words=_words("maar doch wel juist integendeel"),
+    clause_joiners=_words("en of maar want dus"),
 )
