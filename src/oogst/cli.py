@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -222,8 +223,8 @@ def _report_render(result) -> None:  # noqa: ANN001
 
 @app.command()
 def candidates(
-    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
     period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    topic: Annotated[Optional[str], typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'. It orders; without it every article of the period is in scope.")] = None,
     store: StoreOpt = Path("oogst.db"),
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     limit: Annotated[int, typer.Option(help="How many candidates to show.")] = 40,
@@ -250,10 +251,10 @@ def candidates(
         table.add_row(f"{c.score:.2f}", c.item.kind, c.item.text[:120], c.item.speaker or "—", "; ".join(c.reasons))
     out.print(table)
     for note in result.notes:
-        err.print(f"note: {note}", highlight=False)
+        err.print(f"note: {escape(note)}", highlight=False)  # "[titel voor les 2]" is no markup
 
 
-def _make_digest(store: Path, topic: str, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
+def _make_digest(store: Path, topic: str | None, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
     from oogst.digest import build_digest
     from oogst.store import Store
 
@@ -263,8 +264,8 @@ def _make_digest(store: Path, topic: str, period: str, lessons: int | None, titl
 
 @app.command()
 def digest(
-    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
     period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    topic: Annotated[Optional[str], typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'. It orders; without it every article of the period is in scope.")] = None,
     store: StoreOpt = Path("oogst.db"),
     lessons: Annotated[Optional[int], typer.Option(help="Number of lessons (default: what the material supports, 2–4).")] = None,
     title: Annotated[Optional[str], typer.Option(help="Set the title instead of the generated question.")] = None,
@@ -284,9 +285,9 @@ def digest(
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
     with Store(store) as st:
-        st.save_digest(topic, period, text)
+        st.save_digest(topic or "", period, text)
     for note in result.notes:
-        err.print(f"note: {note}", highlight=False)
+        err.print(f"note: {escape(note)}", highlight=False)  # "[titel voor les 2]" is no markup
     _report_render(render_digest(result.digest, out_dir, fmts, theme=_theme(theme), json_text=text))
 
 
