@@ -294,8 +294,8 @@ def _report_render(result) -> None:  # noqa: ANN001
 
 @app.command()
 def candidates(
-    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
     period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    topic: Annotated[Optional[str], typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'. It orders; without it every article of the period is in scope.")] = None,
     store: StoreOpt = Path("oogst.db"),
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     limit: Annotated[int, typer.Option(help="How many candidates to show.")] = 40,
@@ -330,7 +330,7 @@ def candidates(
         err.print(f"note: {note}", highlight=False)
 
 
-def _make_digest(store: Path, topic: str, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
+def _make_digest(store: Path, topic: str | None, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
     from oogst.digest import build_digest
     from oogst.store import Store
 
@@ -340,8 +340,8 @@ def _make_digest(store: Path, topic: str, period: str, lessons: int | None, titl
 
 @app.command()
 def digest(
-    topic: Annotated[str, typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'.")],
     period: Annotated[str, typer.Option(help="e.g. 2020-Q3..2020-Q4, 2020-H2, 2020, 2020-07..2020-12.")],
+    topic: Annotated[Optional[str], typer.Option(help="The topic phrase, e.g. 'interbestuurlijk samenwerken'. It orders; without it every article of the period is in scope.")] = None,
     store: StoreOpt = Path("oogst.db"),
     lessons: Annotated[Optional[int], typer.Option(help="Number of lessons (default: what the material supports, 2–4).")] = None,
     title: Annotated[Optional[str], typer.Option(help="Set the title instead of the generated question.")] = None,
@@ -363,7 +363,7 @@ def digest(
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
     with Store(store) as st:
-        st.save_digest(topic, period, text)
+        st.save_digest(topic or "", period, text)
     for note in result.notes:
         err.print(f"note: {note}", highlight=False)
     _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))

@@ -4,24 +4,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from oogst.group import Grouping, group
+from oogst.group import Group, Grouping, group
+from oogst.titles import is_placeholder
 from oogst.models import Candidate, Digest, DigestItem, Document, Item, Lesson, Source
 from oogst.select.diversity import select_diverse
 from oogst.select.lexicon import note
 from oogst.select.period import digest_title, parse_period
-from oogst.select.rank import MIN_RELEVANCE, rank
+from oogst.select.rank import rank
 
 
 MAX_ITEMS = 16  # highlights + tips + lesson items: what fits one page
 SHORTLIST = 3  # lessons choose their statements from a varied shortlist this many times the budget
-TIP_RELEVANCE = 0.08  # advice this relevant may still give a lesson on the topic its tip
+MIN_SCORE, MIN_SHARE = 0.12, 0.2  # a statement scoring below this, or below this share of the best, is not printed
 
 
 @dataclass(frozen=True, slots=True)
 class DigestResult:
     digest: Digest
     candidates: tuple[Candidate, ...]  # every ranked candidate, best first
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # for the editor (CLI, web UI): what was left out and why; not on the page
 
 
 def to_digest_item(c: Candidate) -> DigestItem:
@@ -72,7 +73,7 @@ def _sources(items: Sequence[DigestItem], documents: Sequence[Document]) -> tupl
 def build_digest(
     documents: Sequence[Document],
     items: Sequence[Item],
-    topic: str,
+    topic: str | None,
     period_text: str,
     *,
     lessons: int | None = None,
@@ -84,39 +85,41 @@ def build_digest(
     and tips come from the advice), trim to ``max_items`` and assemble the digest.
 
     Statements (quotes, takeaways, paraphrases) fill highlights and lessons; advice gives the
-    lessons their titles and tips. When there are too few statements, advice fills in.
+    lessons their titles and tips. When there are too few statements, advice fills in. Every
+    article in scope (see :mod:`oogst.select.rank`) contributes candidates; the topic orders
+    them. What was left out, and why, is in ``DigestResult.notes`` for the editor, not on the page.
     Identical input gives identical output: every ordering is broken by item or document id.
     """
     period = parse_period(period_text)
-    ranked = rank(documents, items, topic, period, language=language, min_relevance=TIP_RELEVANCE)
+    topic = (topic or "").strip() or None
+    ranked = rank(documents, items, topic, period, language=language)
     lang = ranked.topic.language
-    relevant = [c for c in ranked.candidates if c.scores["relevance"] >= MIN_RELEVANCE]
-    relevant_ids = {c.item.id for c in relevant}
-    advice = tuple(c for c in ranked.candidates if c.item.kind == "advice")
-    candidates = tuple(c for c in ranked.candidates if c.item.id in relevant_ids or c.item.kind == "advice")
-    statements = [c for c in relevant if c.item.kind != "advice"]
-    pool = statements if len(statements) >= max_items // 2 else relevant
+    candidates = ranked.candidates
+    advice = tuple(c for c in candidates if c.item.kind == "advice")
+    floor = max(MIN_SCORE, MIN_SHARE * candidates[0].score) if candidates else 0.0
+    printable = [c for c in candidates if c.score >= floor]  # small talk, captions, cut-offs stay off the page
+    statements = [c for c in printable if c.item.kind != "advice"]
+    pool = statements if len(statements) >= max_items // 2 else printable
     picks = select_diverse(pool, SHORTLIST * max_items, language=lang, per_speaker=SHORTLIST * 2)
-    grouping = group(picks.picked, language=lang, lessons=lessons, tip_pool=advice, budget=max_items)
+    grouping = group(picks.picked, language=lang, lessons=lessons, tip_pool=candidates, budget=max_items)
     grouping = _trim(grouping, max_items)
-    off_topic = ranked.off_topic + sum(1 for c in ranked.candidates if c.item.id not in relevant_ids and c.item.kind != "advice")
-    notes = list(replace(ranked, off_topic=off_topic).notes(lang))
+    notes = list(ranked.notes(lang))
     if picks.duplicates:
         notes.append(note(lang, "duplicates", n=len(picks.duplicates)))
-    if not relevant:
+    if not candidates:
         notes.append(note(lang, "empty"))
     notes.extend(note(lang, "no_tip", title=g.title) for g in grouping.groups if g.tip is None)
+    notes.extend(note(lang, "no_title", title=g.title) for g in grouping.groups if g.title_from is None and is_placeholder(g.title))
     digest_lessons = tuple(_lesson(g) for g in grouping.groups)
     highlights = tuple(to_digest_item(c) for c in grouping.highlights)
     digest = Digest(
         title=title or digest_title(topic, period, lang),
-        topic=topic,
+        topic=topic or "",
         period=period.text,
         language=lang,
         highlights=highlights,
         lessons=digest_lessons,
         sources=(),
-        notes=tuple(notes),
     )
     digest = replace(digest, sources=_sources(digest.all_items(), documents))
     return DigestResult(digest, candidates, tuple(notes))

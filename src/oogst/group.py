@@ -4,17 +4,22 @@ Lessons are built the way an editor builds them: first find the advice that recu
 articles and that the picked statements speak to (the lesson *themes*), then hang every
 statement on the theme it is most similar to, keeping lessons balanced (at least two
 statements each, none much larger than the others). Each theme gets a short imperative title
-cut from one advice item and a *different* advice item as its tip (✓). Without any advice the
-statements are clustered (average-linkage on TF-IDF cosine) and titled from their key terms.
+cut from one advice item and a *different* advice item as its tip (✓). "Advice" here is what the
+articles recommend: advice items, and takeaways or paraphrases that recommend something
+("Ambtenaren moeten …", "X benadrukt hoe belangrijk het is om …"). Without any advice the
+statements are clustered (average-linkage on TF-IDF cosine); a lesson no title can be cut for
+gets a visible placeholder ("[titel voor les 2]") for the editor.
 
 Deterministic: every ordering is broken by item id; every pick lands in exactly one place.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -24,7 +29,7 @@ from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
 from oogst.select.lexicon import get_lexicon
 from oogst.select.terms import content_words, stem, words
-from oogst.titles import MAX_TITLE_WORDS, imperatives, own_title_allowed, title_from_advice, title_from_terms
+from oogst.titles import MAX_TITLE_WORDS, imperatives, own_title_allowed, placeholder_title, title_from_advice
 
 MIN_LESSONS, MAX_LESSONS = 2, 4
 MIN_PER_LESSON = 2
@@ -34,13 +39,13 @@ MIN_SUPPORT = 0.25
 SUPPORT_SIM, SUPPORT_TOP = 0.15, 3  # recurrence + coverage a theme needs to count as supported
 HIGHLIGHT_WORDS = (12, 30)
 FLAWS = ("fragment", "refers_back", "anecdote", "too_long", "announcement")  # penalty names from quotability
-TIP_FIT = 0.15
-TIP_BONUS = 0.2  # a theme whose title and tip can come from different advice items  # a tip must be at least this similar to its lesson's theme
-MIN_FIT = 0.1
-SAME_ARTICLE = 0.05
-FIT_FULL = 4.0
+TIP_FIT = 0.15  # a tip must be at least this similar to its lesson's theme
+TIP_BONUS = 0.2  # a theme whose title and tip can come from different advice items
+MIN_FIT = 0.1  # below this similarity a statement does not speak to a lesson
+SAME_ARTICLE = 0.05  # bonus similarity for a statement from the article that gives the advice
+FIT_FULL = 4.0  # a statement with similarity ≥ 1/FIT_FULL to a lesson counts with its full score
 PER_SOURCE = 3  # items from one article in the whole digest, unless nothing else fits
-UNNAMED = 0.85  # a statement without a named speaker counts this much in a lesson  # a statement with similarity ≥ 1/FIT_FULL to a lesson counts with its full score  # below this similarity a statement does not speak to a lesson
+UNNAMED = 0.85  # a statement without a named speaker counts this much in a lesson
 
 __all__ = [
     "MAX_TITLE_WORDS",
@@ -52,8 +57,8 @@ __all__ = [
     "highlight_count",
     "highlight_value",
     "key_terms",
+    "advisory",
     "title_from_advice",
-    "title_from_terms",
 ]
 
 
@@ -82,6 +87,22 @@ def _speaker(c: Candidate) -> str | None:
 
 def _source(c: Candidate) -> str:
     return c.source_url or c.item.document_id
+
+
+def advisory(c: Candidate, language: str) -> bool:
+    """Does the statement recommend something, so that it can give a lesson its theme and tip?
+    Advice always; a takeaway or paraphrase when it has a normative cue ("moeten", "pleit voor",
+    "hoe belangrijk het is om"). Quotes are the lesson's voices, not its tips."""
+    if c.item.kind == "advice":
+        return True
+    if c.item.kind not in ("takeaway", "paraphrase"):
+        return False
+    return _normative(c.item.text, language)
+
+
+@lru_cache(maxsize=8192)
+def _normative(text: str, language: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in get_lexicon(language).normative_cues)
 
 
 # --- highlights -------------------------------------------------------------------------
@@ -212,17 +233,6 @@ def key_terms(
 
     ranked = sorted(counts, key=lambda s: (-weight(s), s))[:n]
     return tuple(sorted(counts[s].items(), key=lambda f: (-f[1], f[0]))[0][0] for s in ranked)
-
-
-def _nouns_first(terms: Sequence[str], members: Sequence[Candidate], language: str) -> list[str]:
-    """Key terms that follow an article somewhere in the group ("het vertrouwen") are nouns and
-    make an actionable phrase ("Maak werk van vertrouwen"); they go first."""
-    articles = get_lexicon(language).articles
-    nouns = set()
-    for c in members:
-        ws = words(c.item.text)
-        nouns.update(w for prev, w in zip(ws, ws[1:]) if prev in articles)
-    return sorted(terms, key=lambda t: (t not in nouns, list(terms).index(t)))
 
 
 # --- lessons from advice themes -----------------------------------------------------------
@@ -375,22 +385,28 @@ def _fill(
 
     A statement belongs to the lesson it fits best; in each round every lesson takes its
     strongest own statement (score × fit), or else the best-fitting one left. At most two items
-    per speaker in the whole digest (``seen`` are already placed); sources spread.
+    per speaker in the whole digest (``seen`` are already placed) — more when there are only a
+    few articles to draw from (a share of the page per article); sources spread.
     """
     k = len(themes)
     docs = [c.item.document_id for c in cands]
     fits = {(i, n): _affinity(i, t, family, sim, docs) for i in items for n, t in enumerate(themes)}
+    # a statement from the very article that gives a lesson's advice speaks to it, however few
+    # words they share (an interview: the paraphrase in the standfirst, the quotes below)
+    own_article = {(i, n) for i in items for n, t in enumerate(themes) if any(docs[i] == docs[j] for j in family[t.anchor])}
     home = {i: max(range(k), key=lambda n: (fits[(i, n)], -n)) for i in items}
     quota = [slots // k + (1 if n < slots % k else 0) for n in range(k)]
     members: list[list[int]] = [[] for _ in themes]
     speakers = Counter(_speaker(c) for c in seen if _speaker(c))
     sources = Counter(_source(c) for c in seen)
     placed: set[int] = set()
+    n_sources = len({_source(cands[i]) for i in items} | {_source(c) for c in seen})
+    per_speaker = max(2, math.ceil((slots + len(seen)) / max(1, n_sources)) - 1)
     for _ in range(max(quota, default=0)):
         for n in range(k):
             if len(members[n]) >= quota[n]:
                 continue
-            options = [i for i in items if i not in placed and fits[(i, n)] >= MIN_FIT and speakers[_speaker(cands[i]) or ""] < 2]
+            options = [i for i in items if i not in placed and (fits[(i, n)] >= MIN_FIT or (i, n) in own_article) and speakers[_speaker(cands[i]) or ""] < per_speaker]
             options = [i for i in options if sources[_source(cands[i])] < PER_SOURCE] or options
             own = [i for i in options if home[i] == n]
 
@@ -416,7 +432,7 @@ def _themed_groups(
     budget: int | None = None, seen: Sequence[Candidate] = (),
 ) -> list[Group] | None:
     cands = rest + pool
-    advice = [i for i, c in enumerate(cands) if c.item.kind == "advice"]
+    advice = [i for i, c in enumerate(cands) if advisory(c, language)]
     if not advice:
         return None
     sim = similarity_matrix([c.item.text for c in cands], language)
@@ -441,14 +457,16 @@ def _themed_groups(
         seen = [*seen, *(cands[t.tip] for t in themes if t.tip is not None)]
         _fill(items, themes, family, sim, cands, max(0, budget - len(themes)), seen)
         kept = [t for t in themes if len(t.members or ()) >= min(MIN_PER_LESSON, len(items))]
+        if len(kept) < min(MIN_LESSONS, len(themes)):  # thin material: a tip and one statement is a lesson too
+            kept = [t for t in themes if t.members]
         if len(kept) < len(themes) and kept:  # a theme the statements do not support: refill without it
             _fill(items, kept, family, sim, cands, max(0, budget - len(kept)), seen)
             kept = [t for t in kept if t.members]
     groups = []
-    for t in kept:
+    for n, t in enumerate(kept, start=1):
         members = [cands[i] for i in t.members or []]
         terms = key_terms(members, language, background=rest)
-        title = t.title or title_from_terms(_nouns_first(terms, members, language), language)
+        title = t.title or placeholder_title(n, language)
         tip = cands[t.tip] if t.tip is not None else None
         title_from = cands[t.title_from].item.id if t.title_from is not None else None
         members = [_with_reason(c, f"fits the lesson ‘{title}’") for c in _order(members)]
@@ -468,10 +486,10 @@ def _clustered_groups(rest: list[Candidate], pool: list[Candidate], lessons: int
     n = len(rest)
     labels = cluster(sim[:n, :n], lessons)
     order = sorted(set(labels), key=lambda lab: min((-rest[i].score, rest[i].item.id) for i, x in enumerate(labels) if x == lab))
-    groups, used, taken = [], set(), set()
-    for lab in order:
+    groups, taken = [], set()
+    for number, lab in enumerate(order, start=1):
         idx = [i for i, x in enumerate(labels) if x == lab]
-        own = [i for i in idx if rest[i].item.kind == "advice"]
+        own = [i for i in idx if advisory(rest[i], language)]
         near = [j for j in range(n, n + len(pool)) if j not in taken and float(np.mean(sim[j, idx])) > 0.05]
         options = sorted(own, key=lambda i: (-rest[i].score, rest[i].item.id)) or sorted(
             near, key=lambda j: (-float(np.mean(sim[j, idx])), -pool[j - n].score, pool[j - n].item.id)
@@ -482,11 +500,12 @@ def _clustered_groups(rest: list[Candidate], pool: list[Candidate], lessons: int
             taken.add(tip_i)
         members = [rest[i] for i in idx if i != tip_i]
         terms = key_terms(members, language, background=rest)
-        title = title_from_terms(_nouns_first(terms, members, language), language)
-        if title.lower() in used and len(terms) > 2:
-            title = title_from_terms([terms[0], terms[2]], language)
-        used.add(title.lower())
-        groups.append(Group(title, tip, tuple(_order(members)), terms))
+        title, title_from = placeholder_title(number, language), None
+        if tip is not None:
+            cut = title_from_advice(tip.item.text, language)
+            if cut and own_title_allowed(cut, tip.item.text):
+                title, title_from = cut, tip.item.id
+        groups.append(Group(title, tip, tuple(_order(members)), terms, title_from))
     return groups
 
 
@@ -512,7 +531,7 @@ def group(
         return Grouping(top, ())
     pick_ids = {c.item.id for c in picks}
     pool = sorted(
-        _order([c for c in tip_pool if c.item.kind == "advice" and c.item.id not in pick_ids])[:MAX_POOL],
+        _order([c for c in tip_pool if advisory(c, language) and c.item.id not in pick_ids])[:MAX_POOL],
         key=lambda c: c.item.id,
     )
     n_items = sum(1 for c in rest if c.item.kind != "advice") or len(rest)

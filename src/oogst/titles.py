@@ -2,16 +2,19 @@
 
 A title is *cut* from an advice item: the part before ``:``, else its first clause, shortened at a
 coordinator or relative word ("Durf te leren van wat misgaat en …" → "Durf te leren") so that it
-has two to five words, starts with an imperative verb and contains no name. Without usable
-advice, the title is built from the lesson's key terms as an actionable phrase ("Maak werk van
-vertrouwen"). Titles are editorial text, not quotes: shortening them is allowed.
+has two to five words, starts with an imperative verb and contains no name. Advice in other
+words is turned into the imperative first: "Zorg dat je de wet goed kent" → "Ken de wet", "Het is
+belangrijk om te durven leren" → "Durf leren", "Make sure you know …" → "Know …" (the frames are
+language data). Where no title can be made, the lesson gets a visible placeholder
+("[titel voor les 2]") for the editor — never a template filled with arbitrary words.
+Titles are editorial text, not quotes: shortening them is allowed.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from oogst.select.lexicon import get_lexicon
+from oogst.select.lexicon import Lexicon, get_lexicon
 
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_UNCUT_WORDS = 2, 5, 6
 _CLAUSE = re.compile(r"[,;:.!?–—(]")
@@ -36,7 +39,92 @@ def _clean(words: Sequence[str], trailing: frozenset[str]) -> list[str]:
     return out
 
 
+_VOWELS = "aeiouyàáâäèéêëìíîïòóôöùúûü"
+
+
+def imperative_form(verb: str, language: str) -> str | None:
+    """The imperative of a Dutch finite form or infinitive ("kent" → "ken", "leren" → "leer",
+    "weet" → "weet"); English verbs after "you" or "to" are already the base form. ``None`` for
+    modals and auxiliaries (no title is cut from "Zorg dat je … kunt")."""
+    lex = get_lexicon(language)
+    v = verb.lower()
+    if v in lex.no_title_verbs:
+        return None
+    irregular = dict(lex.imperative_irregular)
+    if v in irregular:
+        return irregular[v]
+    if lex.language != "nl":
+        return v
+    if v.endswith("en") and len(v) > 4:
+        stem = v[:-2]
+        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            stem = stem[:-1]  # kennen → ken
+        elif len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            schwa = stem[-2] == "e" and stem[-1] in "rlnm" and any(ch in _VOWELS for ch in stem[:-3])
+            if not schwa and stem[-2] != "i":
+                stem = stem[:-1] + stem[-2] + stem[-1]  # leren → leer, maken → maak
+        if stem.endswith("v"):
+            stem = stem[:-1] + "f"
+        elif stem.endswith("z"):
+            stem = stem[:-1] + "s"
+        return stem
+    if v.endswith("t") and len(v) > 2 and v[-2] not in _VOWELS:
+        return v[:-1]  # kent → ken, maakt → maak; weet, zet, praat stay
+    return v
+
+
+def _reframe(text: str, language: str) -> str | None:
+    """Advice in other words as an imperative sentence; ``""`` when it has a known frame that
+    gives no imperative (a modal: "Zorg dat je het kunt"), ``None`` when it has no known frame."""
+    lex = get_lexicon(language)
+    low = text.strip(_STRIP).replace("’", "'")
+    found = None
+    for pattern in lex.title_frames + lex.infinitive_frames:
+        m = re.search(pattern, low, re.IGNORECASE)
+        if not m:
+            continue
+        found = ""
+        groups = m.groupdict()
+        rest = (groups.get("rest") or "").split()
+        verb = groups.get("verb")
+        if verb is None:  # subordinate order: the verb closes the clause
+            if len(rest) < 2:
+                continue
+            verb, rest = rest[-1], rest[:-1]
+        imperative = imperative_form(verb, language)
+        if not imperative:
+            continue
+        tail = (groups.get("tail") or "").split()
+        return " ".join([imperative, *rest, *tail])
+    return found
+
+
 def title_from_advice(text: str, language: str = "nl") -> str | None:
+    """A 2–5 word imperative from ``text``: cut from it, or from the imperative it says in other
+    words ("Zorg dat je X kent" → "Ken X"); ``None`` when neither works."""
+    framed = _reframe(text, language)
+    if framed is not None:  # "Zorg dat je …" is never itself a title
+        return _cut_title(framed, language, any_verb=True) if framed else None
+    return _cut_title(text, language)
+
+
+def _drop_apposition(words: list[str], lex: Lexicon) -> list[str] | None:
+    """ "Ken als partijen in zorg en welzijn elkaars wereld" → "Ken elkaars wereld": a role
+    after the verb ("als …", "as …") up to the next possessive or article is left out of a
+    title. ``None`` when the role has no object after it that a title could keep."""
+    role_word = "als" if lex.language == "nl" else "as"
+    if len(words) < 3 or words[1].lower() != role_word:
+        return words
+    possessives = {"elkaars", "elkaar", "je", "jouw", "uw", "jullie", "hun", "your", "their", "each"}
+    low = [w.lower() for w in words]
+    for group, reach in ((possessives, 8), (lex.articles, 5)):
+        for i in range(2, min(len(low), reach)):
+            if low[i] in group and low[i - 1] not in lex.title_trailing:
+                return [words[0], *words[i:]]
+    return None
+
+
+def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> str | None:
     """A 2–5 word imperative cut from ``text`` (at most 6 when it cannot be cut), or ``None``.
 
     ``None`` when the advice does not start with an imperative verb ("Je moet weten …", "Als je
@@ -48,8 +136,12 @@ def title_from_advice(text: str, language: str = "nl") -> str | None:
     if len(words) < MIN_TITLE_WORDS:
         return None
     first = words[0].lower()
-    if first not in _imperatives(language) or words[1].lower() in lex.subject_pronouns:
+    if (not any_verb and first not in _imperatives(language)) or words[1].lower() in lex.subject_pronouns:
         return None
+    kept = _drop_apposition(words, lex)
+    if kept is None:
+        return None
+    words = kept
     if any(w[:1].isupper() for w in words[1:]):
         return None
     trailing = lex.title_trailing | lex.title_cuts
@@ -63,13 +155,15 @@ def title_from_advice(text: str, language: str = "nl") -> str | None:
             _clean(words[:i], trailing)
             for i in range(MIN_TITLE_WORDS, len(words))
             if words[i].lower() in lex.title_cuts
+            and not words[i - 1].endswith("-")  # "wet- en regelgeving" is one phrase
             and (not particle or (i + 1 < len(words) and words[i + 1].lower() in imperatives))
         ]
         fitting = [c for c in cuts if MIN_TITLE_WORDS <= len(c) <= MAX_TITLE_WORDS]
         fitting = fitting or [c for c in cuts if MIN_TITLE_WORDS <= len(c) <= MAX_UNCUT_WORDS]
         if not fitting and not particle and len(title) > MAX_UNCUT_WORDS:  # last resort: before a preposition ("Ken de belangen | van …")
             fitting = [
-                c for c in (_clean(words[:i], trailing) for i in range(MIN_TITLE_WORDS, len(words)) if words[i].lower() in lex.title_trailing)
+                c for c in (_clean(words[:i], trailing) for i in range(MIN_TITLE_WORDS, len(words))
+                                if words[i].lower() in lex.title_trailing and not words[i - 1].endswith("-"))
                 if MIN_TITLE_WORDS < len(c) <= MAX_TITLE_WORDS and not any(w.lower() in lex.title_cuts for w in c)
             ]
         if fitting:
@@ -85,28 +179,27 @@ def title_from_advice(text: str, language: str = "nl") -> str | None:
 def own_title_allowed(title: str, advice: str) -> bool:
     """May a lesson titled ``title`` (cut from ``advice``) use that same advice as its tip?
 
-    Only when the title is the lead-in of a "Title: concrete step" item and the step after the
-    colon has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"); a title
+    When the title is the lead-in of a "Title: concrete step" item and the step after the colon
+    has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
+    says the advice in other words ("Ken de regels" for "Zorg dat je de regels kent …"). A title
     that merely repeats the tip's opening ("Wees eerlijk over …, ook als …") is not allowed.
     """
     head, sep, step = advice.partition(":")
-    return bool(sep) and head.strip(_STRIP).lower() == title.lower() and len(step.split()) >= 4
+    if sep and head.strip(_STRIP).lower() == title.lower():
+        return len(step.split()) >= 4
+    return not advice.strip(_STRIP).lower().startswith(title.lower())
 
 
-def title_from_terms(terms: Sequence[str], language: str) -> str:
-    """An actionable phrase from key terms: "Maak werk van vertrouwen" / "Work on trust and time"."""
-    lex = get_lexicon(language)
-    if not terms:
-        return "Overig" if lex.language == "nl" else "Other"
-    if len(terms) == 1:
-        return _capital(lex.terms_title_one.format(a=terms[0]))
-    return _capital(lex.terms_title_two.format(a=terms[0], b=terms[1]))
+def placeholder_title(n: int, language: str) -> str:
+    """The visible mark of a lesson that still needs a title: "[titel voor les 2]"."""
+    return get_lexicon(language).title_placeholder.format(n=n)
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def is_placeholder(title: str) -> bool:
+    return title.startswith("[") and title.endswith("]")
 
 
-__all__ = ["MAX_TITLE_WORDS", "imperatives", "own_title_allowed", "title_from_advice", "title_from_terms"]
+__all__ = ["MAX_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
+           "placeholder_title", "title_from_advice"]
 
 imperatives = _imperatives

@@ -76,3 +76,53 @@ def test_score_in_unit_interval(text: str) -> None:
 
 def test_weak_pointer_het() -> None:
     assert quotability("Het kost tijd, maar die tijd betaalt zich later terug.").parts["standalone"] == 0.6
+
+
+# --- what an editor never prints: greetings, programme talk, bylines, captions, cut-offs ---------
+
+from oogst.select.quotability import in_context  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "why"),
+    [
+        ("Welkom allemaal bij deze middag over samenwerking tussen gemeenten en de provincie.", "nl", "greeting"),
+        ("Goedemiddag, fijn dat jullie er zijn, we hebben een mooi programma over de regio.", "nl", "greeting"),
+        ("De vragen kunnen jullie stellen in de chat, dan neem ik ze straks mee in het gesprek.", "nl", "programme talk"),
+        ("Ik geef het woord aan de wethouder, die vertelt hoe zij de samenwerking ziet.", "nl", "programme talk"),
+        ("Net hadden we het over vertrouwen, nu wil ik het over geld hebben met jullie.", "nl", "programme talk"),
+        ("Welcome everyone to this afternoon on working together across councils.", "en", "greeting"),
+        ("Please put your questions in the chat and we will come back to them shortly.", "en", "programme talk"),
+    ],
+)
+def test_event_chatter_ranks_low(text: str, lang: str, why: str) -> None:
+    q = quotability(text, lang)
+    assert "chatter" in q.parts and any(r.startswith(why) for r in q.reasons)
+    plain = quotability("Samenwerken tussen overheden vraagt geduld, maar het levert de inwoners veel op.", "nl")
+    assert q.score < 0.5 * plain.score
+
+
+def test_a_byline_ranks_low() -> None:
+    q = quotability("Tekst: Marieke de Wit. Beeld: Sven Aalders voor de gemeente Dalmeer.", "nl")
+    assert "byline" in q.parts and q.score < 0.2
+
+
+def test_a_paraphrase_fragment_without_a_verb_is_a_fragment() -> None:
+    q = quotability("Volgens bestuurskundige Marit Hovenkamp", "nl")
+    assert "fragment" in q.parts
+
+
+def test_caption_and_cut_off_need_the_page() -> None:
+    page = ("Intro over de regio.\n\nportretfoto Marit Hovenkamp\nBeeld: ©Marit Hovenkamp\n"
+            "Marit Hovenkamp: ‘We moeten elkaar vaker opzoeken.’\n\nHet gesprek begon bij de vraag wat een goe")
+    caption_text = "We moeten elkaar vaker opzoeken."
+    start = page.index(caption_text)
+    q = in_context(quotability(caption_text), caption_text, page, start, start + len(caption_text))
+    assert "caption" in q.parts
+    cut_text = "Het gesprek begon bij de vraag wat een goe"
+    start = page.index(cut_text)
+    q = in_context(quotability(cut_text), cut_text, page, start, start + len(cut_text))
+    assert "cut_off" in q.parts and "caption" not in q.parts
+    whole = "Intro over de regio."
+    q = in_context(quotability(whole), whole, page, 0, len(whole))
+    assert "cut_off" not in q.parts and "caption" not in q.parts

@@ -20,10 +20,45 @@ def test_counts() -> None:
     result = rank(DOCUMENTS, ITEMS, TOPIC, parse_period(PERIOD))
     assert (result.undated, result.outside, result.partial) == (1, 1, 1)
     assert result.documents_in_period == 5
-    assert result.off_topic >= 1
-    assert not any("fietspaden" in c.item.text for c in result.candidates)
     assert "1 document zonder datum weggelaten" in result.notes()  # in the topic's language
     assert "1 undated document left out" in result.notes("en")
+
+
+def test_a_small_period_is_all_in_scope_and_the_topic_orders() -> None:
+    """Five articles of the editor's own platform: all in scope; the off-topic one ranks last."""
+    result = rank(DOCUMENTS, ITEMS, TOPIC, PERIOD)
+    assert (result.off_topic, result.out_of_scope) == (0, 0)
+    bike = _by_text(result, "De nieuwe fietspaden")
+    on_topic = _by_text(result, "We hebben geleerd")
+    assert bike.scores["relevance"] < on_topic.scores["relevance"] and bike.score < on_topic.score
+
+
+def _filler(n: int, on_topic: bool) -> list:  # type: ignore[type-arg]
+    subject = "interbestuurlijk samenwerken tussen gemeente en provincie" if on_topic else "de nieuwe bibliotheek en het zomerlezen"
+    docs = [make_doc(f"https://example.nl/{'op' if on_topic else 'naast'}-{k}", f"Artikel {k}", "2020-10-01",
+                     f"Het artikel gaat over {subject}. ‘Je leert het meest van wat misgaat,’ zegt Anna Kok {k}.")
+            for k in range(n)]
+    items = [make_item(d, "quote", "Je leert het meest van wat misgaat,", f"Anna Kok {k}") for k, d in enumerate(docs)]
+    return [docs, items]
+
+
+def test_a_large_period_keeps_the_relevant_articles_and_at_least_twelve() -> None:
+    on_docs, on_items = _filler(14, True)
+    off_docs, off_items = _filler(10, False)
+    result = rank([*on_docs, *off_docs], [*on_items, *off_items], TOPIC, PERIOD)
+    assert result.out_of_scope == 10 and result.off_topic == 10
+    assert {c.item.document_id for c in result.candidates} == {d.id for d in on_docs}
+    assert "10 artikelen uit de periode gaan niet over het onderwerp en zijn weggelaten" in result.notes()
+    few_docs, few_items = _filler(3, True)
+    mixed = rank([*few_docs, *off_docs], [*few_items, *off_items], TOPIC, PERIOD)
+    assert len({c.item.document_id for c in mixed.candidates}) == 12  # topped up: never silently empty
+    assert mixed.out_of_scope == 1
+
+
+def test_without_a_topic_every_article_of_the_period_is_in_scope() -> None:
+    result = rank(DOCUMENTS, ITEMS, None, PERIOD)
+    assert {c.item.document_id for c in result.candidates} == IN_PERIOD_DOCS
+    assert result.out_of_scope == 0
 
 
 def test_sorted_best_first_with_ties_by_id() -> None:

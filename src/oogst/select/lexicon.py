@@ -42,6 +42,11 @@ class Lexicon:
     announcements: tuple[str, ...] = ()  # regexes: the text announces what someone says ("X vertelt wat …")
     object_pronouns: frozenset[str] = frozenset()  # "het", "dat" as object: refers back
     after_object: frozenset[str] = frozenset()  # words that show the pronoun before them is an object
+    # --- what an editor never prints: greetings, programme talk, bylines, captions ---
+    greetings: tuple[str, ...] = ()  # regexes on the start of the text
+    programme_talk: tuple[str, ...] = ()  # regexes: the speaker talks about the event, not the matter
+    bylines: tuple[str, ...] = ()  # regexes on the start of the text: "Tekst: …", "Door …"
+    caption_lines: tuple[str, ...] = ()  # regexes on a line next to the item: "Beeld: …", "Foto …"
     # --- notes shown to the editor, per count ---
     notes: tuple[tuple[str, str, str], ...] = ()  # (key, singular, plural) with {n}, {title}
     # --- lesson titles: a short imperative cut from advice ---
@@ -49,8 +54,18 @@ class Lexicon:
     title_trailing: frozenset[str] = frozenset()  # a title may not end with one: van, de, te
     verb_particles: frozenset[str] = frozenset()  # "neem … mee": a clause ending so is not cut
     # --- lesson titles built from key terms: an actionable phrase ---
-    terms_title_one: str = "{a}"
-    terms_title_two: str = "{a} en {b}"
+    # --- a lesson no title could be cut for: a visible mark for the editor ---
+    title_placeholder: str = "[title for lesson {n}]"
+    # --- titles from advice in other words: "Zorg dat je X kent" → "Ken X" ---
+    # regexes whose group "rest" holds "<object …> <verb>" (verb last, subordinate order) or,
+    # with group "verb", "<verb> <object …>" (an infinitive clause: "om van elkaar te weten")
+    title_frames: tuple[str, ...] = ()
+    infinitive_frames: tuple[str, ...] = ()
+    imperative_irregular: tuple[tuple[str, str], ...] = ()  # verb form → imperative
+    no_title_verbs: frozenset[str] = frozenset()  # modals and auxiliaries: no title from them
+    # --- a takeaway or paraphrase that recommends something can be a lesson's tip ---
+    normative_cues: tuple[str, ...] = ()  # regexes
+    open_title_template: str = "What did you say {when}?"  # the digest's title without a topic
 
 
 _NL_STOP = """
@@ -103,6 +118,7 @@ NL = Lexicon(
     through_word="t/m",
     half_template="de {half} van {year}",
     title_template="Wat zeiden jullie {when} over {topic}?",
+    open_title_template="Wat zeiden jullie {when}?",
     in_word="in",
     on_word="op",
     key_terms_template="{a} en {b}",
@@ -143,17 +159,32 @@ NL = Lexicon(
         "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt "
         "eerst allemaal zelden liever graag".split()
     ),
+    greetings=(
+        r"^(?:welkom|hartelijk welkom|goede(?:morgen|middag|navond)|hallo|hoi|beste (?:mensen|kijkers|luisteraars)|"
+        r"dames en heren|dank (?:je|u) wel|bedankt)\b",
+    ),
+    programme_talk=(
+        r"\b(?:dit|deze|het|ons) (?:webinar|congres|seminar|programma|live-?stream|podcast|talkshow|sessie|"
+        r"bijeenkomst|uitzending|gesprek van vandaag)\b",
+        r"\b(?:in de chat|via de chat|de q&a|een poll|de poll|in beeld|mijn naam is|ik geef het woord|"
+        r"we gaan (?:nu|straks|zo|beginnen|verder)|straks|zo meteen|tot zo|na de pauze|dames en heren|"
+        r"net hadden we het over|zoals ik net zei|ben je (?:er|al)|hoor je mij|kun je mij horen)\b",
+    ),
+    bylines=(r"^(?:tekst|foto|fotografie|beeld|interview|redactie)\s*:", r"^door [A-ZÀ-Ý]", r"^©"),
+    caption_lines=(r"^\s*(?:beeld|foto|fotografie|illustratie|credits?)\s*[:©]", r"^\s*(?:portret)?foto\b", r"©"),
     notes=(  # (key, singular, plural)
         ("undated", "{n} document zonder datum weggelaten", "{n} documenten zonder datum weggelaten"),
         ("outside", "{n} document buiten de periode", "{n} documenten buiten de periode"),
         ("partial", "{n} document te grof gedateerd voor de periode", "{n} documenten te grof gedateerd voor de periode"),
-        ("off_topic", "{n} uitspraak uit de periode gaat niet over het onderwerp",
-         "{n} uitspraken uit de periode gaan niet over het onderwerp"),
+        ("off_topic", "{n} uitspraak uit die artikelen weggelaten", "{n} uitspraken uit die artikelen weggelaten"),
         ("broken", "{n} uitspraak overgeslagen: document ontbreekt of de tekst klopt niet",
          "{n} uitspraken overgeslagen: document ontbreekt of de tekst klopt niet"),
         ("duplicates", "{n} bijna gelijke uitspraak weggelaten", "{n} bijna gelijke uitspraken weggelaten"),
         ("empty", "geen uitspraken over het onderwerp in deze periode", ""),
         ("no_tip", "de les ‘{title}’ heeft geen advies als tip", ""),
+        ("no_title", "geef de les ‘{title}’ een titel: er viel er geen uit het advies te halen", ""),
+        ("out_of_scope", "{n} artikel uit de periode gaat niet over het onderwerp en is weggelaten",
+         "{n} artikelen uit de periode gaan niet over het onderwerp en zijn weggelaten"),
     ),
     title_cuts=frozenset(
         "en maar zodat want om voordat nadat als zoals ook dan die dat wat waar wie hoe waarmee "
@@ -161,11 +192,29 @@ NL = Lexicon(
     ),
     title_trailing=frozenset(
         "van in op aan met voor naar bij door over uit tot om te de het een en of je jouw uw "
-        "hun zijn haar er al nog wel niet ook".split()
+        "hun zijn haar er al nog wel niet ook goed echt".split()
     ),
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
-    terms_title_one="Maak werk van {a}",
-    terms_title_two="Maak werk van {a} en {b}",
+    title_placeholder="[titel voor les {n}]",
+    title_frames=(
+        r"^(?:zorg|zorgt|let op) (?:er ?voor )?dat (?:je|jij|jullie|u|we|wij) (?P<rest>[^,;:.!?]+)",
+    ),
+    infinitive_frames=(
+        r"(?:^|\bhoe )(?:het is )?(?:(?:wel|echt|heel|erg|vooral|dus|ook|daarom|zo) )?(?:belangrijk|essentieel|cruciaal|nodig|zaak|"
+        r"verstandig|slim|raadzaam|noodzakelijk)(?: het)?(?: is)? om (?P<rest>[^,;:.!?]+?) te (?P<verb>[a-zà-ÿ]+)(?P<tail>[^,;:.!?]*)",
+    ),
+    imperative_irregular=(
+        ("bent", "wees"), ("ben", "wees"), ("zijn", "wees"), ("is", "wees"), ("hebt", "heb"), ("heeft", "heb"),
+        ("hebben", "heb"), ("komen", "kom"), ("gaan", "ga"), ("staan", "sta"), ("doen", "doe"), ("zien", "zie"),
+        ("slaan", "sla"), ("weten", "weet"),
+        ("gaat", "ga"), ("staat", "sta"), ("slaat", "sla"), ("ziet", "zie"), ("doet", "doe"), ("kunt", "kun"), ("geven", "geef"), ("blijven", "blijf"), ("durven", "durf"),
+    ),
+    no_title_verbs=frozenset("kan kunt kunnen mag mogen moet moeten wil wilt willen zal zult zullen wordt worden".split()),
+    normative_cues=(
+        r"\b(?:moet|moeten|zou(?:den)? moeten)\b(?! (?:zij|ze|hij|ik|we|wij|jullie)\b)",  # not "moeten zij …" (what they must do)
+        r"\b(?:pleit|pleiten|bepleit|adviseert|adviseren|raadt|beveelt|aanbeveling)\b",
+        r"\b(?:belangrijk|essentieel|cruciaal|noodzakelijk|zaak) (?:het )?(?:is )?(?:om|dat)\b",
+    ),
 )
 
 EN = Lexicon(
@@ -193,6 +242,7 @@ EN = Lexicon(
     through_word="to",
     half_template="the {half} of {year}",
     title_template="What did you say {when} about {topic}?",
+    open_title_template="What did you say {when}?",
     in_word="in",
     on_word="on",
     key_terms_template="{a} and {b}",
@@ -218,16 +268,30 @@ EN = Lexicon(
     announcements=(r"\b(?:explains|explained|tells|told|talks about|looks back)\b.{0,40}\b(?:what|how|why|about|on)\b",),
     object_pronouns=frozenset("it that this".split()),
     after_object=frozenset("away again either too anymore".split()),
+    greetings=(
+        r"^(?:welcome|good (?:morning|afternoon|evening)|hello|hi everyone|ladies and gentlemen|thank you|thanks)\b",
+    ),
+    programme_talk=(
+        r"\b(?:this|the|our|today's) (?:webinar|conference|seminar|programme|program|livestream|podcast|session|"
+        r"event|broadcast|panel)\b",
+        r"\b(?:in the chat|the q&a|a poll|the poll|my name is|i hand over to|we will (?:now|shortly|soon)|"
+        r"later today|after the break|ladies and gentlemen|as i just said|can you hear me)\b",
+    ),
+    bylines=(r"^(?:text|photo|photography|image|words)\s*:", r"^by [A-Z]", r"^©"),
+    caption_lines=(r"^\s*(?:image|photo|photograph|picture|credits?)\s*[:©]", r"©"),
     notes=(  # (key, singular, plural)
         ("undated", "{n} undated document left out", "{n} undated documents left out"),
         ("outside", "{n} document outside the period", "{n} documents outside the period"),
         ("partial", "{n} document dated too coarsely for the period", "{n} documents dated too coarsely for the period"),
-        ("off_topic", "{n} item in the period is not about the topic", "{n} items in the period are not about the topic"),
+        ("off_topic", "{n} item of those articles left out", "{n} items of those articles left out"),
         ("broken", "{n} item skipped: document missing or text does not match",
          "{n} items skipped: document missing or text does not match"),
         ("duplicates", "{n} near-duplicate item left out", "{n} near-duplicate items left out"),
         ("empty", "no items about the topic in this period", ""),
         ("no_tip", "lesson ‘{title}’ has no advice to use as a tip", ""),
+        ("no_title", "give lesson ‘{title}’ a title: none could be cut from its advice", ""),
+        ("out_of_scope", "{n} article in the period is not about the topic and was left out",
+         "{n} articles in the period are not about the topic and were left out"),
     ),
     title_cuts=frozenset(
         "and but so because before after when as also then who which that what where how or "
@@ -236,8 +300,17 @@ EN = Lexicon(
     title_trailing=frozenset(
         "of in on at with for to by from over about the a an and or your their its our".split()
     ),
-    terms_title_one="Make {a} a priority",
-    terms_title_two="Work on {a} and {b}",
+    title_placeholder="[title for lesson {n}]",
+    title_frames=(r"^(?:make sure|ensure) (?:that )?(?:you|we) (?P<verb>[a-z]+)(?P<tail>[^,;:.!?]*)",),
+    infinitive_frames=(
+        r"(?:^|\bhow )(?:it is )?(?:(?:really|very|so|also) )?(?:important|essential|crucial|vital|wise) (?:it is )?to "
+        r"(?P<verb>[a-z]+)(?P<tail>[^,;:.!?]*)",
+    ),
+    no_title_verbs=frozenset("can could may might must shall should will would be is are".split()),
+    normative_cues=(
+        r"\b(?:should|must|ought to|need to|needs to|recommend|recommends|urges|urged|calls for)\b",
+        r"\b(?:important|essential|crucial|vital) (?:it is )?to\b",
+    ),
 )
 
 LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}

@@ -165,7 +165,7 @@ def _label(period: Period, lex: Lexicon, with_year: bool) -> str:
 
 
 def digest_title(
-    topic: str, period: Period | str, lang: str = "nl", *, with_year: bool | None = None
+    topic: str | None, period: Period | str, lang: str = "nl", *, with_year: bool | None = None
 ) -> str:
     """"Wat zeiden jullie in Q3 en Q4 over interbestuurlijk samenwerken?"
 
@@ -180,7 +180,9 @@ def digest_title(
         with_year = period.first.year != period.last.year
     when = period.label(lang, with_year=with_year)
     prep = lex.on_word if period.first == period.last and period.unit == "day" else lex.in_word
-    clean_topic = topic.strip().rstrip("?").strip()
+    clean_topic = (topic or "").strip().rstrip("?").strip()
+    if not clean_topic:  # no topic: "Wat zeiden jullie in Q3 en Q4?"
+        return lex.open_title_template.format(when=f"{prep} {when}")
     return lex.title_template.format(when=f"{prep} {when}", topic=clean_topic)
 
 

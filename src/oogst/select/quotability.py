@@ -7,7 +7,10 @@ it speaks in a generic voice (je, we, you), and it has punch (contrast, evaluati
 The weighted sum is then multiplied by penalties for what an editor would not print on a
 one-page digest: a fragment as first sentence (an interview answer, "In de mensen."), a
 pronoun that refers back ("We hadden het kunnen verstoppen"), an anecdote (a past-tense story
-with details) and a quote over 55 words (oogst picks, it does not shorten).
+with details), a quote over 55 words (oogst picks, it does not shorten), greetings and
+programme talk of an event ("Welkom bij dit webinar", "de vragen graag via de Q&A"), bylines
+and credit lines. Two checks need the page around the statement (:func:`in_context`): a photo
+caption or display quote, and a statement cut off where the page ends.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from oogst.select.lexicon import Lexicon, get_lexicon
-from oogst.select.shape import announcement, fragment, refers_back, story
+from oogst.select.shape import announcement, byline, caption, chatter, cut_off, fragment, refers_back, story
 from oogst.select.terms import words
 
 WEIGHTS: dict[str, float] = {
@@ -32,6 +35,10 @@ PENALTIES: dict[str, float] = {  # multiplied into the score when the check fire
     "anecdote": 0.55,
     "too_long": 0.6,
     "announcement": 0.4,
+    "chatter": 0.3,
+    "byline": 0.2,
+    "caption": 0.4,
+    "cut_off": 0.4,
 }
 
 _TOKEN = re.compile(r"\S+")
@@ -115,6 +122,12 @@ def _penalties(text: str, n_words: int, lex: Lexicon) -> dict[str, tuple[float, 
         out["anecdote"] = (PENALTIES["anecdote"], f"anecdote ({tale.past_sentences} of {tale.sentences} sentences in the past{shown})")
     if n_words > LONG:
         out["too_long"] = (PENALTIES["too_long"], f"over {LONG} words")
+    talk = chatter(text, lex)
+    if talk:
+        out["chatter"] = (PENALTIES["chatter"], talk)
+    credit = byline(text, lex)
+    if credit:
+        out["byline"] = (PENALTIES["byline"], credit)
     return out
 
 
@@ -157,4 +170,18 @@ def quotability(text: str, language: str = "nl") -> Quotability:
     return Quotability(round(score, 4), parts, tuple(reasons))
 
 
-__all__ = ["PENALTIES", "WEIGHTS", "Quotability", "quotability"]
+def in_context(q: Quotability, text: str, document_text: str, start: int, end: int, language: str = "nl") -> Quotability:
+    """``q`` with the penalties that need the page: a caption or display quote next to a credit
+    line, and a statement cut off where the page ends."""
+    lex = get_lexicon(language)
+    found = {"caption": caption(document_text, start, end, lex), "cut_off": cut_off(text, document_text, end)}
+    score, parts, reasons = q.score, dict(q.parts), list(q.reasons)
+    for name, reason in found.items():
+        if reason:
+            score *= PENALTIES[name]
+            parts[name] = PENALTIES[name]
+            reasons.append(reason)
+    return Quotability(round(score, 4), parts, tuple(reasons))
+
+
+__all__ = ["PENALTIES", "WEIGHTS", "Quotability", "in_context", "quotability"]

@@ -1,4 +1,12 @@
-"""Rank harvested items for a topic and period: relevance × quotability × kind weight."""
+"""Rank harvested items for a topic and period: relevance × quotability × kind weight.
+
+Relevance ranks before it filters. The editor chose the sources, so when the period holds a
+handful of articles (``SMALL_PERIOD`` or fewer) every one of them is in scope and the topic only
+orders their statements. In a larger period an article is in scope when its relevance reaches
+``MIN_RELEVANCE``, and the ``MIN_SCOPE`` most relevant articles always are: the topic orders, it
+never silently empties the digest. Without a topic every article in the period is in scope.
+What is left out, and why, goes to the editor's notes.
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,17 +16,19 @@ from dataclasses import dataclass
 from oogst.models import Candidate, Document, Item
 from oogst.select.lexicon import note
 from oogst.select.period import Period, parse_period
-from oogst.select.quotability import quotability
+from oogst.select.quotability import in_context, quotability
 from oogst.select.relevance import Relevance, Topic, build_topic, score_document, score_text
 
-MIN_RELEVANCE = 0.15
+MIN_RELEVANCE = 0.15  # article relevance from which an article of a large period is in scope
+SMALL_PERIOD = 12  # a period with at most this many articles: all of them are in scope
+MIN_SCOPE = 12  # in a larger period, at least this many articles (the most relevant) stay in scope
 ITEM_SHARE = 0.5  # item relevance vs. relevance of its whole article
 ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
 KIND_WEIGHTS: dict[str, float] = {
     "quote": 1.0,
     "named_quote": 1.1,
     "advice": 1.1,
-    "takeaway": 1.0,
+    "takeaway": 1.25,  # the points of a key-point box ("In 1 minuut"): editors pick them
     "paraphrase": 0.9,
 }
 
@@ -31,8 +41,9 @@ class RankResult:
     undated: int  # documents left out because they have no date
     outside: int  # documents dated outside the period
     partial: int  # documents dated too coarsely to place inside the period (e.g. only a year)
-    off_topic: int  # items from the period below MIN_RELEVANCE
+    off_topic: int  # items of in-period articles that are out of scope (off the topic)
     broken: int  # items whose document is missing or whose offsets do not match its text
+    out_of_scope: int = 0  # in-period articles left out because they are not about the topic
 
     def notes(self, language: str | None = None) -> tuple[str, ...]:
         """What was left out and why, in ``language`` (default: the topic's language)."""
@@ -41,6 +52,7 @@ class RankResult:
             ("undated", self.undated),
             ("outside", self.outside),
             ("partial", self.partial),
+            ("out_of_scope", self.out_of_scope),
             ("off_topic", self.off_topic),
             ("broken", self.broken),
         )
@@ -67,7 +79,7 @@ def score_item(
     """One candidate with its score parts and the reasons a person can read."""
     item_rel = item_rel or score_text(item.text, topic)
     relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
-    quote = quotability(item.text, document.language)
+    quote = in_context(quotability(item.text, document.language), item.text, document.text, item.start, item.end, document.language)
     weight, kind_reason = kind_weight(item)
     score = min(1.0, quote.score * (0.25 + 0.75 * relevance) * weight * item.confidence)
     reasons = [r for r in (_relevance_reason(item_rel), *quote.reasons) if r]
@@ -94,23 +106,36 @@ def score_item(
     )
 
 
+def in_scope(doc_rel: dict[str, Relevance], has_topic: bool = True) -> set[str]:
+    """The ids of the articles in scope (see the module doc): all of a small period, else the
+    relevant ones and at least the ``MIN_SCOPE`` most relevant; ties by id."""
+    if not has_topic or len(doc_rel) <= SMALL_PERIOD:
+        return set(doc_rel)
+    ordered = sorted(doc_rel, key=lambda i: (-doc_rel[i].score, i))
+    return {i for n, i in enumerate(ordered) if n < MIN_SCOPE or doc_rel[i].score >= MIN_RELEVANCE}
+
+
 def rank(
     documents: Sequence[Document],
     items: Sequence[Item],
-    topic: str,
+    topic: str | None,
     period: Period | str,
     *,
     language: str | None = None,
-    min_relevance: float = MIN_RELEVANCE,
 ) -> RankResult:
-    """Rank the items of the documents inside ``period`` for ``topic``; best first."""
+    """Rank the items of the in-scope documents inside ``period`` for ``topic``; best first.
+
+    ``topic`` may be ``None`` or empty: then every article of the period is in scope and the
+    statements are ordered by how well they work on the page.
+    """
     period = parse_period(period) if isinstance(period, str) else period
     places = {d.id: period.placement(d.published) for d in documents}
     inside = sorted((d for d in documents if places[d.id] == "inside"), key=lambda d: d.id)
     in_lang = [d for d in inside if language is None or d.language.startswith(language)]
-    the_topic = build_topic(topic, in_lang, language=language)
+    the_topic = build_topic(topic or "", in_lang, language=language)
     by_id = {d.id: d for d in documents}
     doc_rel = {d.id: score_document(d, the_topic) for d in in_lang}
+    scope = in_scope(doc_rel, bool(the_topic.core))
     candidates: list[Candidate] = []
     off_topic = broken = 0
     for item in items:
@@ -120,11 +145,10 @@ def rank(
             continue
         if doc.id not in doc_rel:
             continue
-        item_rel = score_text(item.text, the_topic)
-        if ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel[doc.id].score < min_relevance:
+        if doc.id not in scope:
             off_topic += 1  # decided before the (costlier) quotability checks
             continue
-        candidates.append(score_item(item, doc, the_topic, doc_rel[doc.id], item_rel))
+        candidates.append(score_item(item, doc, the_topic, doc_rel[doc.id]))
     candidates.sort(key=lambda c: (-c.score, c.item.id))
     count = Counter(places.values())
     return RankResult(
@@ -136,7 +160,8 @@ def rank(
         partial=count["partial"],
         off_topic=off_topic,
         broken=broken,
+        out_of_scope=len(doc_rel) - len(scope),
     )
 
 
-__all__ = ["KIND_WEIGHTS", "RankResult", "kind_weight", "rank", "score_item"]
+__all__ = ["KIND_WEIGHTS", "MIN_RELEVANCE", "MIN_SCOPE", "SMALL_PERIOD", "RankResult", "in_scope", "kind_weight", "rank", "score_item"]

@@ -51,9 +51,11 @@ def has_finite_verb(sentence: str, lex: Lexicon) -> bool:
     second place after a bare noun (*bestuurders wisselen*); a word ending in ``-t`` that does
     not follow an article (*het kost*, *speelt*).
     """
-    toks = [t for t in _tokens(sentence) if t not in {",", ";", ":"}]
+    raw = [t for t in _TOKEN.findall(sentence) if t not in {",", ";", ":"}]
+    toks = [t.lower().replace("’", "'") for t in raw]
     if not toks:
         return False
+    named = {i for i, t in enumerate(raw) if i and t[:1].isupper()}  # "Vincent" is no verb ending in -t
     imperatives = _imperative_starts(lex.language)
     if toks[0] in imperatives or (len(toks) > 1 and toks[0] in lex.back_pointers and toks[1] in imperatives):
         return True  # "Houd …", "En houd …"
@@ -70,9 +72,9 @@ def has_finite_verb(sentence: str, lex: Lexicon) -> bool:
             return True
         if i == 1 and t.endswith("en") and prev not in lex.articles and prev not in lex.answer_openers:
             return True
-        if lex.language == "nl" and len(t) >= 4 and t.endswith("t") and prev not in lex.articles and t not in lex.stopwords:
+        if lex.language == "nl" and len(t) >= 4 and t.endswith("t") and prev not in lex.articles and t not in lex.stopwords and i not in named:
             return True
-        if lex.language == "en" and len(t) >= 4 and t.endswith("ed") and prev not in lex.articles:
+        if lex.language == "en" and len(t) >= 4 and t.endswith("ed") and prev not in lex.articles and i not in named:
             return True
     return False
 
@@ -97,6 +99,53 @@ def fragment(text: str, lex: Lexicon) -> str | None:
         return f"answers a question ('{head.split()[0]} …')"
     if not has_finite_verb(head, lex):
         return "first sentence has no verb"
+    return None
+
+
+def chatter(text: str, lex: Lexicon) -> str | None:
+    """Greetings and programme talk: the speaker addresses the audience of an event ("Welkom
+    bij dit webinar", "de vragen graag via de Q&A", "straks gaan we …") instead of the matter."""
+    head = text.lstrip("\"'“‘„(…[ ")
+    for pattern in lex.greetings:
+        m = re.search(pattern, head, re.IGNORECASE)
+        if m:
+            return f"greeting ('{m.group(0)}')"
+    hits = [m.group(0) for p in lex.programme_talk for m in re.finditer(p, text, re.IGNORECASE)]
+    if hits:
+        return f"programme talk ('{hits[0]}')"
+    return None
+
+
+def byline(text: str, lex: Lexicon) -> str | None:
+    """A credit line, not a statement: "Tekst: …", "Door Anna de Vries", "© …"."""
+    head = text.lstrip("\"'“‘„(…[ ")
+    for pattern in lex.bylines:
+        m = re.search(pattern, head)
+        if m or re.search(pattern, head, re.IGNORECASE) and ":" in pattern:
+            return f"byline ('{head.split()[0]}')"
+    return None
+
+
+def cut_off(text: str, document_text: str, end: int) -> str | None:
+    """The statement stops mid-sentence because the page (or excerpt) stops there."""
+    if re.search(r"[.!?…]['’”\"]?\s*$", text):
+        return None
+    if document_text[end:].strip(" \t\n'’”\"") == "":
+        return "cut off where the page ends"
+    return None
+
+
+def caption(document_text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """A photo caption or display quote: the item's line stands next to a credit line ("Beeld:
+    …", "portretfoto …", "©")."""
+    line_start = document_text.rfind("\n", 0, start) + 1
+    before = document_text[max(0, line_start - 300):line_start].splitlines()[-2:]
+    line_end = document_text.find("\n", end)
+    after = document_text[line_end + 1:line_end + 300].splitlines()[:1] if line_end >= 0 else []
+    for line in [*before, *after]:
+        for pattern in lex.caption_lines:
+            if line.strip() and len(line) < 160 and re.search(pattern, line, re.IGNORECASE):
+                return f"caption or display quote (next to '{line.strip()[:30]}')"
     return None
 
 
@@ -154,4 +203,4 @@ def _is_past(sentence: str, lex: Lexicon) -> bool:
     return False
 
 
-__all__ = ["Story", "announcement", "fragment", "has_finite_verb", "refers_back", "sentences", "story"]
+__all__ = ["Story", "announcement", "byline", "caption", "chatter", "cut_off", "fragment", "has_finite_verb", "refers_back", "sentences", "story"]

@@ -80,7 +80,7 @@ def context(ws: Workspace, st: Store, digest_id: int, digest: Digest, flt: Candi
         "options": options, "where": where, "default_place": default_place,
         "cands": page(candidates, flt, set(where)), "violations": violations,
         "n_items": len(digest.all_items()), "refused": refused or {}, "message": message,
-        "back_query": flt.query(),
+        "back_query": flt.query(), "editor_notes": ws.notes(st, digest),
     }
 
 

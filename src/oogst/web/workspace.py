@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest, store_lookups
-from oogst.digest import build_digest
+from oogst.digest import DigestResult, build_digest
 from oogst.digest_json import dumps, loads
 from oogst.errors import InputError
 from oogst.lang import SUPPORTED
@@ -79,7 +79,7 @@ class Workspace:
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
         self.generation = 0
-        self._cache: dict[tuple[str, str], tuple[int, float, tuple[Candidate, ...]]] = {}
+        self._cache: dict[tuple[str, str], tuple[int, float, DigestResult]] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -130,16 +130,22 @@ class Workspace:
 
     # -- candidates and checks ------------------------------------------------------------
     def candidates(self, st: Store, digest: Digest) -> tuple[Candidate, ...]:
+        return self._made(st, digest).candidates
+
+    def notes(self, st: Store, digest: Digest) -> tuple[str, ...]:
+        """What was left out of this digest's topic and period, and why: for the editor only."""
+        return self._made(st, digest).notes
+
+    def _made(self, st: Store, digest: Digest) -> DigestResult:
         key = (digest.topic, digest.period)
         with self._guard:
             hit = self._cache.get(key)
         if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
             return hit[2]
-        ranked = build_digest(st.documents(), st.items(), digest.topic, digest.period,
-                              language=digest.language).candidates
+        made = build_digest(st.documents(), st.items(), digest.topic, digest.period, language=digest.language)
         with self._guard:
-            self._cache[key] = (self.generation, time.monotonic(), ranked)
-        return ranked
+            self._cache[key] = (self.generation, time.monotonic(), made)
+        return made
 
     def original(self, st: Store, item: DigestItem) -> str | None:
         doc = st.document_by_url(item.source_url)

@@ -33,8 +33,8 @@ async def create(request: Request) -> Response:
     form = await request.form()
     values = {k: str(form.get(k) or "").strip() for k in ("topic", "period", "lessons", "title")}
     topic, period = " ".join(values["topic"].split()), values["period"]
-    if not topic or not period:
-        return _digests_page(request, 422, "Give a topic and a period.", values)
+    if not period:  # the topic may be left out: it orders, every article of the period is in scope
+        return _digests_page(request, 422, "Give a period.", values)
     if values["lessons"] not in LESSON_CHOICES:
         return _digests_page(request, 422, "Choose the number of lessons from the list.", values)
     lessons = int(values["lessons"]) if values["lessons"] else None
