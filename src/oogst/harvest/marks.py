@@ -96,8 +96,26 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
     if first is None:
         return [], []  # most paragraphs quote no one
     stack: list[tuple[int, int, int]] = []  # (family, mark position, mark end)
+    # the stack positions of the open marks of each family, innermost last: a closing mark
+    # finds its opener at once instead of walking back through the stack (which made a
+    # paragraph of unmatched openers of the other family quadratic)
+    open_at: dict[int, list[int]] = {SINGLE: [], DOUBLE: []}
     spans: list[Span] = []
     strays: list[Stray] = []
+
+    def close(idx: int, i: int) -> None:
+        for k in range(len(stack) - 1, idx, -1):
+            strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
+        _fam, pos, end = stack[idx]
+        del stack[idx:]
+        for opened in open_at.values():
+            while opened and opened[-1] >= idx:
+                opened.pop()
+        if len(stack) <= MAX_DEPTH:
+            spans.append(Span(pos, i, end, i, len(stack)))
+        else:
+            strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
+
     for m in _TOKEN.finditer(text, first.start(), hi):
         tok = m.group(0)
         i = m.start()
@@ -106,18 +124,24 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             continue
         fam = _FAMILY[tok]
         if role == OPEN and stack and stack[-1][2] == i and text[stack[-1][1]] == tok:
-            continue  # a doubled opening mark (‘‘ or ““) opens one quote
+            stack[-1] = (fam, stack[-1][1], m.end())  # a doubled opening mark (‘‘ or ““) opens one quote
+            continue
         if role == OPEN:
             # a straight mark that could close the innermost open straight mark closes it
             if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[i - 1] if i > lo else ""):
                 role = CLOSE
             else:
+                open_at[fam].append(len(stack))
                 stack.append((fam, i, m.end()))
                 continue
-        # a closing mark: find the innermost opener of the same family
-        idx = len(stack) - 1
-        while idx >= 0 and stack[idx][0] != fam:
-            idx -= 1
+        if tok in ("’’", "''") and not open_at[DOUBLE] and len(open_at[SINGLE]) >= 2:
+            # ‘… ‘dieper’’: two single closing marks back to back, not one double mark
+            close(open_at[SINGLE][-1], i)
+            close(open_at[SINGLE][-1], i + 1)
+            continue
+        # a closing mark: the innermost opener of the same family
+        opened = open_at[fam]
+        idx = opened[-1] if opened else -1
         if idx < 0 and role == CLOSE and len(stack) == 1:
             idx = 0  # a mismatched pair: opened ‘ and closed ”
         if idx < 0:
@@ -128,14 +152,7 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             else:
                 strays.append(Stray(i, f"closing mark {tok} does not match the open quote"))
             continue
-        for k in range(len(stack) - 1, idx, -1):
-            strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
-        fam_, pos, end = stack[idx]
-        del stack[idx:]
-        if len(stack) <= MAX_DEPTH:
-            spans.append(Span(pos, i, end, i, len(stack)))
-        else:
-            strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
+        close(idx, i)
     if stack:
         fam_, pos, end = stack[0]
         spans.append(Span(pos, -1, end, hi, 0))

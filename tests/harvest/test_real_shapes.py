@@ -1,0 +1,37 @@
+"""Quotes, speakers and roles in the shapes real pages write them (issue 15, part A).
+
+The texts are our own, written in the shapes found on real Dutch and English pages."""
+from __future__ import annotations
+
+from oogst.harvest import harvest
+from oogst.harvest.marks import scan
+
+
+def quotes(text: str, lang: str = "nl"):
+    result = harvest(text, lang, kinds=["quote"])
+    for item in result.items:
+        assert text[item.start : item.end] == item.text
+    return result.items
+
+
+def test_two_single_closing_marks_back_to_back_close_two_nested_quotes() -> None:
+    text = "‘Het dorp, ‘zei de molenaar ‘altijd’ en ‘overal’’ lacht ze,’ aldus Lotte Brink."
+    spans, strays = scan(text, 0, len(text))
+    assert not strays
+    inner = sorted((s.depth, text[s.inner_start : s.inner_end]) for s in spans)
+    assert inner[0] == (0, "Het dorp, ‘zei de molenaar ‘altijd’ en ‘overal’’ lacht ze,")
+    assert (1, "zei de molenaar ‘altijd’ en ‘overal’") in inner
+    assert (2, "altijd") in inner and (2, "overal") in inner
+
+
+def test_a_doubled_closing_mark_still_closes_a_double_quote() -> None:
+    for text in ("“We doen dit samen’’, zegt Jansen.", "‘‘We doen dit samen’’, zegt Jansen."):
+        spans, strays = scan(text, 0, len(text))
+        assert [text[s.inner_start : s.inner_end] for s in spans] == ["We doen dit samen"] and not strays
+
+
+def test_unmatched_openers_of_the_other_family_are_recorded_not_paired() -> None:
+    text = "‘Zo ‘genest” zegt ze. " * 50
+    spans, strays = scan(text, 0, len(text))
+    assert len(strays) >= 100  # every closing mark that matches no opener is recorded
+    assert all(s.reason for s in strays)
