@@ -35,3 +35,21 @@ def test_unmatched_openers_of_the_other_family_are_recorded_not_paired() -> None
     spans, strays = scan(text, 0, len(text))
     assert len(strays) >= 100  # every closing mark that matches no opener is recorded
     assert all(s.reason for s in strays)
+
+
+def test_a_straight_quote_without_its_closing_mark_ends_at_its_attribution() -> None:
+    text = ("Het waterschap krijgt minder geld dan gevraagd. \"We moeten dus kiezen welke dijken eerst gaan, "
+            "zegt Ilse Voorberg van waterschap Lage Weiden. \"Maar we zijn blij met wat er ligt.\"\n\n"
+            "\"Het bewijst dat het onderwerp hoog op de agenda staat, \" vindt Voorberg. \"Dat is goed nieuws.\"")
+    got = [(i.text, i.speaker, i.organisation) for i in quotes(text)]
+    assert got == [
+        ("We moeten dus kiezen welke dijken eerst gaan", "Ilse Voorberg", "waterschap Lage Weiden"),
+        ("Maar we zijn blij met wat er ligt.", "Ilse Voorberg", "waterschap Lage Weiden"),
+        ("Het bewijst dat het onderwerp hoog op de agenda staat", "Ilse Voorberg", "waterschap Lage Weiden"),
+        ("Dat is goed nieuws.", "Ilse Voorberg", "waterschap Lage Weiden"),
+    ]
+
+
+def test_a_mixed_doubled_opening_mark_opens_one_quote() -> None:
+    text = "De adviseurs schrijven: ‘’Een paar jaar geleden zagen raden samenwerking nog als techniek.’’"
+    assert [i.text for i in quotes(text)] == ["Een paar jaar geleden zagen raden samenwerking nog als techniek."]

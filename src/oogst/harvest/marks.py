@@ -81,6 +81,8 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
             return WEAK_CLOSE if prev.lower() == "s" or prev.isdigit() else CLOSE
         return OPEN if opening else 0
     # “ ” "
+    if not opening and not closing and prev_space and tok in "”\"" and i - 2 >= lo and text[i - 2] in ",.!?":
+        return CLOSE  # a mark set off by spaces after the quote's comma: ‘staat, " vindt Holtman’
     if opening and not closing:
         return OPEN
     if closing and not opening:
@@ -88,6 +90,14 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
     if opening and closing:  # e.g. a mark between two other marks
         return CLOSE if tok == "”" else OPEN
     return 0
+
+
+def _after_sentence(text: str, lo: int, i: int) -> bool:
+    """Whether a sentence ends right before the white space before ``i``."""
+    j = i - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    return lo <= j < i - 1 and text[j] in ".!?"
 
 
 def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
@@ -123,14 +133,25 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
         if not role:
             continue
         fam = _FAMILY[tok]
-        if role == OPEN and stack and stack[-1][2] == i and text[stack[-1][1]] == tok:
-            stack[-1] = (fam, stack[-1][1], m.end())  # a doubled opening mark (‘‘ or ““) opens one quote
+        if role == OPEN and stack and stack[-1][2] == i and stack[-1][0] == fam:
+            stack[-1] = (fam, stack[-1][1], m.end())  # a doubled opening mark (‘‘, ““, ‘’) opens one quote
             continue
         if role == OPEN:
             # a straight mark that could close the innermost open straight mark closes it
             if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[i - 1] if i > lo else ""):
                 role = CLOSE
             else:
+                if tok == '"' and open_at[DOUBLE] and text[stack[open_at[DOUBLE][-1]][1]] == '"' \
+                        and _after_sentence(text, lo, i):
+                    # ‘"Eerste zin, zegt X. "Tweede."’: a straight quote opening after a sentence
+                    # while one is open means the open one lost its closing mark; it ends here
+                    idx = open_at[DOUBLE][-1]
+                    _fam, pos, end = stack[idx]
+                    del stack[idx:]
+                    for opened in open_at.values():
+                        while opened and opened[-1] >= idx:
+                            opened.pop()
+                    spans.append(Span(pos, -1, end, i, len(stack)))
                 open_at[fam].append(len(stack))
                 stack.append((fam, i, m.end()))
                 continue

@@ -94,7 +94,10 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         if strays:
             skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
         if spans:
-            quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
+            # a quote without its closing mark may hold its own attribution (", zegt X"):
+            # the names there are not quoted
+            quoted.extend((s.inner_start, s.inner_end if s.closed else _verb_after_comma(text, s.inner_start, s.inner_end, lang))
+                          for s in spans if s.depth == 0)
     res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
     qs: list[_Q] = []
     todo = [(bi, sp) for bi, spans in enumerate(spans_by_block) for sp in spans]
@@ -110,6 +113,9 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
             skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
             continue
         q = _Q(bi, sp, s, e)
+        if not sp.closed and _cut_at_attribution(text, q, lang, res):
+            qs.append(q)
+            continue
         _attribute(text, b, q, lang, res)
         qs.append(q)
     qs = _check_unbalanced(text, blocks, qs, skipped)
@@ -142,6 +148,38 @@ def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolve
     if att is not None:
         q.attributed = True
         q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
+
+
+_COMMA_WORD = re.compile(r",[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _attribution_word(word: str, lang: Language) -> bool:
+    return word in lang.reporting_verbs or word in lang.attribution_words \
+        or word in lang.attribution_openers or word in lang.separable_verbs
+
+
+def _verb_after_comma(text: str, start: int, end: int, lang: Language) -> int:
+    """Where the first ", <reporting verb>" in ``text[start:end]`` starts, else ``end``."""
+    for m in _COMMA_WORD.finditer(text, start, end):
+        if _attribution_word(m.group(1).lower(), lang):
+            return m.start()
+    return end
+
+
+def _cut_at_attribution(text: str, q: _Q, lang: Language, res: speakers.Resolver) -> bool:
+    """A quote that lost its closing mark ends where its attribution starts: ‘"We kiezen dus,
+    zegt Marjan Holtman van het waterschap. "Maar …’. The first comma followed by an
+    attribution that names someone is the cut; ``q`` ends there with that speaker."""
+    for m in _COMMA_WORD.finditer(text, q.start, q.end):
+        if not _attribution_word(m.group(1).lower(), lang):
+            continue
+        att = speakers.after(text, m.start() + 1, q.end, lang, res, q.span.open_pos)
+        if att is not None and (att.person is not None or att.role is not None):
+            q.end = trim(text, q.start, m.start())[1]
+            q.attributed = True
+            q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
+            return True
+    return False
 
 
 def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: list[Skipped]) -> list[_Q]:
