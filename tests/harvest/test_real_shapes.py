@@ -53,3 +53,25 @@ def test_a_straight_quote_without_its_closing_mark_ends_at_its_attribution() -> 
 def test_a_mixed_doubled_opening_mark_opens_one_quote() -> None:
     text = "De adviseurs schrijven: ‘’Een paar jaar geleden zagen raden samenwerking nog als techniek.’’"
     assert [i.text for i in quotes(text)] == ["Een paar jaar geleden zagen raden samenwerking nog als techniek."]
+
+
+def test_paragraphs_glued_without_a_space_keep_their_quotes_apart() -> None:
+    text = ("\"Het terrein is te nat\", zegt Anouk Verbeek van Vogelwerkgroep Zuidermeer. \"De beek treedt "
+            "hier elke winter buiten haar oevers. Bouw dan niet op zo'n plek.\"Het plan moet een duurzame wijk "
+            "opleveren. Kopers mogen zelf bouwen.Toch kreeg de vogelwerkgroep het plan pas laat. \"Dat vind ik "
+            "vreemd\", zegt Verbeek.")
+    got = [(i.text, i.speaker, i.organisation) for i in quotes(text)]
+    assert got == [
+        ("Het terrein is te nat", "Anouk Verbeek", "Vogelwerkgroep Zuidermeer"),
+        ("De beek treedt hier elke winter buiten haar oevers. Bouw dan niet op zo'n plek.", "Anouk Verbeek",
+         "Vogelwerkgroep Zuidermeer"),
+        ("Dat vind ik vreemd", "Anouk Verbeek", "Vogelwerkgroep Zuidermeer"),
+    ]
+
+
+def test_an_organisation_after_a_name_may_open_with_any_capitalised_word() -> None:
+    text = "‘We wachten het besluit af,’ zegt Ramon Kuipers van Stichting Oude Gracht. ‘Daarna praten we verder.’"
+    assert {i.organisation for i in quotes(text)} == {"Stichting Oude Gracht"}
+    # a place after "van" is no organisation
+    text = "‘We wachten het besluit af,’ zegt Ramon Kuipers van Dalmeer Noord."
+    assert {i.organisation for i in quotes(text)} == {None}

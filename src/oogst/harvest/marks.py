@@ -81,6 +81,8 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
             return WEAK_CLOSE if prev.lower() == "s" or prev.isdigit() else CLOSE
         return OPEN if opening else 0
     # “ ” "
+    if not opening and not closing and prev in ".!?" and nxt.isupper() and tok in "”\"’'":
+        return CLOSE  # paragraphs glued without a space: ‘… gedaan."Sinds vandaag …’
     if not opening and not closing and prev_space and tok in "”\"" and i - 2 >= lo and text[i - 2] in ",.!?":
         return CLOSE  # a mark set off by spaces after the quote's comma: ‘staat, " vindt Holtman’
     if opening and not closing:

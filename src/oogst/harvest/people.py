@@ -276,8 +276,16 @@ _ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)
 def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     """ "Anna de Vries van waterschap Lage Landen": the organisation right after a name."""
     m = _ORG_AFTER_NAME.match(text[pos : pos + 60])
-    if m and m.group(1).lower() in lang.organisation_words:
+    if not m:
+        return None
+    if m.group(1).lower() in lang.organisation_words:
         return _org_after(text, pos + m.start(1), lang)[0]
+    if m.group(1)[:1].isupper():
+        # "Judith Mulder van Natuur en Milieufederatie Drenthe": a capitalised phrase that
+        # holds an organisation word (or a compound ending in one) somewhere in it
+        org, _ = _org_after(text, pos + m.start(1), lang)
+        if org and any(is_organisation_word(w, lang) for w in _ORG_TOKEN.findall(org) if w[:1].isupper()):
+            return org
     return None
 
 
