@@ -75,3 +75,35 @@ def test_an_organisation_after_a_name_may_open_with_any_capitalised_word() -> No
     # a place after "van" is no organisation
     text = "‘We wachten het besluit af,’ zegt Ramon Kuipers van Dalmeer Noord."
     assert {i.organisation for i in quotes(text)} == {None}
+
+
+def test_a_repeated_headline_and_a_subhead_in_quote_marks_are_no_quotes() -> None:
+    text = ("“Een dorp bouw je samen, niet vanachter een bureau”\n\n"
+            "“Een dorp bouw je samen, niet vanachter een bureau”\n\n"
+            "Wethouder Gerrit Brouwer van Dalmeer kijkt terug op vier jaar dorpsvernieuwing. “We begonnen "
+            "met een lege zaal en een kan koffie,” zegt hij.\n\n"
+            "“Eerst luisteren, dan pas tekenen”\n\n"
+            "Daarna kwamen de plannen.")
+    assert [i.text for i in quotes(text)] == ["We begonnen met een lege zaal en een kan koffie"]
+
+
+def test_a_stray_mark_before_a_narrative_paragraph_is_no_quote() -> None:
+    text = ("In de stal is het onrustig. ‘Ze voelen het weer,’ zegt boerin Hiske Talsma.\n\n"
+            "’Op dit moment staan de koeien dicht opeen. De wind trekt aan. Het regent al dagen.\n\n"
+            "Later die middag klaart het op.")
+    assert [i.text for i in quotes(text)] == ["Ze voelen het weer"]
+
+
+def test_a_name_written_in_capitals_in_the_intro_carries_its_role() -> None:
+    text = ("Met zijn werk aan de dijken houdt hydroloog PIETER HOEKSTRA (61) de provincie bij de les. "
+            "‘Het water wacht niet op ons.’\n\nVanaf de dijk wijst Pieter Hoekstra naar de polder. "
+            "‘Daar stond vorig jaar alles blank,’ zegt hij.")
+    items = quotes(text)
+    assert [(i.speaker, i.speaker_role) for i in items] == [("Pieter Hoekstra", "hydroloog")] * 2
+
+
+def test_only_adjectives_and_modifiers_join_a_dutch_role_before_a_name() -> None:
+    text = "Hij onderzoekt vogels en houdt ecoloog Anna Brink bezig. ‘Het is een rijk gebied,’ zegt Brink."
+    assert [i.speaker_role for i in quotes(text)] == ["ecoloog"]
+    text = "‘Het is een rijk gebied,’ zegt de nieuwe wethouder Anna Brink."
+    assert [i.speaker_role for i in quotes(text)] == ["nieuwe wethouder"]

@@ -27,6 +27,7 @@ _OPEN_PRECEDE = frozenset("([{—–-/:")
 _APOS_WORD = re.compile(r"(?:s|t|n|k|m|r)(?:\b|-)|\d", re.IGNORECASE)
 
 OPEN, CLOSE, WEAK_CLOSE = 1, 2, 3
+_REOPENING = frozenset('"“„')  # marks that never nest inside themselves
 MAX_DEPTH = 3
 
 
@@ -143,10 +144,10 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[i - 1] if i > lo else ""):
                 role = CLOSE
             else:
-                if tok == '"' and open_at[DOUBLE] and text[stack[open_at[DOUBLE][-1]][1]] == '"' \
+                if tok in _REOPENING and open_at[DOUBLE] and text[stack[open_at[DOUBLE][-1]][1]] == tok \
                         and _after_sentence(text, lo, i):
-                    # ‘"Eerste zin, zegt X. "Tweede."’: a straight quote opening after a sentence
-                    # while one is open means the open one lost its closing mark; it ends here
+                    # ‘"Eerste zin, zegt X. "Tweede."’: a quote opening after a sentence with the
+                    # same mark as the open one means that one lost its closing mark; it ends here
                     idx = open_at[DOUBLE][-1]
                     _fam, pos, end = stack[idx]
                     del stack[idx:]

@@ -347,7 +347,9 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
                         or low in lang.separable_verbs \
                         or low in lang.stopwords or low in _attribution_openers(lang.code) \
-                        or (mod[0].isupper() and low not in lang.roles and low not in lang.role_modifiers):
+                        or (mod[0].isupper() and low not in lang.roles and low not in lang.role_modifiers) \
+                        or (lang.role_modifier_endings and low not in lang.role_modifiers
+                            and not is_role_word(low, lang) and not low.endswith(lang.role_modifier_endings)):
                     break
                 out.insert(0, mod)
                 if initial:
@@ -489,6 +491,22 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             complete.add(name)
         raw.append((name_start, name_end, name, sur, role, org))
         surnames.add(sur)
+    # "primatoloog FRANS DE WAAL (59)": an introduction with the name in capitals, as page
+    # intros and captions write it; a person named in full elsewhere is found there too
+    fulls = {name: sur for *_, name, sur, _r, _o in raw if name != sur and " " in name}
+    if len(fulls) <= MANY_NAMES:
+        for name, sur in fulls.items():
+            caps = name.upper()
+            if caps == name:
+                continue
+            at = text.find(caps)
+            while at >= 0:
+                end = at + len(caps)
+                if (not at or not _word_char(text[at - 1])) and (end >= len(text) or not _word_char(text[end])):
+                    role, org = role_before(text, at, lang)
+                    r2, o2 = role_after(text, end, lang)
+                    raw.append((at, end, name, sur, role or r2, org or o2))
+                at = text.find(caps, end)
     # "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname
     for start, _end, name, sur, _role, _org in list(raw):
         if name != sur and " " in name:

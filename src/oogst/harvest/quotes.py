@@ -68,13 +68,22 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
 
 
 def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
-    """A quote in the headline (a short first line without closing punctuation) is display text."""
-    if q.block != 0 or len(blocks) < 2:
+    """A quote in the headline (a short first line without closing punctuation), a repeat of
+    it, or a subhead in quote marks (a short paragraph that is only the quote, no closing
+    punctuation, no speaker) is display text."""
+    if len(blocks) < 2:
         return None
-    b = blocks[0]
+    b = blocks[q.block]
     line = text[b.start : b.end]
-    if len(line) < 200 and "\n" not in line and not _HEADLINE_END.search(line):
+    if len(line) >= 200 or "\n" in line or _HEADLINE_END.search(line):
+        return None
+    if q.block == 0:
         return "quote in the headline"
+    if q.block <= 3 and any(text[o.start : o.end] == line for o in blocks[: q.block]):
+        return "quote in a repeated headline"
+    if not q.attributed and q.span.depth == 0 and q.span.opened and q.span.closed \
+            and q.span.open_pos <= b.start + 1 and q.span.close_pos >= b.end - 2:
+        return "a subhead or display line in quote marks"
     return None
 
 
@@ -150,6 +159,7 @@ def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolve
         q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?] ")
 _COMMA_WORD = re.compile(r",[ \t\u00a0]+([^\W\d_]+)")
 
 
@@ -199,6 +209,13 @@ def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: lis
             continues = nxt is not None and text[nxt.start : nxt.start + 2].lstrip()[:1] in "‘“„\"'«,"
             if not (starts_sentence or continues or q.attributed):
                 skipped.append(Skipped(q.start, q.end, "opening mark without closing mark inside a sentence"))
+                continue
+            if sp.inner_end == b.end and not continues and not q.attributed \
+                    and len(_SENTENCE_BREAK.findall(text, q.start, q.end)) >= 2:
+                # ‘’Op dit moment … (three sentences of narrative, and the next paragraph goes on
+                # without a mark): a stray mark, not a quote that lost its closing mark
+                skipped.append(Skipped(q.start, q.end, "opening mark never closed in a paragraph of "
+                                       "several sentences that no one is said to speak"))
                 continue
         out.append(q)
     return out
