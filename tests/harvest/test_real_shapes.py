@@ -107,3 +107,27 @@ def test_only_adjectives_and_modifiers_join_a_dutch_role_before_a_name() -> None
     assert [i.speaker_role for i in quotes(text)] == ["ecoloog"]
     text = "‘Het is een rijk gebied,’ zegt de nieuwe wethouder Anna Brink."
     assert [i.speaker_role for i in quotes(text)] == ["nieuwe wethouder"]
+
+
+def test_a_quote_signed_by_a_name_line_after_it() -> None:
+    text = ("The motion asks the Chief Executive to write to the minister.\n\n"
+            "“We owe the families of Elm Court an answer. That is not in dispute.\n\n"
+            "“So I hope we take this chance to do just that.”\n\n"
+            "Cllr Maud Ellery\n\n"
+            "Housing update\n\n"
+            "The committee then moved on.")
+    items = quotes(text, "en")
+    assert [i.speaker for i in items] == ["Maud Ellery", "Maud Ellery"]
+
+
+def test_a_lone_surname_next_to_the_verb_after_a_quote_is_the_speaker() -> None:
+    text = ("“Civil servants love a deadline,” said Pemberton. Others agreed.\n\n"
+            "\"The date was set by the county,\" Monday told the council.")
+    assert [i.speaker for i in quotes(text, "en")] == ["Pemberton", "Monday"]
+    text = "‘Het kan altijd beter,’ zegt Bakkenes. ‘Maar dit is een begin.’"
+    assert {i.speaker for i in quotes(text)} == {"Bakkenes"}
+
+
+def test_a_heading_on_the_next_line_is_no_part_of_a_name() -> None:
+    text = "Vincent Brakel\nSamenwerken\n\n‘Je moet elkaar eerst leren kennen,’ zegt Vincent Brakel."
+    assert [i.speaker for i in quotes(text)] == ["Vincent Brakel"]

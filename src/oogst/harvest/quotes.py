@@ -321,11 +321,35 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
             src = next((q for q in reversed(prev_quotes) if _speaks(q)), None)
             if src is not None:
                 person, role, how = src.person, (src.role if src.person is None else None), "continued"
+        if not (person or role) and group[-1].span.closed:
+            person = _signature(text, blocks, bi, res)
+            how = "signed"
         if person or role:
             for q in group:
                 q.person, q.how = person, how
                 if role:
                     q.role, q.attributed = role, True
+
+
+_QUOTE_MARKS = frozenset("‘’“”„\"'«»")
+
+
+def _signature(text: str, blocks: list[Block], bi: int, res: speakers.Resolver) -> Person | None:
+    """ "“…”" then a line "Cllr Gill Williams" (or "Anna Brink, wethouder"): a quote paragraph
+    signed by the name on the short line right after it."""
+    if bi + 1 >= len(blocks):
+        return None
+    nxt = blocks[bi + 1]
+    line = text[nxt.start : nxt.end]
+    if len(line) > 80 or any(c in _QUOTE_MARKS for c in line) or _ends_sentence(line):
+        return None
+    found = res.in_range(nxt.start, nxt.end)
+    if not found or found[0].start > nxt.start + 12:
+        return None  # the line must open with the name (after a title at most)
+    head = text[found[0].end : nxt.end].lstrip()
+    if head and head[0] != "," and head[0] != "(":
+        return None  # "Gill Williams" or "Gill Williams, wethouder", not a sentence about her
+    return found[0].person
 
 
 def _share(chain: list[_Q]) -> None:
