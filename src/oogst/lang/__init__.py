@@ -60,6 +60,10 @@ class Language:
     honorifics: frozenset[str] = field(default_factory=frozenset)
     # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
     title_cues: frozenset[str] = field(default_factory=frozenset)
+    # when set, a word before a role word joins the role only if it is a role modifier or ends
+    # in one of these (Dutch attributive adjectives: "Groningse wethouder", not "apen houdt
+    # primatoloog"); empty: any lower-case word may ("council leader", "housing spokesman")
+    role_modifier_endings: tuple[str, ...] = ()
     # -- the faithful-shortening check (check.py): words whose cut can reverse or change a claim
     negations: frozenset[str] = field(default_factory=frozenset)  # niet, geen, nooit, zonder
     negation_suffixes: tuple[str, ...] = ()  # "n't" in don't, isn't

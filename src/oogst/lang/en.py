@@ -41,10 +41,12 @@ ferryman boatman fisherman postman judge magistrate prosecutor defendant witness
 curator conservator librarian archivist caretaker lecturer coach captain skipper manager
 pastor priest rabbi imam chef baker butcher publican landlady grandmother grandson granddaughter
 son daughter wife husband widow widower
+gov sen rep
 """),
     role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist", "teacher",
                    "worker", "keeper", "scientist", "spokesperson"),
-    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Miss Lord Lady Cllr Cllr. Councillor Rev. Rev"),
+    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Miss Lord Lady Cllr Cllr. Councillor Rev. Rev "
+                  "Gov. Sen. Rep. Lt."),
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
 council county department ministry agency authority board university college office

@@ -183,7 +183,9 @@ moeten wil wilde willen mag mocht"""),
 programma visie campagne project onderzoek getiteld titel heet genaamd tentoonstelling
 voorstelling podcast lied album actieplan beleidsplan handreiking"""),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
-senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
+senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch
+bijzonder emeritus"""),
+    role_modifier_endings=("e",),
 )
 
 # -- the faithful-shortening check (check.py) -------------------------------------------------
