@@ -65,14 +65,6 @@ class BatchSummary:
         return not self.failed_partitions
 
 
-def _dashboard_address() -> str | None:
-    try:
-        import bokeh  # noqa: F401 — the dashboard needs it; without it, no dashboard
-    except ImportError:
-        return None
-    return "127.0.0.1:0"
-
-
 def _connect(scheduler: str | None, workers: int | None, connect_timeout: float):  # noqa: ANN202
     from distributed import Client, LocalCluster
 
@@ -91,7 +83,8 @@ def _connect(scheduler: str | None, workers: int | None, connect_timeout: float)
         return client, None
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=_dashboard_address(), silence_logs=logging.ERROR)
+                           dashboard_address="127.0.0.1:0",  # a free port, never another run's 8787
+                           silence_logs=logging.ERROR)
     return Client(cluster, set_as_default=False), cluster
 
 
