@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import ProgressColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -152,7 +153,7 @@ def extract(
 
 @app.command()
 def add(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, http(s) URLs of pages, sitemaps or feeds.")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, http(s) URLs of pages, sitemaps or feeds, or an ITEMS.parquet folder written by oogst harvest (loaded without harvesting again).")],
     store: StoreOpt = Path("oogst.db"),
     glob: Annotated[Optional[str], typer.Option(help="Only files matching this pattern in folders.")] = None,
     period: Annotated[Optional[str], typer.Option(help="Keep documents published in this period: 2020-Q3..2020-Q4, 2020-H2, 2020.")] = None,
@@ -190,6 +191,7 @@ def add(
                                   max_links=max_links)
     if not policy.contact and any(s.startswith(("http://", "https://")) for s in sources):
         err.print("note: set OOGST_CONTACT or --contact so site owners can reach you", highlight=False)
+    harvests, sources = _split_harvests(sources)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with Store(store) as st, Progress(TextColumn("{task.description}", markup=False), BarColumn(bar_width=24), MofNCompleteColumn(),
                                       TimeRemainingColumn(), console=err, transient=True) as progress:
@@ -204,13 +206,41 @@ def add(
             progress.update(task, advance=1, description=shown)
 
         st.check_integrity()  # never write into a damaged store
-        summary = add_sources(st, sources, glob=glob, filters=filters, policy=policy, on_result=tick, on_found=found)
+        summary = _load_harvests(st, harvests, filters, tick, found)
+        if sources or not harvests:
+            _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
+                                                on_result=tick, on_found=found))
     _print_add_summary(summary, verbose)
     if summary.failed or (strict and summary.partial):
         what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
         err.print(_styled("note:", "yellow", f"{what}; exit code {EXIT_PARTLY} (see above, or oogst sources --failed)"),
                   soft_wrap=True)
         raise typer.Exit(EXIT_PARTLY)
+
+
+def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
+    """The batch harvests among the sources (folders written by oogst harvest), and the rest."""
+    from oogst.batch.output import is_harvest
+
+    harvests = [Path(s) for s in sources if "://" not in s and is_harvest(Path(s))]
+    return harvests, [s for s in sources if "://" in s or not is_harvest(Path(s))]
+
+
+def _load_harvests(st, harvests: list[Path], filters, tick, found):  # noqa: ANN001, ANN202
+    from oogst.batch.load import count, load_into
+    from oogst.ingest import AddSummary
+
+    summary = AddSummary()
+    if harvests:
+        found(sum(count(h) for h in harvests))
+    for h in harvests:
+        _merge_summary(summary, load_into(st, h, filters=filters, on_result=tick))
+    return summary
+
+
+def _merge_summary(into, other) -> None:  # noqa: ANN001
+    for name in ("added", "updated", "unchanged", "failed", "skipped", "listed", "cut", "capped"):
+        getattr(into, name).extend(getattr(other, name))
 
 
 def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
@@ -257,6 +287,67 @@ def sources(
         status = f"failed: {r.error}" if r.error else "; ".join((r.status, *(f"cut: {n}" for n in r.notes)))
         table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items), status, r.url)
     out.print(table)
+
+
+class _DocsPerSecond(ProgressColumn):
+    def render(self, task) -> Text:  # noqa: ANN001
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "… docs/s")
+
+
+@app.command(name="harvest")
+def harvest_cmd(
+    sources: Annotated[list[str], typer.Argument(help="JSONL corpora (also .jsonl.gz), Parquet files with url/text/title/published columns, documents or folders of them.")],
+    out_path: Annotated[Path, typer.Option("--out", help="The Parquet folder to write (and resume): items, documents and failures.")],
+    scheduler: Annotated[Optional[str], typer.Option(help="A running Dask scheduler, tcp://HOST:PORT. Without it, a local cluster of one process per core.", envvar="OOGST_SCHEDULER")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes of the local cluster (default: one per core).")] = None,
+    lang: Annotated[str, typer.Option(help="nl, en or auto (each document's own, else detected).")] = "auto",
+    kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated: quote,paraphrase,takeaway,advice.")] = "quote,paraphrase,takeaway,advice",
+    partition_docs: Annotated[int, typer.Option(help="Documents per partition at most.")] = 500,
+    partition_mb: Annotated[float, typer.Option(help="Megabytes of input per partition at most.")] = 8.0,
+    time_limit: Annotated[float, typer.Option(help="Seconds one document's harvest may take; 0 for no limit.")] = 120.0,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Start over instead of resuming what --out holds.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every failed document of this run, not only the first ten.")] = False,
+) -> None:
+    """Harvest a large corpus on Dask into Parquet; a killed run resumes where it stopped.
+
+    Load the result with oogst add ITEMS.parquet.
+
+    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://10.0.0.5:8786
+    """
+    from oogst.batch import harvest_batch
+
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    with Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                  _DocsPerSecond(), TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("starting the cluster", total=None)
+
+        def started(info) -> None:  # noqa: ANN001
+            where = "local cluster" if info.local else f"cluster at {info.scheduler}"
+            err.print(f"{where}: {info.workers} worker(s), {info.threads} thread(s)"
+                      + (f"; dashboard {info.dashboard}" if info.dashboard else ""), highlight=False, soft_wrap=True)
+            progress.update(task, description="harvesting")
+
+        def tick(p) -> None:  # noqa: ANN001
+            progress.update(task, completed=p.documents, total=p.total,
+                            description=f"harvesting · {p.items:,} items · {p.failed:,} failed")
+
+        summary = harvest_batch(sources, out_path, scheduler=scheduler, workers=workers, lang=lang, kinds=wanted,
+                                partition_docs=partition_docs, partition_bytes=max(1, int(partition_mb * 1024 * 1024)),
+                                time_limit=time_limit or None, fresh=fresh, on_start=started, on_progress=tick)
+    resumed = f", {summary.resumed} kept from an earlier run" if summary.resumed else ""
+    out.print(f"harvested {summary.documents:,} documents, {summary.items:,} items, {summary.failed:,} failed, "
+              f"in {summary.partitions} partitions{resumed} ({summary.seconds:.1f} s) → {out_path}",
+              highlight=False, soft_wrap=True)
+    shown = summary.failures if verbose else summary.failures[:10]
+    for source, reason in shown:
+        out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
+    if len(shown) < len(summary.failures):
+        out.print(f"  … and more (all of them: the _failures table in {out_path})", highlight=False, soft_wrap=True)
+    for index, reason in summary.failed_partitions:
+        out.print(f"  partition {index} not done: {reason}", highlight=False, soft_wrap=True)
+    if summary.failed_partitions:
+        _fail(f"{len(summary.failed_partitions)} partition(s) not done; run the same command again to finish them")
 
 
 def _formats(value: str) -> list[str]:
