@@ -41,6 +41,15 @@ class Language:
     # words that follow an imperative ("zorg dat", "keep it"), to tell "En zorg dat …" from "En vier jaar …"
     imperative_followers: frozenset[str] = field(default_factory=frozenset)
     example_openers: frozenset[str] = field(default_factory=frozenset)  # "Neem het waterschap.": an example
+    # cue words of the sentence that introduces a list: "Een greep uit de voorstellen:" (takeaways),
+    # "Met deze tips …:", "some key lessons emerged:" (advice)
+    takeaway_intros: tuple[str, ...] = ()
+    advice_intros: tuple[str, ...] = ()
+    # a word right after an imperative that makes it an example, not advice: "Denk maar aan …"
+    example_particles: frozenset[str] = field(default_factory=frozenset)
+    # normative phrases anywhere in a sentence (regex fragments): "…, is het nodig dat …",
+    # "… doe je dus beter vandaag"
+    normative_inside: tuple[str, ...] = ()
     # a word that may open the attribution after a quote before its verb: "‘…’, zo zegt Jansen",
     # "So says Smith"
     attribution_openers: frozenset[str] = field(default_factory=frozenset)
@@ -79,10 +88,19 @@ class Language:
     def normative_re(self) -> re.Pattern[str]:
         return _compile_normative(self.code, self.normative_patterns)
 
+    @property
+    def normative_inside_re(self) -> re.Pattern[str] | None:
+        return _compile_inside(self.code, self.normative_inside) if self.normative_inside else None
+
 
 @lru_cache(maxsize=None)
 def _compile_normative(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _compile_inside(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
 
 
 SUPPORTED = ("nl", "en")

@@ -90,7 +90,7 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
 """),
     takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
                        "key points", "the key points", "in brief", "key findings", "findings",
-                       "in one minute", "the bottom line"),
+                       "in one minute", "the bottom line", "conclusions", "key conclusions"),
     advice_headings=("lessons", "lessons learned", "lessons learnt", "tips", "recommendations",
                      "what we learned", "what we learnt", "advice", "dos and don'ts",
                      "how to do it", "rules of thumb", "success factors"),
@@ -98,10 +98,18 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try
 accept celebrate test think work choose agree define communicate engage map measure
-document reserve practise check publish invite include"""),
+document reserve practise check publish invite include
+look consider remember embrace prioritise prioritize connect support identify design hire
+respect show tell treat help review simplify chip pick"""),
     leading_conjunctions=_words("and but"),
     imperative_followers=_words("that sure it each yourself your the a an to not on in up"),
     example_openers=_words("take look"),
+    takeaway_intros=("key takeaways", "key take-aways", "takeaways", "take-aways", "key points",
+                     "key findings", "findings", "in short", "in brief", "conclusions", "at a glance"),
+    advice_intros=("lessons", "tips", "recommendations", "advice", "rules of thumb", "dos and don'ts"),
+    normative_inside=(
+        r"it is (?:(?:also|therefore|so|really|very) )*(?:important|essential|crucial|vital|wise) (?:to|that)",
+    ),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
