@@ -1,12 +1,15 @@
 """Worst cases: how long one pathological document costs, in harvest and in a whole `add`.
 
-    python bench/pathological.py [--scale 1.0]
+    python bench/pathological.py [--scale 1.0] [--before] [--faults-only]
 
 Part 1 harvests generated texts built to be slow (unbalanced and mixed quote marks, thousands
 of quotations, apostrophes everywhere, one endless line, deep nesting, a wall of advice, names
 on every word) and prints the seconds, items and recorded cuts for each, slowest first.
 Part 2 runs one `oogst.ingest.add` over the hostile corpus of tests/hostile/build.py and prints
-its slowest sources. Figures, not assertions: the point is that the worst case costs seconds.
+its slowest sources. Part 3 fetches from a misbehaving server on 127.0.0.1 (slowloris in the
+headers and the body, gzip bombs) in child processes and prints each case's time and peak RSS;
+``--before`` adds the same cases read the way oogst 0.1 read them (httpx decoding, read
+timeouts only). Figures, not assertions: the point is that the worst case costs seconds.
 """
 from __future__ import annotations
 
@@ -63,7 +66,7 @@ def _hostile_build():  # noqa: ANN202
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
-    args = ap.parse_args()
+    args = ap.parse_known_args()[0]  # --before and --faults-only are read below
     rows = []
     for name, text in texts(args.scale).items():
         t0 = time.perf_counter()
@@ -95,5 +98,101 @@ def main() -> int:
     return 0
 
 
+# -- faults: slowloris and decompression bombs, time and peak RSS ----------------------------
+# Each case runs in a child process (so its peak RSS is its own) against the misbehaving server
+# of tests/faults/server.py, which runs in this process.
+
+def _faulty_module():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("faulty_server", ROOT / "tests" / "faults" / "server.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["faulty_server"] = mod
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def _fault_child(kind: str, urls: list[str]) -> None:
+    """Run one case and print its seconds, peak RSS and outcome as JSON (in the child)."""
+    import json
+    import resource
+
+    import httpx
+
+    from oogst.errors import FetchError
+    from oogst.ingest import FetchPolicy
+    from oogst.ingest.fetch import Fetcher
+
+    policy = FetchPolicy(contact="bench@example.org", host_delay=0.0)  # the defaults: 20 s reads, 120 s deadline
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    outcome = ""
+    if kind == "fetch":
+        try:
+            with Fetcher(policy) as fetcher:
+                outcome = f"{len(fetcher.get(urls[0]).body)} bytes"
+        except FetchError as exc:
+            outcome = str(exc)
+    elif kind == "add":
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.db") as st:
+            summary = add(st, urls, policy=policy)
+        outcome = f"{len(summary.added)} added, {len(summary.failed)} failed: " + "; ".join(
+            sorted({r for _, r in summary.failed}))
+    elif kind == "before-decoding":  # how 0.1 read a body: httpx inflates whole network chunks
+        buf = bytearray()
+        with httpx.Client(timeout=20) as client, client.stream("GET", urls[0]) as resp:
+            for chunk in resp.iter_bytes(65536):
+                buf.extend(chunk)
+                if len(buf) > policy.max_bytes:
+                    outcome = "refused past 10 MB"
+                    break
+    elif kind == "before-slowloris":  # a per-read timeout only: one byte a second never trips it
+        with httpx.Client(timeout=20) as client, client.stream("GET", urls[0]) as resp:
+            for _ in resp.iter_raw(1):
+                if time.perf_counter() - t0 > 30:
+                    outcome = "still reading after 30 s (stopped by the bench, not by the fetch)"
+                    break
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": time.perf_counter() - t0, "peak_mb": peak, "base_mb": base, "outcome": outcome}))
+
+
+def faults(before: bool = False) -> None:
+    import json
+    import subprocess
+
+    faulty = _faulty_module()
+    faulty.bomb()
+    with faulty.Faulty(drip=1.0) as srv:
+        cases = [
+            ("slowloris in the headers (1 byte/s)", "fetch", [srv.url("/traag-kop.html")]),
+            ("slowloris in the body (1 byte/s)", "fetch", [srv.url("/traag-lijf.html")]),
+            (f"gzip bomb, {faulty.BOMB_MB} MB unpacked", "fetch", [srv.url("/bom.html")]),
+            (f"8 gzip bombs in one add", "add", [srv.url(f"/bom.html?{i}") for i in range(8)]),
+        ]
+        if before:
+            cases += [
+                ("before: gzip bomb, httpx decoding", "before-decoding", [srv.url("/bom.html")]),
+                ("before: slowloris in the body, read timeout only", "before-slowloris", [srv.url("/traag-lijf.html")]),
+            ]
+        print("\nfaults (each in a child process; peak RSS includes about "
+              "the base RSS of Python with oogst imported):")
+        for name, kind, urls in cases:
+            done = subprocess.run([sys.executable, __file__, "--fault-child", kind, *urls],
+                                  capture_output=True, text=True, timeout=600, check=False)
+            try:
+                r = json.loads(done.stdout.strip().splitlines()[-1])
+            except (IndexError, ValueError):
+                print(f"  {name}: the child failed: {done.stderr.strip()[-300:]}")
+                continue
+            print(f"  {r['seconds']:7.1f} s  peak {r['peak_mb']:6.0f} MB (base {r['base_mb']:4.0f} MB)  "
+                  f"{name}: {r['outcome'][:160]}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) > 2 and sys.argv[1] == "--fault-child":
+        _fault_child(sys.argv[2], sys.argv[3:])
+        sys.exit(0)
+    if "--faults-only" in sys.argv:
+        faults(before="--before" in sys.argv)
+        sys.exit(0)
+    code = main()
+    faults(before="--before" in sys.argv)
+    sys.exit(code)
