@@ -152,11 +152,14 @@ def test_bad_input_is_one_clear_line(name: str, good: dict[str, Path], run_cli: 
     assert len([ln for ln in res.err.splitlines() if ln.startswith("error:")]) <= 1
 
 
-def test_debug_shows_the_traceback(good: dict[str, Path], run_cli: RunCli) -> None:
-    with pytest.raises(Exception):  # noqa: B017 — whichever error it is, --debug lets it through
-        import sys
+def test_debug_lets_the_error_through_for_its_traceback(good: dict[str, Path], run_cli: RunCli,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from oogst import cli
+    from oogst.errors import StoreError
 
-        from oogst import cli
-
-        sys.argv = ["oogst", "--debug", "sources", S, str(good["notastore.db"])]
+    monkeypatch.setattr("sys.argv", ["oogst", "--debug", "sources", S, str(good["notastore.db"])])
+    with pytest.raises(StoreError, match="not an oogst store"):
         cli.main()
+    cli._state["debug"] = False
+    res = run_cli("sources", S, str(good["notastore.db"]))  # without --debug: one line again
+    assert_clean_error(res, "not an oogst store")
