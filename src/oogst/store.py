@@ -126,6 +126,8 @@ class Store:
         self.db: sqlite3.Connection | None = None
         if self.path.is_dir():
             raise StoreError(f"the store {self.path} is a folder; give a file, e.g. --store {self.path / 'oogst.db'}")
+        if self.path.exists() and not self.path.is_file():  # a FIFO or a device: SQLite would wait for ever
+            raise StoreError(f"the store {self.path} is not a regular file (a pipe or a device); give a file")
         try:
             if readonly:
                 self.db = self._open_readonly()

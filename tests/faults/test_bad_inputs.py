@@ -92,6 +92,8 @@ CASES: dict[str, Case] = {
     "add: store that is no store": (lambda f: ["add", str(f["file.txt"]), S, str(f["notastore.db"])], ("not an oogst store",), None),
     "add: store under a file": (lambda f: ["add", str(f["file.txt"]), S, str(f["file.txt"] / "s.db")], ("cannot", "store"), None),
     "add: store is a folder": (lambda f: ["add", str(f["file.txt"]), S, str(f["root"])], ("is a folder",), None),
+    "add: store is a FIFO": (lambda f: ["add", str(f["file.txt"]), S, str(f["fifo"])], ("not a regular file",), None),
+    "add: store is /dev/zero": (lambda f: ["add", str(f["file.txt"]), S, "/dev/zero"], ("not a regular file",), None),
     # sources
     "sources: no store": (lambda f: ["sources", S, str(f["root"] / "weg.db")], ("no store at",), None),
     "sources: not a store": (lambda f: ["sources", S, str(f["notastore.db"])], ("cannot open the store",), None),
