@@ -70,6 +70,18 @@ def _seconds(flag: str, value: float, *, zero: bool = False) -> float:
     return value
 
 
+def _regular(path: Path, what: str) -> None:
+    """Refuse a FIFO, a device or a folder given as ``what`` before reading it (it would hang)."""
+    from oogst.ingest.files import regular_file
+
+    try:
+        regular_file(path)
+    except OogstError as exc:
+        if "no such file" in str(exc):
+            _fail(f"{path}: cannot read {what} (no such file)")
+        _fail(f"{path}: cannot read {what}: {exc}")
+
+
 def _read_stdin() -> str:
     """Text on stdin, in whatever encoding it has; binary data is refused, not harvested."""
     from oogst.ingest.decode import binary_kind, decode_text, looks_binary
@@ -466,6 +478,7 @@ def _theme(path: Path | None):  # noqa: ANN202
     from oogst.errors import RenderError
     from oogst.render.theme import load_theme
 
+    _regular(path, "the theme file")
     try:
         return load_theme(path)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type
@@ -515,6 +528,7 @@ def _violation(v) -> str:  # noqa: ANN001
 def _load_digest(path: Path):  # noqa: ANN202
     from oogst.digest_json import loads
 
+    _regular(path, "the digest")
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as exc:
@@ -539,7 +553,8 @@ def _check_json(path: Path, text: str) -> None:
     except json.JSONDecodeError:
         return  # loads() says where
     except ValueError as exc:  # NaN, or an integer of thousands of digits
-        _fail(f"{path}: not a valid digest.json: {exc}")
+        why = "a number has more digits than oogst reads (4,300)" if "digits" in str(exc) else str(exc)
+        _fail(f"{path}: not a valid digest.json: {why}")
     stack = [data]
     while stack:
         value = stack.pop()
@@ -632,6 +647,7 @@ def _gold_readable(path: Path) -> None:
     """A gold file is UTF-8 JSON Lines text: say so for a binary or badly encoded file."""
     from oogst.ingest.decode import binary_kind
 
+    _regular(path, "gold file")
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)

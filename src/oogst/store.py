@@ -116,21 +116,25 @@ class Store:
     """A connection to an oogst store. Use as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, readonly: bool = False,
-                 timeout: float = LOCK_TIMEOUT) -> None:
+                 timeout: float | None = None) -> None:
         """Open (or create) the store at ``path``. ``readonly`` opens an existing store for
         reading only, so listing and checking work in a folder oogst cannot write to; it
         never creates a file. ``timeout``: seconds to wait for another run's write lock."""
         self.path = Path(path)
         self.readonly = readonly
-        self.timeout = timeout
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
         self.db: sqlite3.Connection | None = None
+        if self.path.is_dir():
+            raise StoreError(f"the store {self.path} is a folder; give a file, e.g. --store {self.path / 'oogst.db'}")
+        if self.path.exists() and not self.path.is_file():  # a FIFO or a device: SQLite would wait for ever
+            raise StoreError(f"the store {self.path} is not a regular file (a pipe or a device); give a file")
         try:
             if readonly:
                 self.db = self._open_readonly()
             else:
                 if self.path.parent and not self.path.parent.exists():
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             if not readonly:

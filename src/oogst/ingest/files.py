@@ -73,8 +73,12 @@ def regular_file(path: Path) -> os.stat_result:
     return st
 
 
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
+
+
 def _too_big(size: int) -> InputError:
-    return InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return InputError(f"file is larger than {_size(MAX_FILE_BYTES)}")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -280,7 +284,7 @@ def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
             src = f"{path}:{n}"
             if line is None:
                 records += 1
-                yield Failed(src, f"the line is longer than {MAX_FILE_BYTES // (1024 * 1024)} MB; not read")
+                yield Failed(src, f"the line is longer than {_size(MAX_FILE_BYTES)}; not read")
                 continue
             if not line.strip():
                 continue
