@@ -8,6 +8,7 @@ from oogst.models import Digest, DigestItem
 from oogst.store import Store
 from oogst.web.candidates import CandidateFilter, page
 from oogst.web.editing import place_key, places
+from oogst.web import i18n
 from oogst.web.i18n import _
 from oogst.web.workspace import Workspace, diff_segments
 
@@ -57,7 +58,8 @@ def default_place(kind: str, digest: Digest) -> str:
 
 def refusal(original: str | None, text: str, reason: str | None) -> dict[str, Any]:
     """What the shorten form shows: the text as typed, why it was refused, the difference."""
-    return {"text": text, "reason": reason, "segments": diff_segments(original, text) if original else []}
+    return {"text": text, "reason": i18n.reason(reason) if reason else reason,
+            "segments": diff_segments(original, text) if original else []}
 
 
 def context(ws: Workspace, st: Store, digest_id: int, digest: Digest, flt: CandidateFilter,
