@@ -339,13 +339,9 @@ def _violation(v) -> str:  # noqa: ANN001
 
 
 def _load_digest(path: Path):  # noqa: ANN202
-    from oogst.digest_json import loads
+    from oogst.digest_json import read
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        _fail(f"{path}: cannot read ({exc.strerror or exc})")
-    return loads(text)
+    return read(path)
 
 
 @app.command()
