@@ -526,17 +526,15 @@ def _violation(v) -> str:  # noqa: ANN001
 
 
 def _load_digest(path: Path):  # noqa: ANN202
-    from oogst.digest_json import loads
+    from oogst.digest_json import read
 
-    _regular(path, "the digest")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        _fail(f"{path}: cannot read ({exc.strerror or exc})")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not a digest.json: the file is not UTF-8 text (byte {exc.start})")
-    _check_json(path, text)
-    return loads(text)
+    try:  # what Python's json reads but JSON does not allow, before the schema is read
+        text = path.read_bytes().decode("utf-8-sig") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        text = None  # read() names the cause
+    if text is not None:
+        _check_json(path, text)
+    return read(path)
 
 
 def _check_json(path: Path, text: str) -> None:

@@ -347,6 +347,23 @@ class Store:
     def update_digest(self, digest_id: int, digest_json: str) -> None:
         self.db.execute("UPDATE digests SET json=? WHERE id=?", (digest_json, digest_id))
 
+    # -- deleting (the web UI) -------------------------------------------------------------
+    def delete_digest(self, digest_id: int) -> bool:
+        """Remove one digest; False when there was none."""
+        return self.db.execute("DELETE FROM digests WHERE id=?", (digest_id,)).rowcount > 0
+
+    def delete_document(self, url: str) -> bool:
+        """Remove a document with its items and the fetch-cache entries that lead to it (so
+        adding it again reads it afresh), in one transaction; False when there was none."""
+        with self._transaction():
+            row = self.db.execute("SELECT id FROM documents WHERE url=?", (url,)).fetchone()
+            if row is None:
+                return False
+            self.db.execute("DELETE FROM items WHERE document_id=?", (row[0],))
+            self.db.execute("DELETE FROM documents WHERE id=?", (row[0],))
+            self.db.execute("DELETE FROM fetch_cache WHERE url=? OR document_url=?", (url, url))
+        return True
+
 
 def describe_error(exc: sqlite3.Error, path: Path, *, opening: bool = False, damaged: bool = False) -> str:
     """One sentence for what an SQLite error means for the store at ``path``."""

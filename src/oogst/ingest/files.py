@@ -11,7 +11,7 @@ from pathlib import Path
 
 from oogst.errors import InputError
 from oogst.ingest.decode import binary_kind, decode_page, decode_text, looks_binary
-from oogst.ingest.html import extract_html
+from oogst.ingest.html import date_from_url, extract_html
 from oogst.models import normalize_partial_date
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -337,6 +337,7 @@ def _jsonl_record(line: str, src: str) -> Loaded:
         published = published or page.published
     else:
         raise InputError("needs a non-empty 'text' or 'html'")
+    published = published or date_from_url(url)  # /2019/03/14/, as for an HTML page
     lang = obj.get("language") or obj.get("lang")
     return Loaded(src, url, title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
                   "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)
