@@ -258,13 +258,16 @@ def _lesson_count(n_items: int, requested: int | None) -> int:
 def _support(a: int, cands: Sequence[Candidate], advice: Sequence[int], statements: Sequence[int], sim: np.ndarray) -> float:
     """How much the material backs advice ``a``: the same advice in other articles (best match
     per article) plus the statements that speak to it — the three strongest of each, so that
-    a few clear echoes count more than many faint ones."""
+    a few clear echoes count more than many faint ones. Statements from the advice's own
+    article count at least ``SUPPORT_SIM``."""
     per_source: dict[str, float] = {}
     for b in advice:
         if b != a and _source(cands[b]) != _source(cands[a]):
             per_source[_source(cands[b])] = max(per_source.get(_source(cands[b]), 0.0), float(sim[a, b]))
     recurrence = sorted((v for v in per_source.values() if v >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
-    coverage = sorted((float(sim[a, s]) for s in statements if sim[a, s] >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
+    own = _source(cands[a])  # a practice story's own quotes illustrate the lessons it lists
+    fit = [max(float(sim[a, s]), SUPPORT_SIM if _source(cands[s]) == own else 0.0) for s in statements]
+    coverage = sorted((f for f in fit if f >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
     return sum(recurrence) + sum(coverage)
 
 

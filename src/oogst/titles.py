@@ -172,20 +172,20 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
             return None
     if len(title) < MIN_TITLE_WORDS:
         return None
-    joined = " ".join(title).strip(_STRIP)
+    joined = " ".join(title).strip(_STRIP).rstrip(",;")
     return joined[0].upper() + joined[1:]
 
 
 def own_title_allowed(title: str, advice: str) -> bool:
     """May a lesson titled ``title`` (cut from ``advice``) use that same advice as its tip?
 
-    When the title is the lead-in of a "Title: concrete step" item and the step after the colon
-    has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
+    When the title is (cut from) the lead-in of a "Title: concrete step" item and the step after
+    the colon has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
     says the advice in other words ("Ken de regels" for "Zorg dat je de regels kent …"). A title
     that merely repeats the tip's opening ("Wees eerlijk over …, ook als …") is not allowed.
     """
     head, sep, step = advice.partition(":")
-    if sep and head.strip(_STRIP).lower() == title.lower():
+    if sep and head.strip(_STRIP).lower().startswith(title.lower()):
         return len(step.split()) >= 4
     return not advice.strip(_STRIP).lower().startswith(title.lower())
 
