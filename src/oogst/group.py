@@ -29,7 +29,7 @@ from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
 from oogst.select.lexicon import get_lexicon
 from oogst.select.terms import content_words, stem, words
-from oogst.titles import MAX_TITLE_WORDS, imperatives, own_title_allowed, placeholder_title, title_from_advice
+from oogst.titles import MAX_TITLE_WORDS, MIN_TITLE_WORDS, imperatives, own_title_allowed, placeholder_title, title_from_advice
 
 MIN_LESSONS, MAX_LESSONS = 2, 4
 MIN_PER_LESSON = 2
@@ -37,7 +37,7 @@ MAX_POOL = 150  # advice candidates considered as themes and tips
 SAME_THEME = 0.35  # advice this similar to a chosen theme is the same lesson
 MIN_SUPPORT = 0.25
 SUPPORT_SIM, SUPPORT_TOP = 0.15, 3  # recurrence + coverage a theme needs to count as supported
-HIGHLIGHT_WORDS = (12, 30)
+HIGHLIGHT_WORDS = (8, 30)
 FLAWS = ("fragment", "refers_back", "anecdote", "too_long", "announcement")  # penalty names from quotability
 TIP_FIT = 0.15  # a tip must be at least this similar to its lesson's theme
 TIP_BONUS = 0.2  # a theme whose title and tip can come from different advice items
@@ -279,8 +279,13 @@ def _choose_themes(
     titled = [a for a in advice if title_from_advice(cands[a].item.text, language)]
     with_tip = {a for a in titled if any(b != a and sim[a, b] >= TIP_FIT for b in advice)}  # a title and a different tip
     chosen: list[int] = []
+    heads = {a: _title_words(title_from_advice(cands[a].item.text, language) or "", language) for a in titled}
+
+    def same_theme(a: int, b: int) -> bool:  # "Test elk formulier met inwoners" ~ "Test de tekst met inwoners"
+        return sim[a, b] >= SAME_THEME or (heads[a][:1] == heads[b][:1] and bool(set(heads[a][1:]) & set(heads[b][1:])))
+
     while len(chosen) < k:
-        options = [a for a in titled if a not in chosen and all(sim[a, b] < SAME_THEME for b in chosen)]
+        options = [a for a in titled if a not in chosen and not any(same_theme(a, b) for b in chosen)]
         if not requested and len(chosen) >= MIN_LESSONS:
             options = [a for a in options if support[a] >= MIN_SUPPORT]
         if not options:
@@ -292,6 +297,12 @@ def _choose_themes(
 
         chosen.append(max(options, key=lambda a: (value(a), -a)))
     return [_Theme(anchor=a) for a in chosen]
+
+
+def _title_words(title: str, language: str) -> tuple[str, ...]:
+    """A title's verb and the stems of its content words: what two titles must share to say the same."""
+    ws = words(title)
+    return (ws[0], *(stem(w, language) for w in content_words(" ".join(ws[1:]), language))) if ws else ()
 
 
 def _affinity(i: int, theme: _Theme, family: dict[int, list[int]], sim: np.ndarray, docs: Sequence[str] = ()) -> float:
@@ -344,8 +355,12 @@ def _title_themes(themes: list[_Theme], cands: Sequence[Candidate], advice: list
                 used.add(title.lower())
                 break
         if t.title is None and t.tip is not None:  # "Durf te leren: evalueer elk halfjaar …"
+            # the tip's own words as a last resort, when they say more than a verb ("Ga naar de
+            # mensen toe" over its tip, not "Spreek af"): better than a placeholder
             title = title_from_advice(cands[t.tip].item.text, language)
-            if title and title.lower() not in used and own_title_allowed(title, cands[t.tip].item.text):
+            if title and title.lower() not in used and (
+                own_title_allowed(title, cands[t.tip].item.text) or len(title.split()) > MIN_TITLE_WORDS
+            ):
                 t.title, t.title_from = title, t.tip
                 used.add(title.lower())
 

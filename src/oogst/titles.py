@@ -24,8 +24,9 @@ _STRIP = " \t\n\"'“”„‘’•-–—*"
 def _imperatives(language: str) -> frozenset[str]:
     from oogst.lang import SUPPORTED, get
 
-    code = get_lexicon(language).language
-    return get(code).advice_starts if code in SUPPORTED else frozenset()
+    lex = get_lexicon(language)
+    code = lex.language
+    return (get(code).advice_starts if code in SUPPORTED else frozenset()) | lex.title_imperatives
 
 
 def _clean(words: Sequence[str], trailing: frozenset[str]) -> list[str]:
@@ -87,10 +88,15 @@ def _reframe(text: str, language: str) -> str | None:
         groups = m.groupdict()
         rest = (groups.get("rest") or "").split()
         verb = groups.get("verb")
-        if verb is None:  # subordinate order: the verb closes the clause
+        if verb is None:  # subordinate order: the verb closes the clause …
             if len(rest) < 2:
                 continue
-            verb, rest = rest[-1], rest[:-1]
+            inner = [j for j, w in enumerate(rest[:-1]) if w.lower() in lex.finite_verbs]
+            if inner:  # … unless a clause follows it: "dat je vooraf weet welke vragen er leven"
+                j = inner[0]
+                verb, rest = rest[j], rest[:j] + rest[j + 1:]
+            else:
+                verb, rest = rest[-1], rest[:-1]
         imperative = imperative_form(verb, language)
         if not imperative:
             continue
@@ -199,7 +205,7 @@ def is_placeholder(title: str) -> bool:
     return title.startswith("[") and title.endswith("]")
 
 
-__all__ = ["MAX_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
+__all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
            "placeholder_title", "title_from_advice"]
 
 imperatives = _imperatives

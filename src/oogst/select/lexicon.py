@@ -60,6 +60,7 @@ class Lexicon:
     # regexes whose group "rest" holds "<object …> <verb>" (verb last, subordinate order) or,
     # with group "verb", "<verb> <object …>" (an infinitive clause: "om van elkaar te weten")
     title_frames: tuple[str, ...] = ()
+    title_imperatives: frozenset[str] = frozenset()  # imperatives a title may start with, beyond the harvester's advice starts
     infinitive_frames: tuple[str, ...] = ()
     imperative_irregular: tuple[tuple[str, str], ...] = ()  # verb form → imperative
     no_title_verbs: frozenset[str] = frozenset()  # modals and auxiliaries: no title from them
@@ -196,6 +197,10 @@ NL = Lexicon(
     ),
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
     title_placeholder="[titel voor les {n}]",
+    title_imperatives=frozenset(
+        "vertel schrijf nodig toon luister spreek laat geef ga wees ken durf leer weet zie hoor vraag "
+        "houd hou betrek deel zoek maak begin stop kies zet neem".split()
+    ),
     title_frames=(
         r"^(?:zorg|zorgt|let op) (?:er ?voor )?dat (?:je|jij|jullie|u|we|wij) (?P<rest>[^,;:.!?]+)",
     ),
@@ -301,6 +306,7 @@ EN = Lexicon(
         "of in on at with for to by from over about the a an and or your their its our".split()
     ),
     title_placeholder="[title for lesson {n}]",
+    title_imperatives=frozenset("tell write invite show listen speak let give go be know dare learn ask keep share start stop choose".split()),
     title_frames=(r"^(?:make sure|ensure) (?:that )?(?:you|we) (?P<verb>[a-z]+)(?P<tail>[^,;:.!?]*)",),
     infinitive_frames=(
         r"(?:^|\bhow )(?:it is )?(?:(?:really|very|so|also) )?(?:important|essential|crucial|vital|wise) (?:it is )?to "

@@ -28,7 +28,7 @@ WEIGHTS: dict[str, float] = {
     "voice": 0.15,
     "punch": 0.15,
 }
-IDEAL_MIN, IDEAL_MAX, LONG, TOO_LONG = 12, 40, 55, 80
+IDEAL_MIN, IDEAL_MAX, LONG, TOO_LONG = 8, 40, 55, 80  # a punchy line of eight words is a quote an editor picks
 PENALTIES: dict[str, float] = {  # multiplied into the score when the check fires
     "fragment": 0.55,
     "refers_back": 0.7,
@@ -63,6 +63,11 @@ def _standalone(text: str, lex: Lexicon) -> tuple[float, str]:
     if first in lex.back_pointers:
         return 0.2, f"starts by pointing back ('{shown}')"
     if first in lex.weak_back_pointers:
+        ws = words(text)
+        second = ws[1] if len(ws) > 1 else ""
+        verb_like = second in lex.finite_verbs or second in lex.past_verbs or (lex.language == "nl" and second.endswith("t"))
+        if second and not verb_like and second not in lex.stopwords:
+            return 1.0, "stands on its own"  # an article or possessive: "Het probleem zit …", "Hun aanpak …"
         return 0.6, f"may point back ('{shown}')"
     return 1.0, "stands on its own"
 
