@@ -133,16 +133,18 @@ def _flawed(c: Candidate) -> bool:
     return c.scores.get("standalone", 1.0) < 1.0 or any(k in c.scores for k in FLAWS)
 
 
-def _highlight_key(c: Candidate) -> tuple[bool, bool, float, str]:
-    return (c.item.kind == "advice", _flawed(c), -highlight_value(c), c.item.id)
+def _highlight_key(c: Candidate, language: str = "nl") -> tuple[bool, bool, float, str]:
+    return (advisory(c, language), _flawed(c), -highlight_value(c), c.item.id)
 
 
-def choose_highlights(picks: Sequence[Candidate], n: int) -> tuple[Candidate, ...]:
+def choose_highlights(picks: Sequence[Candidate], n: int, language: str = "nl") -> tuple[Candidate, ...]:
     """The strongest short statements, one per speaker, preferably from different sources.
 
-    Statements without flaws come first; advice is kept for tips unless there is nothing else.
+    Statements without flaws come first; what recommends something (advice, and takeaways or
+    paraphrases that say what should be done) is kept for tips unless there is nothing else.
     """
-    ordered = sorted(picks, key=_highlight_key)
+    key = lambda c: _highlight_key(c, language)  # noqa: E731
+    ordered = sorted(picks, key=key)
     chosen: list[Candidate] = []
     for distinct_sources in (True, False):
         for c in ordered:
@@ -156,7 +158,7 @@ def choose_highlights(picks: Sequence[Candidate], n: int) -> tuple[Candidate, ..
             if distinct_sources and any(_source(h) == _source(c) for h in chosen):
                 continue
             chosen.append(c)
-    return tuple(sorted(chosen, key=_highlight_key))
+    return tuple(sorted(chosen, key=key))
 
 
 # --- clustering (fallback when there is no advice) ----------------------------------------
@@ -295,6 +297,9 @@ def _choose_themes(
             overlap = max((float(sim[a, b]) for b in chosen), default=0.0)
             return cands[a].score + 0.5 * math.log1p(support[a]) - overlap + (TIP_BONUS if a in with_tip else 0.0)
 
+        # lessons span the articles: a second theme from one article's list only when no other article has one
+        used = {_source(cands[b]) for b in chosen}
+        options = [a for a in options if _source(cands[a]) not in used] or options
         chosen.append(max(options, key=lambda a: (value(a), -a)))
     return [_Theme(anchor=a) for a in chosen]
 
@@ -323,19 +328,24 @@ def _imperative(text: str, language: str) -> bool:
 
 
 def _pick_tips(themes: list[_Theme], cands: Sequence[Candidate], advice: list[int], sim: np.ndarray, language: str) -> None:
-    """A tip per theme: the most fitting advice *other than* the one its title is cut from;
-    when only the anchor itself fits, it becomes the tip and the title comes from elsewhere."""
+    """A tip per theme: the most fitting advice *other than* the one its title is cut from —
+    unless the title says that advice in other words ("Ken de regels" over "Zorg dat je de
+    regels kent …"), so that the advice itself is the tip; when only the anchor itself fits, it
+    becomes the tip and the title comes from elsewhere."""
     taken = {t.anchor for t in themes}
     for t in themes:
         near = [b for b in advice if b not in taken and sim[t.anchor, b] >= TIP_FIT]
         lead = (title_from_advice(cands[t.anchor].item.text, language) or "\0").lower()
+        if lead != "\0" and not cands[t.anchor].item.text.lower().startswith(lead):
+            near.append(t.anchor)
 
         def fit(b: int) -> tuple[float, str]:
             n = len(words(cands[b].item.text))
             concrete = 1.0 if 8 <= n <= 25 else 0.8
             direct = 1.0 if _imperative(cands[b].item.text, language) else 0.5  # "Doe …" beats "Je moet …"
             fresh = 0.5 if cands[b].item.text.lower().startswith(lead) else 1.0  # not the title again
-            return (-cands[b].score * (0.2 + float(sim[t.anchor, b])) * concrete * direct * fresh, cands[b].item.id)
+            near_by = 0.5 if b == t.anchor else float(sim[t.anchor, b])
+            return (-cands[b].score * (0.2 + near_by) * concrete * direct * fresh, cands[b].item.id)
 
         if near:
             t.tip = min(near, key=fit)
@@ -542,7 +552,7 @@ def group(
     + items) the picks are a shortlist: each lesson takes the statements that fit it best.
     """
     n_high = highlight_count(budget or len(picks)) if highlights is None else highlights
-    top = choose_highlights(picks, n_high)
+    top = choose_highlights(picks, n_high, language)
     top_ids = {c.item.id for c in top}
     rest = sorted((c for c in picks if c.item.id not in top_ids), key=lambda c: c.item.id)
     if not rest:

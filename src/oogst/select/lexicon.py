@@ -157,7 +157,7 @@ NL = Lexicon(
     announcements=(r"\b(?:vertelt|vertellen|vertelde|legt uit|blikt terug|gaat in op|spreekt over|praat over)\b.{0,40}\b(?:wat|hoe|waarom|over)\b",),
     object_pronouns=frozenset("het dat dit".split()),
     after_object=frozenset(
-        "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt "
+        "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt en maar "
         "eerst allemaal zelden liever graag".split()
     ),
     greetings=(

@@ -39,6 +39,7 @@ PENALTIES: dict[str, float] = {  # multiplied into the score when the check fire
     "byline": 0.2,
     "caption": 0.4,
     "cut_off": 0.4,
+    "scare_quote": 0.4,
 }
 
 _TOKEN = re.compile(r"\S+")
@@ -115,6 +116,8 @@ def _penalties(text: str, n_words: int, lex: Lexicon) -> dict[str, tuple[float, 
     why = fragment(text, lex)
     if why:
         out["fragment"] = (PENALTIES["fragment"], f"fragment: {why}")
+    if why == "starts mid-sentence" and n_words < IDEAL_MIN:  # "‘kan niet, wil niet’", "‘eerst de mens’"
+        out["scare_quote"] = (PENALTIES["scare_quote"], "a few words quoted inside a sentence")
     said = announcement(text, lex)
     if said:
         out["announcement"] = (PENALTIES["announcement"], said)
