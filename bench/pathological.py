@@ -5,7 +5,9 @@
 Part 1 harvests generated texts built to be slow (unbalanced and mixed quote marks, thousands
 of quotations, apostrophes everywhere, one endless line, deep nesting, a wall of advice, names
 on every word) and prints the seconds, items and recorded cuts for each, slowest first.
-Part 2 runs one `oogst.ingest.add` over the hostile corpus of tests/hostile/build.py and prints
+Part 2 times the nested-quote paragraph of issue 15 at 4,000, 8,000 and 20,000 repeats: the
+seconds per repeat should stay flat (linear), where the old pairing grew quadratically.
+Part 3 runs one `oogst.ingest.add` over the hostile corpus of tests/hostile/build.py and prints
 its slowest sources. Figures, not assertions: the point is that the worst case costs seconds.
 """
 from __future__ import annotations
@@ -23,6 +25,9 @@ from oogst.ingest import add
 from oogst.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
+# one line of repeated nested quotes: ’’ closes two single quotes, not one double quote
+NESTED = "‘Zo’n auto’s, ‘genest ‘diep’ en ‘dieper’’ zegt ze,’ aldus Jan. "
+NESTED_REPEATS = (4_000, 8_000, 20_000)
 QUOTE = "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. "
 
 
@@ -72,6 +77,19 @@ def main() -> int:
     print("harvest of pathological texts (slowest first):")
     for secs, name, mb, items, cuts in sorted(rows, reverse=True):
         print(f"  {secs:6.2f} s  {mb:5.2f} MB  {items:6d} items  {cuts:6d} recorded cuts  {name}")
+
+    print("\nnested quotes on one line (issue 15), growth with the input:")
+    base = None
+    for reps in NESTED_REPEATS:
+        n = max(1, int(reps * args.scale))
+        text = NESTED * n
+        t0 = time.perf_counter()
+        res = harvest(text, "nl")
+        secs = time.perf_counter() - t0
+        per = secs / n * 1e6
+        base = base or per
+        print(f"  {n:6d} repeats  {secs:6.2f} s  {per:6.1f} µs per repeat  (x{per / base:.2f} of the first; "
+              f"1.00 is linear)  {len(res.items)} items  {len(res.skipped)} recorded cuts")
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "hostile"

@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
 
 from oogst.errors import UnfaithfulEditError
-from oogst.models import Digest
+from oogst.lang import SUPPORTED
+from oogst.lang import get as get_language
+from oogst.harvest import harvest
+from oogst.models import Digest, DigestItem, Document, Item
 
 _TOKEN = re.compile(
     r"(?P<cut>\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)"
     r"|(?P<insert>\[[^\]]*\])"
-    r"|(?P<word>['’]?\w+(?:['’-]\w+)*)"
+    r"|(?P<word>\d+(?:[.,]\d+)+(?!\w)|['’]?\w+(?:['’-]\w+)*)"
     r"|(?P<punct>[^\w\s])"
 )
 _QUOTE_MARKS = set('"“”„«»‘‚')
@@ -96,19 +101,167 @@ def _split_trailing(edited: list[Token]) -> tuple[list[Token], list[str]]:
     return edited[:end], [t.text for t in edited[end:]]
 
 
-def _match_failure(orig: list[Token], edited: list[Token]) -> str | None:
-    """None when ``edited`` is a faithful abridgement; otherwise "words" or "punctuation"."""
+def _alignments(orig: list[Token], body: list[Token]) -> Iterator[list[int]]:
+    """Every way to place the kept segments in the original, in order, leftmost first."""
+    segs = _segments(body)
+    fold_first = bool(body) and body[0].kind != "cut"
+
+    def place(k: int, pos: int, acc: list[int]) -> Iterator[list[int]]:
+        if k == len(segs):
+            yield acc
+            return
+        at = _find(orig, segs[k], pos, fold_first and k == 0)
+        while at >= 0:
+            yield from place(k + 1, at + len(segs[k]), [*acc, at])
+            at = _find(orig, segs[k], at + 1, fold_first and k == 0)
+
+    if segs:
+        yield from place(0, 0, [])
+
+
+def _match_failure(orig: list[Token], edited: list[Token], words: Meaning) -> str | None:
+    """None when ``edited`` is a faithful abridgement; else "words", "punctuation" or the cut word's reason.
+
+    Of all the ways the kept words can be placed in the original, one must end with allowed
+    punctuation and cut no word that carries the claim (see :func:`_meaning_cut`).
+    """
     body, trailing = _split_trailing(edited)
-    pos, first = 0, True
-    for seg in _segments(body):
-        at = _find(orig, seg, pos, fold_first=first and body[0].kind != "cut")
-        if at < 0:
-            return "words"
-        pos, first = at + len(seg), False
-    if first:  # nothing but cuts and punctuation
-        return "words"
-    following = [t.text for t in orig[pos : pos + len(trailing)]]
-    return None if not trailing or trailing == ["."] or trailing == following else "punctuation"
+    segs = _segments(body)
+    first: str | None = None
+    for n, starts in enumerate(_alignments(orig, body)):
+        if n >= MAX_ALIGNMENTS:
+            break
+        end = starts[-1] + len(segs[-1])
+        following = [t.text for t in orig[end : end + len(trailing)]]
+        if trailing and trailing != ["."] and trailing != following:
+            first = first or "punctuation"
+            continue
+        kept = [False] * len(orig)
+        for at, seg in zip(starts, segs):
+            kept[at : at + len(seg)] = [True] * len(seg)
+        reasons = _meaning_cut(orig, kept, words)
+        if not reasons:
+            return None
+        first = first or "; ".join(reasons)
+    return first or "words"
+
+
+# -- cuts that change the claim ---------------------------------------------------------------
+MAX_ALIGNMENTS = 200  # ways to place the kept words tried before a shortening is refused
+_CLAUSE_PUNCT = frozenset(",;:.!?()–—")
+_SENTENCE_PUNCT = frozenset(".!?;:")
+_WHY = {
+    "negation": "a negation: without it the quote says the opposite",
+    "number": "a number: the figure is part of the claim",
+    "quantifier": "a quantifier or restriction: it sets how far the claim goes",
+    "condition": "a condition: the claim holds only when it is met",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """The words of one or more languages whose cut can reverse or change a claim."""
+
+    negations: frozenset[str]
+    negation_suffixes: tuple[str, ...]
+    numbers: frozenset[str]
+    joiners: tuple[str, ...]
+    quantifiers: frozenset[str]
+    conditions: frozenset[str]
+    contrast: frozenset[str]
+    clause_joiners: frozenset[str]
+
+    def category(self, word: str) -> str | None:
+        w = word.lower().replace("’", "'")
+        if any(c.isdigit() for c in w):
+            return "number"
+        if w in self.negations or w.endswith(self.negation_suffixes):
+            return "negation"
+        if w in self.conditions:
+            return "condition"
+        if w in self.quantifiers:
+            return "quantifier"
+        if self._number(w):
+            return "number"
+        return None
+
+    def _number(self, w: str) -> bool:
+        """twee, vijfentwintig, tweehonderd, twenty-one: number words, also written together."""
+        parts = [p for p in re.split(r"[-']", w) if p]
+        return bool(parts) and all(self._compound(p, 0, False) for p in parts)
+
+    def _compound(self, w: str, at: int, joined: bool) -> bool:
+        if at == len(w):
+            return True
+        for end in range(len(w), at, -1):
+            part = w[at:end]
+            if part in self.numbers and self._compound(w, end, False):
+                return True
+            if at and not joined and part in self.joiners and end < len(w) and self._compound(w, end, True):
+                return True
+        return False
+
+
+@lru_cache(maxsize=8)
+def meaning_words(language: str | None = None) -> Meaning:
+    """The language's word lists (``oogst.lang``); for ``None`` those of every language together."""
+    langs = [get_language(language)] if language else [get_language(c) for c in SUPPORTED]
+
+    def union(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for lang in langs for w in getattr(lang, name))
+
+    return Meaning(union("negations"), tuple(s for lang in langs for s in lang.negation_suffixes),
+                   union("number_words"), tuple(s for lang in langs for s in lang.number_joiners),
+                   union("quantifiers"), union("conditions"), union("contrast_words"), union("clause_joiners"))
+
+
+def _bounds(orig: list[Token], i: int, ends: Callable[[Token], bool]) -> tuple[int, int]:
+    start = i
+    while start > 0 and not ends(orig[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < len(orig) and not ends(orig[end]):
+        end += 1
+    return start, end
+
+
+def _meaning_cut(orig: list[Token], kept: list[bool], words: Meaning) -> list[str]:
+    """Why the cut words change the claim: one reason per cut negation, number, quantifier or condition.
+
+    A cut word is harmless only when its whole clause goes with it (a condition's clause is its
+    sentence), or when everything from the word to the end of its clause goes, together with the
+    "maar" that follows: "Je moet niet alles dichttimmeren, maar ruimte laten" → "Je moet … ruimte
+    laten". Cuts at either end of the quote follow the same rule as cuts inside it.
+    """
+    def clause_end(t: Token) -> bool:
+        return (t.kind == "punct" and t.text in _CLAUSE_PUNCT) or (t.kind == "word" and t.text.lower() in words.clause_joiners)
+
+    def sentence_end(t: Token) -> bool:
+        return t.kind == "punct" and t.text in _SENTENCE_PUNCT
+
+    def kept_word(a: int, b: int) -> bool:
+        return any(kept[k] and orig[k].kind == "word" for k in range(a, b))
+
+    out: list[str] = []
+    for i, tok in enumerate(orig):
+        if kept[i] or tok.kind != "word":
+            continue
+        category = words.category(tok.text)
+        if category is None:
+            continue
+        start, end = _bounds(orig, i, sentence_end if category == "condition" else clause_end)
+        if not kept_word(start, end):
+            continue  # the whole clause is gone
+        run = i
+        while run < len(orig) and not kept[run]:
+            run += 1
+        if not kept_word(i, end) and any(orig[k].kind == "word" and orig[k].text.lower() in words.contrast
+                                         for k in range(end, run)):
+            continue  # "niet X, maar" cut, the claim Y kept
+        reason = f"cut changes what was said: {tok.text!r} is left out ({_WHY[category]})"
+        if reason not in out:
+            out.append(reason)
+    return out
 
 
 def _quote(toks: list[Token]) -> str:
@@ -176,8 +329,12 @@ def _mark(old: list[Token], new: list[Token]) -> str:
     return out + (f"{{+{' '.join(t.text for t in new)}+}}" if new else "")
 
 
-def check_abridgement(original: str, edited: str) -> AbridgementResult:
-    """Is ``edited`` the ``original`` with words only left out, each inner cut marked?"""
+def check_abridgement(original: str, edited: str, language: str | None = None) -> AbridgementResult:
+    """Is ``edited`` the ``original`` with words only left out, each inner cut marked, none of
+    them a negation, number, quantifier or condition the kept words depend on?
+
+    ``language`` picks the word lists of ``oogst.lang`` ("nl", "en"); ``None`` uses all of them.
+    """
     if edited == original:
         return AbridgementResult(True, None, edited)
     orig, edit = tokens(original), tokens(edited)
@@ -187,17 +344,31 @@ def check_abridgement(original: str, edited: str) -> AbridgementResult:
     if inserts:
         reason = f"editor insert {inserts[0].text} is not allowed: cut instead, or explain outside the quote"
         return AbridgementResult(False, reason, diff)
-    failure = _match_failure(orig, edit)
+    failure = _match_failure(orig, edit, meaning_words(language))
     if failure is None:
         return AbridgementResult(True, None, diff)
     if failure == "punctuation":
         end = "".join(_split_trailing(edit)[1])
         return AbridgementResult(False, f"changed: end punctuation {end!r} is not in the original (only '.' may be added)", diff)
+    if failure != "words":
+        return AbridgementResult(False, failure, diff)
     return AbridgementResult(False, "; ".join(problems) or "does not match the source text", diff)
 
 
-def check_digest(digest: Digest, source_text: Callable[[str], str | None]) -> list[Violation]:
-    """Every item must be verbatim at [start:end] of its stored source, or a faithful abridgement."""
+Found = Callable[[str], "Sequence[Item] | None"]
+
+
+def check_digest(digest: Digest, source_text: Callable[[str], str | None],
+                 found: Found | None = None) -> list[Violation]:
+    """Every item must be what the harvest found in its source, verbatim or faithfully shortened.
+
+    ``found(url)`` gives the items the harvest found in that source (the store keeps them);
+    without it the source text is harvested again. An item's kind, span, speaker and role must
+    be those of a harvested item at the same offsets, so a quote cannot be widened over
+    narrative text, moved to another article or credited to someone else.
+    """
+    language = digest.language if digest.language in SUPPORTED else None
+    harvested: dict[str, dict[tuple[int, int], list[Item]]] = {}
     out: list[Violation] = []
     for item in digest.all_items():
         text = source_text(item.source_url)
@@ -207,21 +378,84 @@ def check_digest(digest: Digest, source_text: Callable[[str], str | None]) -> li
         if not 0 <= item.start <= item.end <= len(text):
             out.append(Violation(item.id, item.source_url, f"offsets {item.start}:{item.end} lie outside the source text ({len(text)} characters)"))
             continue
+        if not item.text.strip():
+            out.append(Violation(item.id, item.source_url, "the text is empty"))
+            continue
+        if item.source_url not in harvested:
+            items = found(item.source_url) if found is not None else None
+            if items is None:
+                items = harvest(text, language or "auto").items
+            spans: dict[tuple[int, int], list[Item]] = {}
+            for h in items:
+                spans.setdefault((h.start, h.end), []).append(h)
+            harvested[item.source_url] = spans
+        problem = _attribution(item, harvested[item.source_url])
+        if problem:
+            out.append(Violation(item.id, item.source_url, problem))
+            continue
         span = text[item.start : item.end]
         if item.text == span:
             continue
-        result = check_abridgement(span, item.text)
+        result = check_abridgement(span, item.text, language)
         if not result.ok:
             out.append(Violation(item.id, item.source_url, result.reason or "unfaithful", result.diff))
     return out
 
 
-def assert_faithful(digest: Digest, source_text: Callable[[str], str | None]) -> None:
+def _attribution(item: DigestItem, spans: dict[tuple[int, int], list[Item]]) -> str | None:
+    """Why the item is not what the harvest found at its offsets (None when it is)."""
+    at = spans.get((item.start, item.end), [])
+    same = [h for h in at if h.kind == item.kind]
+    if not same:
+        if at:
+            return f"kind changed: the harvest found a {at[0].kind} at {item.start}:{item.end}, not a {item.kind}"
+        around = sorted((s, e) for (s, e), hs in spans.items() if s < item.end and item.start < e
+                        and any(h.kind == item.kind for h in hs))
+        if around:
+            s, e = around[0]
+            return (f"span changed: the harvest found this {item.kind} at {s}:{e}, not at {item.start}:{item.end}; "
+                    "shorten the text instead of moving its offsets")
+        return (f"the harvest found no {item.kind} at {item.start}:{item.end} of {item.source_url} "
+                "(a widened span, or the wrong source?)")
+    if any(h.speaker == item.speaker and h.speaker_role == item.speaker_role for h in same):
+        return None
+    h = same[0]
+    if h.speaker != item.speaker:
+        return f"attribution changed: the source credits this to {_who(h.speaker)}, not to {_who(item.speaker)}"
+    return f"attribution changed: the source gives the role {_who(h.speaker_role)}, not {_who(item.speaker_role)}"
+
+
+def _who(value: str | None) -> str:
+    return repr(value) if value else "nobody"
+
+
+def store_lookups(store: _StoreLike, digest: Digest) -> tuple[Callable[[str], str | None], Found]:
+    """``source_text`` and ``found`` for :func:`check_digest` over a store, read once per digest."""
+    docs = {url: store.document_by_url(url) for url in dict.fromkeys(i.source_url for i in digest.all_items())}
+    ids = {d.id: url for url, d in docs.items() if d is not None}
+    items: dict[str, list[Item]] = {url: [] for url in ids.values()}
+    for h in store.items(ids):
+        items[ids[h.document_id]].append(h)
+
+    def text_of(url: str) -> str | None:
+        doc = docs.get(url) or store.document_by_url(url)
+        return doc.text if doc else None
+
+    return text_of, lambda url: items.get(url)
+
+
+class _StoreLike(Protocol):
+    def document_by_url(self, url: str) -> Document | None: ...
+    def items(self, document_ids: Iterable[str] | None = None) -> list[Item]: ...
+
+
+def assert_faithful(digest: Digest, source_text: Callable[[str], str | None], found: Found | None = None) -> None:
     """Raise UnfaithfulEditError listing every violation (for renderers)."""
-    violations = check_digest(digest, source_text)
+    violations = check_digest(digest, source_text, found)
     if violations:
         lines = [f"item {v.item_id} ({v.source_url}): {v.reason}" for v in violations]
         raise UnfaithfulEditError("digest alters its sources:\n" + "\n".join(lines))
 
 
-__all__ = ["AbridgementResult", "Violation", "assert_faithful", "check_abridgement", "check_digest", "explain", "tokens"]
+__all__ = ["AbridgementResult", "Meaning", "Violation", "assert_faithful", "check_abridgement", "check_digest", "explain",
+           "meaning_words", "store_lookups", "tokens"]

@@ -1,6 +1,7 @@
 """The command line: a thin layer that parses options, calls the library and prints.
 
-Library errors (``OogstError``) become one clear line on stderr and exit code 1.
+Every error (``OogstError``, and also OSError, sqlite3.Error, bad values, undecodable input)
+becomes one clear line on stderr and exit code 1; ``oogst --debug …`` shows the traceback.
 """
 from __future__ import annotations
 
@@ -12,29 +13,41 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import ProgressColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from oogst.errors import OogstError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="oogst — harvest what people said from articles into a one-page digest.")
-out = Console()
-err = Console(stderr=True)
+# markup and emoji codes off: titles, URLs and quotes from sources are printed as they are
+# ("[/b]" in a title is text, not a closing tag); styles are applied with Text, never markup
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument;
+# 3 add finished but some sources failed (or, with --strict, were cut or capped); 130 interrupted
+EXIT_ERROR, EXIT_USAGE, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 2, 3, 130
+
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.", envvar="OOGST_STORE")]
 
 
+def _styled(label: str, style: str, message: str) -> Text:
+    return Text.assemble((label, style), " ", message)
+
+
 def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(_styled("error:", "bold red", message), soft_wrap=True)
     raise typer.Exit(1)
 
 
 def _read_input(source: str) -> tuple[str, str | None]:
     """The text of one document (stdin with '-'), and its language if the source says."""
     if source == "-":  # plain text needs no reader: skip importing trafilatura and httpx
-        return sys.stdin.read(), None
+        return _read_stdin(), None
     from oogst.ingest import iter_sources
     from oogst.ingest.files import Failed
 
@@ -45,6 +58,32 @@ def _read_input(source: str) -> tuple[str, str | None]:
     if isinstance(first, Failed):
         _fail(f"{first.source}: {first.reason}")
     return first.text, first.language  # type: ignore[union-attr]
+
+
+def _seconds(flag: str, value: float, *, zero: bool = False) -> float:
+    """A number of seconds: finite, and positive (or zero, where waiting no time makes sense)."""
+    import math
+
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
+        raise typer.BadParameter(f"{value:g} is not a usable number of seconds; give a number "
+                                 f"{'of 0 or more' if zero else 'above 0'}, e.g. {flag} 20", param_hint=flag)
+    return value
+
+
+def _read_stdin() -> str:
+    """Text on stdin, in whatever encoding it has; binary data is refused, not harvested."""
+    from oogst.ingest.decode import binary_kind, decode_text, looks_binary
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    kind = binary_kind(data)
+    if kind:
+        _fail(f"stdin holds {kind}, not text")
+    text = decode_text(data)
+    why = looks_binary(text)
+    if why:
+        _fail(f"stdin is not text: {why}")
+    return text
 
 
 def _item_dict(item) -> dict[str, object]:  # noqa: ANN001
@@ -114,7 +153,7 @@ def extract(
 
 @app.command()
 def add(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, http(s) URLs of pages, sitemaps or feeds.")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, http(s) URLs of pages, sitemaps or feeds, or an ITEMS.parquet folder written by oogst harvest (loaded without harvesting again).")],
     store: StoreOpt = Path("oogst.db"),
     glob: Annotated[Optional[str], typer.Option(help="Only files matching this pattern in folders.")] = None,
     period: Annotated[Optional[str], typer.Option(help="Keep documents published in this period: 2020-Q3..2020-Q4, 2020-H2, 2020.")] = None,
@@ -122,8 +161,11 @@ def add(
     until: Annotated[Optional[str], typer.Option(help="Keep documents published on or before this date.")] = None,
     match: Annotated[Optional[str], typer.Option(help="Only pages from sitemaps and feeds whose URL path matches this regular expression.")] = None,
     contact: Annotated[Optional[str], typer.Option(help="Your e-mail address or URL, sent to sites in the User-Agent.", envvar="OOGST_CONTACT")] = None,
-    delay: Annotated[float, typer.Option(help="Seconds between two requests to the same site.")] = 1.0,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.")] = 20.0,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to the same site.", callback=lambda v: _seconds("--delay", v, zero=True))] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.", callback=lambda v: _seconds("--timeout", v))] = 20.0,
+    deadline: Annotated[float, typer.Option(help="Seconds one URL may take in all (slow servers, retries, redirects).", callback=lambda v: _seconds("--deadline", v))] = 120.0,
+    max_links: Annotated[int, typer.Option(help="Pages followed from one sitemap or feed at most.", min=1)] = 1000,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 3 also when a document was cut or a listing capped.")] = False,
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
 ) -> None:
@@ -131,6 +173,8 @@ def add(
 
     A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
     asks each site only for what changed. Failures are recorded: see oogst sources --failed.
+    Exit code 0: all went in; 3: it ran, but some sources failed (with --strict also when a
+    document was cut or a listing capped); 1: an error stopped it.
 
     Example: oogst add https://example.org/sitemap.xml --period 2020-Q3..2020-Q4 --match /verhalen/
     """
@@ -143,11 +187,13 @@ def add(
     except OogstError as exc:
         _fail(str(exc))
     policy = FetchPolicy.from_env(contact=contact, host_delay=max(0.0, delay), read_timeout=timeout,
-                                  allow_private_addresses=private_addresses)
+                                  allow_private_addresses=private_addresses, deadline=deadline,
+                                  max_links=max_links)
     if not policy.contact and any(s.startswith(("http://", "https://")) for s in sources):
         err.print("note: set OOGST_CONTACT or --contact so site owners can reach you", highlight=False)
+    harvests, sources = _split_harvests(sources)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    with Store(store) as st, Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+    with Store(store) as st, Progress(TextColumn("{task.description}", markup=False), BarColumn(bar_width=24), MofNCompleteColumn(),
                                       TimeRemainingColumn(), console=err, transient=True) as progress:
         task = progress.add_task("adding", total=0)
 
@@ -159,8 +205,42 @@ def add(
             shown = " · ".join(f"{k} {v}" for k, v in counts.items() if v and k != "listed")
             progress.update(task, advance=1, description=shown)
 
-        summary = add_sources(st, sources, glob=glob, filters=filters, policy=policy, on_result=tick, on_found=found)
+        st.check_integrity()  # never write into a damaged store
+        summary = _load_harvests(st, harvests, filters, tick, found)
+        if sources or not harvests:
+            _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
+                                                on_result=tick, on_found=found))
     _print_add_summary(summary, verbose)
+    if summary.failed or (strict and summary.partial):
+        what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
+        err.print(_styled("note:", "yellow", f"{what}; exit code {EXIT_PARTLY} (see above, or oogst sources --failed)"),
+                  soft_wrap=True)
+        raise typer.Exit(EXIT_PARTLY)
+
+
+def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
+    """The batch harvests among the sources (folders written by oogst harvest), and the rest."""
+    from oogst.batch.output import is_harvest
+
+    harvests = [Path(s) for s in sources if "://" not in s and is_harvest(Path(s))]
+    return harvests, [s for s in sources if "://" in s or not is_harvest(Path(s))]
+
+
+def _load_harvests(st, harvests: list[Path], filters, tick, found):  # noqa: ANN001, ANN202
+    from oogst.batch.load import count, load_into
+    from oogst.ingest import AddSummary
+
+    summary = AddSummary()
+    if harvests:
+        found(sum(count(h) for h in harvests))
+    for h in harvests:
+        _merge_summary(summary, load_into(st, h, filters=filters, on_result=tick))
+    return summary
+
+
+def _merge_summary(into, other) -> None:  # noqa: ANN001
+    for name in ("added", "updated", "unchanged", "failed", "skipped", "listed", "cut", "capped"):
+        getattr(into, name).extend(getattr(other, name))
 
 
 def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
@@ -175,6 +255,11 @@ def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
         out.print(f"  … and {len(summary.skipped) - len(shown)} more skipped (--verbose lists them)", highlight=False, soft_wrap=True)
     for source, reason in summary.failed:
         out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
+    for url, reason in summary.cut:
+        out.print(f"  cut: {url}: {reason}", highlight=False, soft_wrap=True)
+    for url, n, left in summary.capped:
+        out.print(f"  capped: {url}: lists {n} links; the last {left} were not followed "
+                  "(more pages than --max-links allows per listing)", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -191,7 +276,7 @@ def sources(
 
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
-    with Store(store) as st:
+    with Store(store, readonly=True) as st:
         rows = st.sources(failed_only=failed)
     if format == "json":
         out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)
@@ -199,9 +284,70 @@ def sources(
     table = Table("published", "title", "lang", "items", "status")
     table.add_column("url", overflow="fold")
     for r in rows:
-        table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items),
-                      r.status if not r.error else f"failed: {r.error}", r.url)
+        status = f"failed: {r.error}" if r.error else "; ".join((r.status, *(f"cut: {n}" for n in r.notes)))
+        table.add_row(r.published or "—", r.title[:60], r.language or "—", str(r.items), status, r.url)
     out.print(table)
+
+
+class _DocsPerSecond(ProgressColumn):
+    def render(self, task) -> Text:  # noqa: ANN001
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "… docs/s")
+
+
+@app.command(name="harvest")
+def harvest_cmd(
+    sources: Annotated[list[str], typer.Argument(help="JSONL corpora (also .jsonl.gz), Parquet files with url/text/title/published columns, documents or folders of them.")],
+    out_path: Annotated[Path, typer.Option("--out", help="The Parquet folder to write (and resume): items, documents and failures.")],
+    scheduler: Annotated[Optional[str], typer.Option(help="A running Dask scheduler, tcp://HOST:PORT. Without it, a local cluster of one process per core.", envvar="OOGST_SCHEDULER")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes of the local cluster (default: one per core).")] = None,
+    lang: Annotated[str, typer.Option(help="nl, en or auto (each document's own, else detected).")] = "auto",
+    kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated: quote,paraphrase,takeaway,advice.")] = "quote,paraphrase,takeaway,advice",
+    partition_docs: Annotated[int, typer.Option(help="Documents per partition at most.")] = 500,
+    partition_mb: Annotated[float, typer.Option(help="Megabytes of input per partition at most.")] = 8.0,
+    time_limit: Annotated[float, typer.Option(help="Seconds one document's harvest may take; 0 for no limit.")] = 120.0,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Start over instead of resuming what --out holds.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every failed document of this run, not only the first ten.")] = False,
+) -> None:
+    """Harvest a large corpus on Dask into Parquet; a killed run resumes where it stopped.
+
+    Load the result with oogst add ITEMS.parquet.
+
+    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://10.0.0.5:8786
+    """
+    from oogst.batch import harvest_batch
+
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    with Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                  _DocsPerSecond(), TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("starting the cluster", total=None)
+
+        def started(info) -> None:  # noqa: ANN001
+            where = "local cluster" if info.local else f"cluster at {info.scheduler}"
+            err.print(f"{where}: {info.workers} worker(s), {info.threads} thread(s)"
+                      + (f"; dashboard {info.dashboard}" if info.dashboard else ""), highlight=False, soft_wrap=True)
+            progress.update(task, description="harvesting")
+
+        def tick(p) -> None:  # noqa: ANN001
+            progress.update(task, completed=p.documents, total=p.total,
+                            description=f"harvesting · {p.items:,} items · {p.failed:,} failed")
+
+        summary = harvest_batch(sources, out_path, scheduler=scheduler, workers=workers, lang=lang, kinds=wanted,
+                                partition_docs=partition_docs, partition_bytes=max(1, int(partition_mb * 1024 * 1024)),
+                                time_limit=time_limit or None, fresh=fresh, on_start=started, on_progress=tick)
+    resumed = f", {summary.resumed} kept from an earlier run" if summary.resumed else ""
+    out.print(f"harvested {summary.documents:,} documents, {summary.items:,} items, {summary.failed:,} failed, "
+              f"in {summary.partitions} partitions{resumed} ({summary.seconds:.1f} s) → {out_path}",
+              highlight=False, soft_wrap=True)
+    shown = summary.failures if verbose else summary.failures[:10]
+    for source, reason in shown:
+        out.print(f"  failed: {source}: {reason}", highlight=False, soft_wrap=True)
+    if len(shown) < len(summary.failures):
+        out.print(f"  … and more (all of them: the _failures table in {out_path})", highlight=False, soft_wrap=True)
+    for index, reason in summary.failed_partitions:
+        out.print(f"  partition {index} not done: {reason}", highlight=False, soft_wrap=True)
+    if summary.failed_partitions:
+        _fail(f"{len(summary.failed_partitions)} partition(s) not done; run the same command again to finish them")
 
 
 def _formats(value: str) -> list[str]:
@@ -211,12 +357,28 @@ def _formats(value: str) -> list[str]:
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    return formats
+    if not formats:
+        _fail(f"--formats is empty; give one or more of {', '.join(FORMATS)}")
+    return list(dict.fromkeys(formats))
+
+
+LESSONS = (1, 6)  # the most a one-page digest holds
+
+
+def _topic_period(topic: str, period: str, lessons: int | None = None) -> None:
+    """Refuse an empty topic, a bad period and an impossible number of lessons before any work."""
+    from oogst.select.period import parse_period
+
+    if not topic.strip():
+        _fail("--topic is empty; give the topic phrase, e.g. --topic 'interbestuurlijk samenwerken'")
+    parse_period(period)
+    if lessons is not None and not LESSONS[0] <= lessons <= LESSONS[1]:
+        _fail(f"--lessons {lessons}: give a number from {LESSONS[0]} to {LESSONS[1]}, or leave it out")
 
 
 def _report_render(result) -> None:  # noqa: ANN001
     for warning in result.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err.print(_styled("warning:", "yellow", warning), soft_wrap=True)
     for fmt, path in result.paths.items():
         out.print(f"{fmt:>6}: {path}", highlight=False)
 
@@ -236,7 +398,12 @@ def candidates(
     from oogst.digest import build_digest
     from oogst.store import Store
 
-    with Store(store) as st:
+    _topic_period(topic, period)
+    if limit < 1:
+        _fail(f"--limit {limit}: give a number of 1 or more")
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
+    with Store(store, readonly=True) as st:
         result = build_digest(st.documents(), st.items(), topic, period)
     rows = result.candidates[:limit]
     if format == "json":
@@ -251,7 +418,7 @@ def candidates(
         table.add_row(f"{c.score:.2f}", c.item.kind, c.item.text[:120], c.item.speaker or "—", "; ".join(c.reasons))
     out.print(table)
     for note in result.notes:
-        err.print(f"note: {escape(note)}", highlight=False)  # "[titel voor les 2]" is no markup
+        err.print(f"note: {note}", highlight=False)
 
 
 def _make_digest(store: Path, topic: str | None, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
@@ -282,27 +449,33 @@ def digest(
     from oogst.store import Store
 
     fmts = _formats(formats)
+    _topic_period(topic, period, lessons)
+    theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
     with Store(store) as st:
         st.save_digest(topic or "", period, text)
     for note in result.notes:
-        err.print(f"note: {escape(note)}", highlight=False)  # "[titel voor les 2]" is no markup
-    _report_render(render_digest(result.digest, out_dir, fmts, theme=_theme(theme), json_text=text))
+        err.print(f"note: {note}", highlight=False)
+    _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
 
 
 def _theme(path: Path | None):  # noqa: ANN202
     if path is None:
         return None
+    from oogst.errors import RenderError
     from oogst.render.theme import load_theme
 
-    return load_theme(path)
+    try:
+        return load_theme(path)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type
+        raise RenderError(f"theme file {path}: a value has the wrong type or form ({exc})") from None
 
 
 def _source_text(store: Path):  # noqa: ANN202
     from oogst.store import Store
 
-    st = Store(store)
+    st = Store(store, readonly=True)
 
     def text_of(url: str) -> str | None:
         doc = st.document_by_url(url)
@@ -320,12 +493,12 @@ def check(
 
     Example: oogst check digest/digest.json --store oogst.db
     """
-    from oogst.check import check_digest
+    from oogst.check import check_digest, store_lookups
 
     dg = _load_digest(digest_file)
-    st, text_of = _source_text(store)
+    st, _ = _source_text(store)
     with st:
-        violations = check_digest(dg, text_of)
+        violations = check_digest(dg, *store_lookups(st, dg))
     if not violations:
         out.print(f"ok: all {len(dg.all_items())} items are faithful to their sources", highlight=False)
         return
@@ -343,10 +516,40 @@ def _load_digest(path: Path):  # noqa: ANN202
     from oogst.digest_json import loads
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except OSError as exc:
         _fail(f"{path}: cannot read ({exc.strerror or exc})")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not a digest.json: the file is not UTF-8 text (byte {exc.start})")
+    _check_json(path, text)
     return loads(text)
+
+
+def _check_json(path: Path, text: str) -> None:
+    """Refuse what Python's json reads but JSON does not allow, before the schema is read:
+    NaN and Infinity, numbers too long to convert, and lone surrogates (which cannot be written
+    back as UTF-8)."""
+    def constant(name: str) -> None:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        data = json.loads(text, parse_constant=constant)
+    except RecursionError:
+        _fail(f"{path}: not a digest.json: nested too deeply")
+    except json.JSONDecodeError:
+        return  # loads() says where
+    except ValueError as exc:  # NaN, or an integer of thousands of digits
+        _fail(f"{path}: not a valid digest.json: {exc}")
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            _fail(f"{path}: not a valid digest.json: the text {value[:40]!r} holds a lone UTF-16 surrogate")
 
 
 @app.command()
@@ -362,16 +565,17 @@ def render(
 
     Example: oogst render digest/digest.json --out digest/ --formats html,pdf
     """
-    from oogst.check import check_digest
+    from oogst.check import check_digest, store_lookups
     from oogst.digest_json import dumps
     from oogst.render import render as render_digest
 
     fmts = _formats(formats)
+    theme_value = _theme(theme)
     dg = _load_digest(digest_file)
     if store.exists():
-        st, text_of = _source_text(store)
+        st, _ = _source_text(store)
         with st:
-            violations = check_digest(dg, text_of)
+            violations = check_digest(dg, *store_lookups(st, dg))
         if violations and not allow_edits:
             for v in violations:
                 err.print(_violation(v), highlight=False)
@@ -379,8 +583,8 @@ def render(
         if violations:
             dg = _mark_edited(dg, {v.item_id for v in violations})
     else:
-        err.print(f"[yellow]warning:[/] no store at {store}; quotes were not checked against their sources", highlight=False)
-    _report_render(render_digest(dg, out_dir, fmts, theme=_theme(theme), json_text=dumps(dg)))
+        err.print(_styled("warning:", "yellow", f"no store at {store}; quotes were not checked against their sources"), soft_wrap=True)
+    _report_render(render_digest(dg, out_dir, fmts, theme=theme_value, json_text=dumps(dg)))
 
 
 def _mark_edited(dg, ids: set[str]):  # noqa: ANN001, ANN202
@@ -424,6 +628,25 @@ def demo(
     _report_render(render_digest(result.digest, out_dir, ["html", "pdf", "png", "md", "json"], json_text=text))
 
 
+def _gold_readable(path: Path) -> None:
+    """A gold file is UTF-8 JSON Lines text: say so for a binary or badly encoded file."""
+    from oogst.ingest.decode import binary_kind
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            data = head + fh.read()
+    except OSError as exc:
+        _fail(f"{path}: cannot read gold file ({exc.strerror or exc})")
+    kind = binary_kind(head)
+    if kind:
+        _fail(f"{path}: not a gold JSON Lines file: it holds {kind}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not a gold JSON Lines file: it is not UTF-8 text (byte {exc.start})")
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
@@ -436,6 +659,10 @@ def eval_cmd(
     """
     from oogst.evaluate import evaluate, load_gold
 
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
+    for path in gold:
+        _gold_readable(path)
     report = evaluate(load_gold(gold))
     if format == "json":
         data = report.as_dict()
@@ -518,16 +745,60 @@ def serve(
     run_server(settings)
 
 
+_state = {"debug": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", envvar="OOGST_DEBUG",
+                                        help="On an error, show the full traceback (for a bug report).")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def error_message(exc: BaseException) -> str:
+    """One line for any error that ends a command: what went wrong and, where it helps, what to do."""
+    import sqlite3
+
+    if isinstance(exc, OogstError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        from oogst.store import describe_error
+
+        return describe_error(exc, Path("the store file"))
+    if isinstance(exc, UnicodeError):
+        reason = getattr(exc, "reason", "") or str(exc)
+        return f"the text cannot be read as UTF-8 ({reason}); is it a text file?"
+    if isinstance(exc, OSError):
+        import errno
+        import os
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        what = exc.strerror or os.strerror(exc.errno) if exc.errno else str(exc)
+        if exc.errno == errno.ENOSPC:
+            what = "the disk is full"
+        return f"{where}{what[:1].lower() + what[1:] if what else type(exc).__name__}"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "out of memory: the input is too large"
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    kind = "invalid value" if isinstance(exc, ValueError) else f"unexpected error ({type(exc).__name__})"
+    return f"{kind}: {detail or type(exc).__name__} (oogst --debug … shows where; please report it)"
+
+
 def main() -> None:
-    """Entry point: library errors become one line and exit code 1, never a traceback."""
+    """Entry point: every error becomes one line and exit code 1, never a traceback (but --debug)."""
     try:
         app(standalone_mode=True)
-    except OogstError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-        sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted; what was written so far is kept", highlight=False)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 — the one place where every error becomes a sentence
+        if _state["debug"]:
+            raise
+        err.print(_styled("error:", "bold red", error_message(exc)), soft_wrap=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":

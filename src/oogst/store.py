@@ -17,6 +17,7 @@ from oogst.models import Document, Item
 
 SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("oogst.db")
+LOCK_TIMEOUT = 30.0  # seconds to wait for another run's write lock before giving up
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -75,6 +76,11 @@ _MIGRATIONS: dict[int, str] = {
     """,
 }
 
+_NOTES_TABLE = """CREATE TABLE IF NOT EXISTS document_notes (
+    url TEXT NOT NULL REFERENCES documents(url) ON DELETE CASCADE,
+    note TEXT NOT NULL
+)"""
+
 PutResult = Literal["added", "updated", "unchanged"]
 
 
@@ -103,37 +109,100 @@ class SourceRow:
     status: str
     error: str | None
     items: int
+    notes: tuple[str, ...] = ()  # what the harvest left out (a text cut, an item cap)
 
 
 class Store:
     """A connection to an oogst store. Use as a context manager."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, readonly: bool = False,
+                 timeout: float = LOCK_TIMEOUT) -> None:
+        """Open (or create) the store at ``path``. ``readonly`` opens an existing store for
+        reading only, so listing and checking work in a folder oogst cannot write to; it
+        never creates a file. ``timeout``: seconds to wait for another run's write lock."""
         self.path = Path(path)
+        self.readonly = readonly
+        self.timeout = timeout
+        self.db: sqlite3.Connection | None = None
         try:
-            if self.path.parent and not self.path.parent.exists():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if readonly:
+                self.db = self._open_readonly()
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            if not readonly:
+                self.db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+            if not readonly:
+                # what the harvest left out of a document (a cap hit); a side table that older
+                # stores gain without a schema version, and that readers do without
+                self.db.execute(_NOTES_TABLE)
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise StoreError(describe_error(exc, self.path, opening=True)) from exc
+        except OSError as exc:
+            self._close_quietly()
+            raise StoreError(f"cannot create the store {self.path}: {exc.strerror or exc}") from exc
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise StoreError(f"no store at {self.path}; oogst add makes one")
+        uri = self.path.resolve().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self.timeout, isolation_level=None)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # a WAL store in a folder we cannot write: SQLite cannot make its -shm file, so
+            # read the file as it is (nobody can be writing to it there either)
+            db.close()
+            db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+
+    def _close_quietly(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error):  # a failed read or write inside the block: say what it means
+            raise StoreError(describe_error(exc, self.path)) from exc
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when the file is damaged (SQLite's quick_check), before writing into it."""
+        try:
+            rows = [r[0] for r in self.db.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(describe_error(exc, self.path)) from exc
+        if rows != ["ok"]:
+            raise StoreError(describe_error(sqlite3.DatabaseError("; ".join(rows)[:200]), self.path, damaged=True))
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"the store {self.path} was made by a newer oogst (schema {version}); upgrade oogst")
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"the store {self.path} was made by an older oogst (schema {version}) and cannot"
+                                 " be upgraded while it is opened read-only; run oogst add on it once")
+            return
         for v in range(version + 1, SCHEMA_VERSION + 1):
             # one script, one transaction: a killed migration leaves the old version intact
             try:
@@ -153,19 +222,22 @@ class Store:
         return row[0] if row else None
 
     def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
-            cache: CacheEntry | None = None) -> PutResult:
+            cache: CacheEntry | None = None, notes: Iterable[str] = ()) -> PutResult:
         """Write a document with its items in one transaction (idempotent by URL and hash).
 
         The same transaction clears earlier failures of ``doc.url`` and ``source`` and writes
         the fetch ``cache`` entry, so a killed run leaves either all of it or none.
         """
-        old = self.known_hash(doc.url)
-        if old == doc.hash:
-            self.touch(source or doc.url, cache, also=doc.url)
-            return "unchanged"
         rows = [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
                  i.organisation, i.cue, i.confidence, int(i.nested)) for i in items]
         with self._transaction():
+            # read the old hash inside the write transaction: with two runs adding the same
+            # page at once, only the first says "added", the second "unchanged"
+            old = self.known_hash(doc.url)
+            if old == doc.hash:
+                self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
+                self._write_cache(cache)
+                return "unchanged"
             self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
             self.db.execute(
                 "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
@@ -173,6 +245,9 @@ class Store:
                 (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
                  doc.source_kind, doc.author, doc.hash))
             self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.db.execute("DELETE FROM document_notes WHERE url=?", (doc.url,))
+            self.db.executemany("INSERT INTO document_notes (url, note) VALUES (?,?)",
+                                [(doc.url, n) for n in dict.fromkeys(notes)])
             self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
             self._write_cache(cache)
         return "updated" if old else "added"
@@ -238,9 +313,18 @@ class Store:
             cur = self.db.execute(
                 "SELECT d.url, d.title, d.published, d.language, COUNT(i.id) FROM documents d "
                 "LEFT JOIN items i ON i.document_id = d.id GROUP BY d.id ORDER BY d.published, d.url")
-            out.extend(SourceRow(u, t, p, lg, "ok", None, n) for u, t, p, lg, n in cur)
+            rows = list(cur)
+            notes = self._notes()
+            out.extend(SourceRow(u, t, p, lg, "ok", None, n, tuple(notes.get(u, ()))) for u, t, p, lg, n in rows)
         cur = self.db.execute("SELECT source, reason FROM failures ORDER BY source")
         out.extend(SourceRow(s, "", None, None, "failed", r, 0) for s, r in cur)
+        return out
+
+    def _notes(self) -> dict[str, list[str]]:
+        has = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='document_notes'").fetchone()
+        out: dict[str, list[str]] = {}
+        for url, note in self.db.execute("SELECT url, note FROM document_notes ORDER BY rowid") if has else ():
+            out.setdefault(url, []).append(note)
         return out
 
     # -- digests -------------------------------------------------------------------------
@@ -260,9 +344,34 @@ class Store:
         self.db.execute("UPDATE digests SET json=? WHERE id=?", (digest_json, digest_id))
 
 
+def describe_error(exc: sqlite3.Error, path: Path, *, opening: bool = False, damaged: bool = False) -> str:
+    """One sentence for what an SQLite error means for the store at ``path``."""
+    text = str(exc)
+    low = text.lower()
+    if opening and "not a database" in low:
+        return f"cannot open the store {path}: the file is not an oogst store, or it is damaged ({text})"
+    if damaged or "malformed" in low or "not a database" in low or "corrupt" in low:
+        return (f"the store {path} is damaged ({text}); nothing was written to it. Restore a copy, or "
+                f"rescue what is left with: sqlite3 {path} .recover")
+    if "locked" in low or "busy" in low:
+        return (f"the store {path} is in use by another program (it stayed locked); "
+                "try again when that run is done")
+    if "readonly" in low or "read-only" in low:
+        return f"the store {path} cannot be written: the file or its folder is read-only"
+    if "full" in low:
+        return f"the disk holding the store {path} is full; the source being written was not stored"
+    if "unable to open" in low or "cannot open" in low:
+        where = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+        return (f"cannot {'open or create' if opening else 'open'} the store {path}: "
+                f"the file or its folder {where} cannot be read or written")
+    if "disk i/o" in low:
+        return f"the disk failed while using the store {path} ({text})"
+    return f"cannot {'open' if opening else 'use'} the store {path}: {text}"
+
+
 def dumps_row(row: SourceRow) -> dict[str, object]:
     return {"url": row.url, "title": row.title, "published": row.published, "language": row.language,
-            "status": row.status, "error": row.error, "items": row.items}
+            "status": row.status, "error": row.error, "items": row.items, "notes": list(row.notes)}
 
 
-__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "CacheEntry", "SourceRow", "Store", "dumps_row"]
+__all__ = ["DEFAULT_PATH", "LOCK_TIMEOUT", "SCHEMA_VERSION", "describe_error", "CacheEntry", "SourceRow", "Store", "dumps_row"]

@@ -159,7 +159,7 @@ def test_cli_sitemap_period_twice_and_sources_json(tmp_path: Path, site) -> None
     args = ["add", site.url("/sitemap.xml"), "--period", "2020-Q3..2020-Q4", "--store", store,
             "--delay", "0", "--timeout", "1", "--contact", "redactie@kennisbank.example"]
     first = runner.invoke(app, args)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 3, first.output  # it ran, but some sources failed: scripts can tell
     assert f"added {len(IN_PERIOD)}, updated 0, unchanged 0, failed {len(FAILS)}, skipped by filter 4" in first.output
     assert "failed: " + site.url("/verhalen/verdwenen.html") + ": the page does not exist" in first.output
     site.clear_log()

@@ -85,9 +85,16 @@ def foreign_word(text: str) -> str:
 
 
 def shorten(text: str) -> str:
-    """The first six and the last four words, the cut between them marked."""
+    """Keep the first six words and cut a marked run after them that the check accepts (a cut of
+    a negation, number or condition is refused, so the run is chosen to leave those in)."""
+    from oogst.check import check_abridgement
+
     w = text.split()
-    return " ".join(w[:6]) + " […] " + " ".join(w[-4:])
+    for end in range(len(w) - 2, 7, -1):
+        short = " ".join(w[:6]) + " […] " + " ".join(w[end:])
+        if check_abridgement(text, short, "nl").ok:
+            return short
+    raise AssertionError(f"no honest cut of {text!r}")
 
 
 def drag(page, handle, zone) -> None:  # noqa: ANN001

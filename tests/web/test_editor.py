@@ -138,8 +138,20 @@ def test_moving_to_a_place_that_does_not_exist_says_why(client: Client, demo_sto
 
 
 def _shortened(text: str) -> str:
+    """A faithful cut: the longest stretch inside the text of words no claim depends on."""
+    from oogst.check import meaning_words
+
     words = text.split()
-    return " ".join(words[:5]) + " […] " + " ".join(words[-3:])
+    plain = [meaning_words().category(w.strip(".,;:!?‘’“”„")) is None and w[-1] not in ",;:." for w in words]
+    best = (0, 0)
+    for i in range(1, len(words) - 1):
+        j = i
+        while j < len(words) - 1 and plain[j]:
+            j += 1
+        best = max(best, (j - i, i))
+    n, i = best
+    assert n >= 2, text
+    return " ".join(words[:i]) + " […] " + " ".join(words[i + n:])
 
 
 def test_shorten_checks_live_saves_a_faithful_cut_and_refuses_a_change(client: Client, demo_store: Path) -> None:

@@ -1,6 +1,7 @@
 """The pure parts of the web UI: digest edits, upload names, URL vetting, the display diff, filters."""
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from pathlib import Path
@@ -77,7 +78,12 @@ def test_save_upload_limits_size_and_leaves_no_partial_file(tmp_path: Path) -> N
     assert save_upload(folder, "a.txt", io.BytesIO(b"x" * 100), 10).reason == "larger than 0 MB"
     assert list(folder.iterdir()) == []
     saved = save_upload(folder, "../a.txt", io.BytesIO(b"hallo"), 10)
-    assert saved.path == folder.resolve() / "a.txt" and saved.path.read_bytes() == b"hallo"
+    named = f"a-{hashlib.sha256(b'hallo').hexdigest()[:12]}.txt"
+    assert saved.path == folder.resolve() / named and saved.path.read_bytes() == b"hallo"
+    other = save_upload(folder, "a.txt", io.BytesIO(b"hoi"), 10)  # the same name, other bytes: both kept
+    assert other.path != saved.path and saved.path.read_bytes() == b"hallo" and other.path.read_bytes() == b"hoi"
+    again = save_upload(folder, "a.txt", io.BytesIO(b"hallo"), 10)
+    assert again.path == saved.path and len(list(folder.iterdir())) == 2
 
 
 @pytest.mark.parametrize("url, allowed, problem", [

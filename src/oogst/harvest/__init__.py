@@ -37,11 +37,11 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     if "quote" in wanted:
         items.extend(quotes)
     sentence_cache: _kinds.SentenceCache = {}
-    box_items = _kinds.boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else []
+    box_items, cut = _kinds.boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else ([], [])
     if wanted & {"takeaway", "advice"}:
         items.extend(i for i in box_items if i.kind in wanted)
     if "advice" in wanted:
-        taken = [(i.start, i.end) for i in box_items]
+        taken = [(i.start, i.end) for i in box_items] + cut
         items.extend(_kinds.advice_sentences(text, blocks, language, document_id, quoted, taken, sentence_cache))
     if "paraphrase" in wanted:
         items.extend(_kinds.paraphrases(text, blocks, language, document_id, quoted, res, sentence_cache))

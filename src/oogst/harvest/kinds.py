@@ -6,72 +6,14 @@ import re
 from functools import lru_cache
 
 from oogst.harvest import speakers
+from oogst.harvest.boxes import boxes, heading
 from oogst.harvest.people import Person, is_role_word
 from oogst.harvest.text import Block, sentences
 from oogst.lang import Language
 from oogst.models import Item
 
-_SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")
-_HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
-
-
-def _heading(text: str, b: Block) -> str | None:
-    """The lower-cased text of a block that reads as a heading, or None."""
-    if b.bullet or b.end - b.start > 80 or "\n" in text[b.start : b.end]:
-        return None
-    raw = text[b.start : b.end]
-    if _SENTENCE_END.search(raw) and not raw.endswith(":"):
-        return None
-    return _HEADING_CLEAN.sub("", raw).lower()
-
-
-def _matches(heading: str, names: tuple[str, ...]) -> str | None:
-    prefixes, suffixes, whole, single = _heading_forms(names)
-    if heading in whole or heading.startswith(prefixes) or heading.endswith(suffixes):
-        for name in names:  # the first name that matches, as the list orders them
-            if heading == name or heading.startswith(name + " ") or heading.endswith(" " + name):
-                return name
-    # "5 lessen voor samenwerking", "Tien tips", "Zes aanbevelingen"
-    words = heading.split()[:3]
-    if not single.isdisjoint(words):
-        for name in names:
-            if name in single and name in words:
-                return name
-    return None
-
-
-@lru_cache(maxsize=None)
-def _heading_forms(names: tuple[str, ...]
-                   ) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
-    """For a quick test of a heading against ``names``: "name " prefixes, " name" suffixes, the
-    names, and the one-word names."""
-    return (tuple(n + " " for n in names), tuple(" " + n for n in names), frozenset(names),
-            frozenset(n for n in names if len(n.split()) == 1))
-
-
-def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str) -> list[Item]:
-    """Bullets under key-point headings become takeaways, under lesson/tip headings advice."""
-    items: list[Item] = []
-    kind: str | None = None
-    cue: str | None = None
-    for b in blocks:
-        head = _heading(text, b)
-        if head is not None:
-            t = _matches(head, lang.takeaway_headings)
-            a = None if t else _matches(head, lang.advice_headings)
-            kind, cue = ("takeaway", text[b.start : b.end]) if t else ("advice", text[b.start : b.end]) if a else (None, None)
-            continue
-        if b.bullet and kind:
-            items.append(Item(doc_id, kind, text[b.start : b.end], b.start, b.end, cue=cue, confidence=0.9))  # type: ignore[arg-type]
-        elif not b.bullet:
-            kind = None if not _looks_like_lesson_paragraph(text, b, lang) or kind != "advice" else kind
-    return items
-
-
-def _looks_like_lesson_paragraph(text: str, b: Block, lang: Language) -> bool:
-    first = _WORD.match(text, b.start)
-    return bool(first and first.group(0).lower() in lang.advice_starts)
+_LABEL = re.compile(r"(?:stap|step|tip|les|lesson)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 
 
 SentenceCache = dict[int, list[tuple[int, int]]]  # block start -> its sentences
@@ -90,11 +32,19 @@ def _sentences(text: str, b: Block, cache: SentenceCache | None) -> list[tuple[i
 def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str,
                      quoted: list[tuple[int, int]], taken: list[tuple[int, int]],
                      cache: SentenceCache | None = None) -> list[Item]:
-    """Imperative and normative sentences outside quotes and boxes: general lessons."""
+    """Imperative and normative sentences outside quotes and boxes: general lessons. A heading
+    that is an imperative ("Zet brede welvaart bovenaan", "Stap 1: Zorg voor …") is a tip of
+    the article, its label left out."""
     items: list[Item] = []
     in_quote, in_box = Spans(quoted), Spans(taken)
     for b in blocks:
-        if _heading(text, b) is not None or in_box.contains(b.start, b.end):
+        if in_box.contains(b.start, b.end):
+            continue
+        if heading(text, b) is not None:
+            tip = _imperative_heading(text, b, lang)
+            if tip and not in_quote.overlaps(*tip):
+                items.append(Item(doc_id, "advice", text[tip[0] : tip[1]], tip[0], tip[1],
+                                  cue="imperative heading", confidence=0.6))
             continue
         for s, e in _sentences(text, b, cache):
             if in_quote.overlaps(s, e):
@@ -111,24 +61,64 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
     return items
 
 
+def _imperative_heading(text: str, b: Block, lang: Language) -> tuple[int, int] | None:
+    """The span of a heading that gives advice: an imperative of two words or more, after an
+    optional label ("Stap 1:", "Tip:")."""
+    s = b.start
+    label = _LABEL.match(text, s, b.end)
+    if label:
+        s = label.end()
+    raw = text[s : b.end]
+    if raw.endswith("?"):
+        return None
+    words = _WORD.findall(raw)
+    if len(words) < 2 or not words[0][0].isupper() or words[0].lower() not in lang.advice_starts:
+        return None
+    if raw[len(words[0]) : len(words[0]) + 1] == ":":  # "Review: the region’s …" is a kicker, no tip
+        return None
+    if words[1].lower() in lang.example_particles:
+        return None
+    end = b.end
+    while end > s and text[end - 1] in ":":
+        end -= 1
+    return s, end
+
+
 def _advice_cue(sent: str, words: list[str], lang: Language) -> tuple[str, float] | None:
     """("imperative" | "normative", confidence) when a sentence gives advice, else None.
 
     After "en"/"and" ("En zorg dat …", "And it is important to …") the imperative must be
     followed by what imperatives take ("zorg dat", "keep it"): "En vier jaar later" and "And
-    test results showed" start with a noun that is spelled like a verb.
+    test results showed" start with a noun that is spelled like a verb. An imperative followed
+    by "maar"/"bijvoorbeeld" ("Denk maar aan …") introduces examples, not advice. A normative
+    phrase may stand later in the sentence ("Omdat …, is het nodig dat …"), and an imperative
+    after a colon counts ("Hierbij geldt wel: doe het goed of doe het niet.").
     """
     first = words[0]
     if first.lower() in lang.leading_conjunctions and len(words) > 2:
         verb, body, confidence = words[1], sent[sent.index(words[1], len(first)) :], 0.6
         imperative = verb.lower() in lang.advice_starts and words[2].lower() in lang.imperative_followers
+        after = words[2]
     else:
         verb, body, confidence = first, sent, 0.7
         imperative = first[0].isupper() and first.lower() in lang.advice_starts
+        after = words[1] if len(words) > 1 else ""
+    if imperative and after.lower() in lang.example_particles:
+        return None
     if imperative and not body.startswith(verb + ","):
         return "imperative", confidence
-    if lang.normative_re.match(body.replace("’", "'")):
+    plain = body.replace("’", "'")
+    if lang.normative_re.match(plain):
         return "normative", 0.6
+    inside = lang.normative_inside_re
+    if inside is not None and inside.search(plain):
+        return "normative", 0.5
+    colon = sent.find(": ")
+    if 0 < colon and len(_WORD.findall(sent, 0, colon)) <= 4:  # "Hierbij geldt wel: doe het …"
+        rest = _WORD.findall(sent, colon + 2)[:2]
+        if len(rest) == 2 and rest[0].islower() and rest[0] in lang.advice_starts \
+                and rest[1].lower() in lang.imperative_followers:
+            return "imperative", 0.5
     return None
 
 

@@ -27,6 +27,7 @@ _OPEN_PRECEDE = frozenset("([{—–-/:")
 _APOS_WORD = re.compile(r"(?:s|t|n|k|m|r)(?:\b|-)|\d", re.IGNORECASE)
 
 OPEN, CLOSE, WEAK_CLOSE = 1, 2, 3
+_REOPENING = frozenset('"“„')  # marks that never nest inside themselves
 MAX_DEPTH = 3
 
 
@@ -81,6 +82,10 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
             return WEAK_CLOSE if prev.lower() == "s" or prev.isdigit() else CLOSE
         return OPEN if opening else 0
     # “ ” "
+    if not opening and not closing and prev in ".!?" and nxt.isupper() and tok in "”\"’'":
+        return CLOSE  # paragraphs glued without a space: ‘… gedaan."Sinds vandaag …’
+    if not opening and not closing and prev_space and tok in "”\"" and i - 2 >= lo and text[i - 2] in ",.!?":
+        return CLOSE  # a mark set off by spaces after the quote's comma: ‘staat, " vindt Holtman’
     if opening and not closing:
         return OPEN
     if closing and not opening:
@@ -90,14 +95,40 @@ def _classify(text: str, i: int, j: int, tok: str, lo: int, hi: int) -> int:
     return 0
 
 
+def _after_sentence(text: str, lo: int, i: int) -> bool:
+    """Whether a sentence ends right before the white space before ``i``."""
+    j = i - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    return lo <= j < i - 1 and text[j] in ".!?"
+
+
 def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
     """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``."""
     first = _TOKEN.search(text, lo, hi)
     if first is None:
         return [], []  # most paragraphs quote no one
     stack: list[tuple[int, int, int]] = []  # (family, mark position, mark end)
+    # the stack positions of the open marks of each family, innermost last: a closing mark
+    # finds its opener at once instead of walking back through the stack (which made a
+    # paragraph of unmatched openers of the other family quadratic)
+    open_at: dict[int, list[int]] = {SINGLE: [], DOUBLE: []}
     spans: list[Span] = []
     strays: list[Stray] = []
+
+    def close(idx: int, i: int) -> None:
+        for k in range(len(stack) - 1, idx, -1):
+            strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
+        _fam, pos, end = stack[idx]
+        del stack[idx:]
+        for opened in open_at.values():
+            while opened and opened[-1] >= idx:
+                opened.pop()
+        if len(stack) <= MAX_DEPTH:
+            spans.append(Span(pos, i, end, i, len(stack)))
+        else:
+            strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
+
     for m in _TOKEN.finditer(text, first.start(), hi):
         tok = m.group(0)
         i = m.start()
@@ -105,19 +136,36 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
         if not role:
             continue
         fam = _FAMILY[tok]
-        if role == OPEN and stack and stack[-1][2] == i and text[stack[-1][1]] == tok:
-            continue  # a doubled opening mark (‘‘ or ““) opens one quote
+        if role == OPEN and stack and stack[-1][2] == i and stack[-1][0] == fam:
+            stack[-1] = (fam, stack[-1][1], m.end())  # a doubled opening mark (‘‘, ““, ‘’) opens one quote
+            continue
         if role == OPEN:
             # a straight mark that could close the innermost open straight mark closes it
             if tok in "\"'" and stack and stack[-1][0] == fam and text[stack[-1][1]] == tok and not _is_space(text[i - 1] if i > lo else ""):
                 role = CLOSE
             else:
+                if tok in _REOPENING and open_at[DOUBLE] and text[stack[open_at[DOUBLE][-1]][1]] == tok \
+                        and _after_sentence(text, lo, i):
+                    # ‘"Eerste zin, zegt X. "Tweede."’: a quote opening after a sentence with the
+                    # same mark as the open one means that one lost its closing mark; it ends here
+                    idx = open_at[DOUBLE][-1]
+                    _fam, pos, end = stack[idx]
+                    del stack[idx:]
+                    for opened in open_at.values():
+                        while opened and opened[-1] >= idx:
+                            opened.pop()
+                    spans.append(Span(pos, -1, end, i, len(stack)))
+                open_at[fam].append(len(stack))
                 stack.append((fam, i, m.end()))
                 continue
-        # a closing mark: find the innermost opener of the same family
-        idx = len(stack) - 1
-        while idx >= 0 and stack[idx][0] != fam:
-            idx -= 1
+        if tok in ("’’", "''") and not open_at[DOUBLE] and len(open_at[SINGLE]) >= 2:
+            # ‘… ‘dieper’’: two single closing marks back to back, not one double mark
+            close(open_at[SINGLE][-1], i)
+            close(open_at[SINGLE][-1], i + 1)
+            continue
+        # a closing mark: the innermost opener of the same family
+        opened = open_at[fam]
+        idx = opened[-1] if opened else -1
         if idx < 0 and role == CLOSE and len(stack) == 1:
             idx = 0  # a mismatched pair: opened ‘ and closed ”
         if idx < 0:
@@ -128,14 +176,7 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             else:
                 strays.append(Stray(i, f"closing mark {tok} does not match the open quote"))
             continue
-        for k in range(len(stack) - 1, idx, -1):
-            strays.append(Stray(stack[k][1], "opening mark inside a quote was never closed"))
-        fam_, pos, end = stack[idx]
-        del stack[idx:]
-        if len(stack) <= MAX_DEPTH:
-            spans.append(Span(pos, i, end, i, len(stack)))
-        else:
-            strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
+        close(idx, i)
     if stack:
         fam_, pos, end = stack[0]
         spans.append(Span(pos, -1, end, hi, 0))

@@ -91,15 +91,17 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     # before the name ("prof. dr.") are found by looking back from a match (``title_run``).
     first = rf"[{_UP}](?<![\w’'].)(?:[{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*|\.(?:[{_UP}]\.){{0,2}}+)"
     name = (
-        rf"(?P<first>{first})(?:\s++(?P<middle>{_CAP}|{_INITIALS}))?"
-        rf"(?P<sur>(?:\s++(?:{part}))*\s++{_CAP})"
+        rf"(?P<first>{first})(?:[^\S\n]++(?P<middle>{_CAP}|{_INITIALS}))?"
+        rf"(?P<sur>(?:[^\S\n]++(?:{part}))*[^\S\n]++{_CAP})"
     )
-    surname = rf"(?P<sur2>(?:(?:{cap_part})\s++(?:(?:{part})\s++)*)?{_CAP})"
+    # white space inside a name never holds a line break: "Vincent Buskens\nSocioloog" is a
+    # name and a caption, "Cllr Platts\n\nLabour" a name and a heading
+    surname = rf"(?P<sur2>(?:(?:{cap_part})[^\S\n]++(?:(?:{part})[^\S\n]++)*)?{_CAP})"
     return {
         "full": re.compile(rf"{name}(?![\w’])"),
-        "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)+\Z"),
-        "titles_ahead": re.compile(rf"(?:(?:{titles})\s+)+"),
-        "surname": re.compile(rf"(?<![\w’'])(?:(?:{titles})\s+)*{surname}(?![\w’])"),
+        "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)+\Z"),
+        "titles_ahead": re.compile(rf"(?:(?:{titles})[^\S\n]+)+"),
+        "surname": re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)*{surname}(?![\w’])"),
         # a first name alone with an age: "Dewi (19)", as news writes young people and patients
         # (a known first name, or one an apposition or a reporting verb follows: not "Ajax (3)");
         # found from the age (rare), then the word before it
@@ -108,7 +110,7 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
         # and victims: "verdachte Gerben D.", "Mohamed el A."; found from the initial's full
         # stop (the engine skips to full stops), then the first name before it
         "initial": re.compile(rf"\.(?<=(?<![\w’'.])[{_UP}]\.)(?!\w)"),
-        "first_before_initial": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]++(?P<parts>(?:\s++(?:{part}))*)\s++\Z"),
+        "first_before_initial": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]++(?P<parts>(?:[^\S\n]++(?:{part}))*)[^\S\n]++\Z"),
         "name_before_age": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
         # a capital after a space that follows a word, not punctuation: where a surname after
         # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
@@ -276,8 +278,16 @@ _ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)
 def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     """ "Anna de Vries van waterschap Lage Landen": the organisation right after a name."""
     m = _ORG_AFTER_NAME.match(text[pos : pos + 60])
-    if m and m.group(1).lower() in lang.organisation_words:
+    if not m:
+        return None
+    if m.group(1).lower() in lang.organisation_words:
         return _org_after(text, pos + m.start(1), lang)[0]
+    if m.group(1)[:1].isupper():
+        # "Judith Mulder van Natuur en Milieufederatie Drenthe": a capitalised phrase that
+        # holds an organisation word (or a compound ending in one) somewhere in it
+        org, _ = _org_after(text, pos + m.start(1), lang)
+        if org and any(is_organisation_word(w, lang) for w in _ORG_TOKEN.findall(org) if w[:1].isupper()):
+            return org
     return None
 
 
@@ -339,7 +349,9 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                 if not mod[0].isalpha() or low in lang.function_words or low in lang.reporting_verbs \
                         or low in lang.separable_verbs \
                         or low in lang.stopwords or low in _attribution_openers(lang.code) \
-                        or (mod[0].isupper() and low not in lang.roles and low not in lang.role_modifiers):
+                        or (mod[0].isupper() and low not in lang.roles and low not in lang.role_modifiers) \
+                        or (lang.role_modifier_endings and low not in lang.role_modifiers
+                            and not is_role_word(low, lang) and not low.endswith(lang.role_modifier_endings)):
                     break
                 out.insert(0, mod)
                 if initial:
@@ -474,13 +486,47 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if not role:  # a title that is a role: "Councillor Ann Webb"
             role = next((t.strip(".").lower() for t in text[at : m.start("first")].split()
                          if is_role_word(t.strip("."), lang)), None)
-        if first not in lang.first_names and not role and not _near_verb(text, at, name_end, lang) \
+        if first not in lang.first_names and not role and not titled and not _near_verb(text, at, name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
         if role and org:
             complete.add(name)
         raw.append((name_start, name_end, name, sur, role, org))
         surnames.add(sur)
+    # "primatoloog FRANS DE WAAL (59)": an introduction with the name in capitals, as page
+    # intros and captions write it; a person named in full elsewhere is found there too
+    fulls = {name: sur for *_, name, sur, _r, _o in raw if name != sur and " " in name}
+    if len(fulls) <= MANY_NAMES:
+        for name, sur in fulls.items():
+            caps = name.upper()
+            if caps == name:
+                continue
+            at = text.find(caps)
+            while at >= 0:
+                end = at + len(caps)
+                if (not at or not _word_char(text[at - 1])) and (end >= len(text) or not _word_char(text[end])):
+                    role, org = role_before(text, at, lang)
+                    r2, o2 = role_after(text, end, lang)
+                    raw.append((at, end, name, sur, role or r2, org or o2))
+                at = text.find(caps, end)
+    # “…,” said Cutts. / “…,” Monday told the council. / ‘…,’ zegt Bakker.: a lone capitalised
+    # word next to the reporting verb right after a closing mark is the speaker's surname
+    # (not a sentence's first word, so the list of capitalised non-names does not apply)
+    named_at = {r[0] for r in raw}
+    for m in _lone_speaker_re(lang.code).finditer(text):
+        word = m.group("a") or m.group("b")
+        at = m.start("a") if m.group("a") else m.start("b")
+        low = word.lower()
+        if at in named_at or low in lang.pronouns or low in lang.function_words or low in lang.stopwords \
+                or low in lang.definite_articles or low in lang.indefinite_articles \
+                or is_role_word(word, lang) or is_organisation_word(word, lang):
+            continue
+        if any(s <= at < e for s, e, *_ in raw[-3:]):
+            continue
+        role, org = role_before(text, at, lang)
+        raw.append((at, at + len(word), word, word, role, org))
+        surnames.add(word)
+    raw.sort(key=lambda r: (r[0], r[1]))
     # "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname
     for start, _end, name, sur, _role, _org in list(raw):
         if name != sur and " " in name:
@@ -538,6 +584,18 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [], lang.honorifics)
+
+
+@lru_cache(maxsize=None)
+def _lone_speaker_re(code: str) -> re.Pattern[str]:
+    from oogst.lang import get
+
+    lang = get(code)
+    verbs = "|".join(re.escape(v) for v in _longest_first(frozenset(v for v in lang.reporting_verbs if " " not in v)))
+    name = rf"[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
+    # opens with the closing mark, so the engine skips to marks
+    return re.compile(rf"[’”\"'](?<=[,.!?…][’”\"'])[^\S\n]+(?:(?:{verbs})[^\S\n]+(?P<a>{name})(?=[.,;]|[^\S\n]+(?:tegen|to)\b)"
+                      rf"|(?P<b>{name})[^\S\n]+(?:{verbs})\b)")
 
 
 ALONE_WINDOW = 3_000  # characters either side of the name; keeps a long text linear
@@ -619,6 +677,9 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
                 continue
         m = surname.match(text, start)
         if m:
+            last_word = m.group("sur2").split()[-1]
+            if is_role_word(last_word, lang) or is_organisation_word(last_word, lang) or last_word in lang.not_names:
+                continue  # "the Chief Executive", "wethouder Wonen": a role or a portfolio, no surname
             out.append((m.start("sur2"), m.end(), m.group("sur2")))
     variants = set(known) | {k[0].upper() + k[1:] for k in known}
     for pos, v in _occurrences(text, variants):

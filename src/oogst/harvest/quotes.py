@@ -68,13 +68,22 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
 
 
 def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
-    """A quote in the headline (a short first line without closing punctuation) is display text."""
-    if q.block != 0 or len(blocks) < 2:
+    """A quote in the headline (a short first line without closing punctuation), a repeat of
+    it, or a subhead in quote marks (a short paragraph that is only the quote, no closing
+    punctuation, no speaker) is display text."""
+    if len(blocks) < 2:
         return None
-    b = blocks[0]
+    b = blocks[q.block]
     line = text[b.start : b.end]
-    if len(line) < 200 and "\n" not in line and not _HEADLINE_END.search(line):
+    if len(line) >= 200 or "\n" in line or _HEADLINE_END.search(line):
+        return None
+    if q.block == 0:
         return "quote in the headline"
+    if q.block <= 3 and any(text[o.start : o.end] == line for o in blocks[: q.block]):
+        return "quote in a repeated headline"
+    if not q.attributed and q.span.depth == 0 and q.span.opened and q.span.closed \
+            and q.span.open_pos <= b.start + 1 and q.span.close_pos >= b.end - 2:
+        return "a subhead or display line in quote marks"
     return None
 
 
@@ -94,7 +103,10 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         if strays:
             skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
         if spans:
-            quoted.extend((s.inner_start, s.inner_end) for s in spans if s.depth == 0)
+            # a quote without its closing mark may hold its own attribution (", zegt X"):
+            # the names there are not quoted
+            quoted.extend((s.inner_start, s.inner_end if s.closed else _verb_after_comma(text, s.inner_start, s.inner_end, lang))
+                          for s in spans if s.depth == 0)
     res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
     qs: list[_Q] = []
     todo = [(bi, sp) for bi, spans in enumerate(spans_by_block) for sp in spans]
@@ -110,6 +122,9 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
             skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
             continue
         q = _Q(bi, sp, s, e)
+        if not sp.closed and _cut_at_attribution(text, q, lang, res):
+            qs.append(q)
+            continue
         _attribute(text, b, q, lang, res)
         qs.append(q)
     qs = _check_unbalanced(text, blocks, qs, skipped)
@@ -144,6 +159,39 @@ def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolve
         q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?] ")
+_COMMA_WORD = re.compile(r",[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _attribution_word(word: str, lang: Language) -> bool:
+    return word in lang.reporting_verbs or word in lang.attribution_words \
+        or word in lang.attribution_openers or word in lang.separable_verbs
+
+
+def _verb_after_comma(text: str, start: int, end: int, lang: Language) -> int:
+    """Where the first ", <reporting verb>" in ``text[start:end]`` starts, else ``end``."""
+    for m in _COMMA_WORD.finditer(text, start, end):
+        if _attribution_word(m.group(1).lower(), lang):
+            return m.start()
+    return end
+
+
+def _cut_at_attribution(text: str, q: _Q, lang: Language, res: speakers.Resolver) -> bool:
+    """A quote that lost its closing mark ends where its attribution starts: ‘"We kiezen dus,
+    zegt Marjan Holtman van het waterschap. "Maar …’. The first comma followed by an
+    attribution that names someone is the cut; ``q`` ends there with that speaker."""
+    for m in _COMMA_WORD.finditer(text, q.start, q.end):
+        if not _attribution_word(m.group(1).lower(), lang):
+            continue
+        att = speakers.after(text, m.start() + 1, q.end, lang, res, q.span.open_pos)
+        if att is not None and (att.person is not None or att.role is not None):
+            q.end = trim(text, q.start, m.start())[1]
+            q.attributed = True
+            q.person, q.cue, q.how, q.role = att.person, att.cue, att.how, att.role
+            return True
+    return False
+
+
 def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: list[Skipped]) -> list[_Q]:
     """Keep a quote without an opening mark only when attributed; keep a quote without a
     closing mark only when it starts a sentence or continues into the next paragraph."""
@@ -161,6 +209,13 @@ def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: lis
             continues = nxt is not None and text[nxt.start : nxt.start + 2].lstrip()[:1] in "‘“„\"'«,"
             if not (starts_sentence or continues or q.attributed):
                 skipped.append(Skipped(q.start, q.end, "opening mark without closing mark inside a sentence"))
+                continue
+            if sp.inner_end == b.end and not continues and not q.attributed \
+                    and len(_SENTENCE_BREAK.findall(text, q.start, q.end)) >= 2:
+                # ‘’Op dit moment … (three sentences of narrative, and the next paragraph goes on
+                # without a mark): a stray mark, not a quote that lost its closing mark
+                skipped.append(Skipped(q.start, q.end, "opening mark never closed in a paragraph of "
+                                       "several sentences that no one is said to speak"))
                 continue
         out.append(q)
     return out
@@ -266,11 +321,35 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
             src = next((q for q in reversed(prev_quotes) if _speaks(q)), None)
             if src is not None:
                 person, role, how = src.person, (src.role if src.person is None else None), "continued"
+        if not (person or role) and group[-1].span.closed:
+            person = _signature(text, blocks, bi, res)
+            how = "signed"
         if person or role:
             for q in group:
                 q.person, q.how = person, how
                 if role:
                     q.role, q.attributed = role, True
+
+
+_QUOTE_MARKS = frozenset("‘’“”„\"'«»")
+
+
+def _signature(text: str, blocks: list[Block], bi: int, res: speakers.Resolver) -> Person | None:
+    """ "“…”" then a line "Cllr Gill Williams" (or "Anna Brink, wethouder"): a quote paragraph
+    signed by the name on the short line right after it."""
+    if bi + 1 >= len(blocks):
+        return None
+    nxt = blocks[bi + 1]
+    line = text[nxt.start : nxt.end]
+    if len(line) > 80 or any(c in _QUOTE_MARKS for c in line) or _ends_sentence(line):
+        return None
+    found = res.in_range(nxt.start, nxt.end)
+    if not found or found[0].start > nxt.start + 12:
+        return None  # the line must open with the name (after a title at most)
+    head = text[found[0].end : nxt.end].lstrip()
+    if head and head[0] != "," and head[0] != "(":
+        return None  # "Gill Williams" or "Gill Williams, wethouder", not a sentence about her
+    return found[0].person
 
 
 def _share(chain: list[_Q]) -> None:

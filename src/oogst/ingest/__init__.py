@@ -19,7 +19,7 @@ from oogst.ingest.files import Failed, Loaded, expand, load_file
 from oogst.ingest.filters import Filters
 from oogst.ingest.policy import FetchPolicy
 from oogst.ingest.web import is_url, load_url
-from oogst.models import Document, document_id
+from oogst.models import Document, Harvest, document_id
 from oogst.store import CacheEntry, Store
 
 # on_result(source, status, reason): status is added, updated, unchanged, skipped, failed or listed
@@ -34,6 +34,19 @@ class AddSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # by a filter, with the reason
     listed: list[tuple[str, int]] = field(default_factory=list)  # sitemaps and feeds read, and their links
+    cut: list[tuple[str, str]] = field(default_factory=list)  # documents harvested only in part, and why
+    capped: list[tuple[str, int, int]] = field(default_factory=list)  # listings: (url, links, not followed)
+
+    @property
+    def partial(self) -> bool:
+        """Whether anything was cut or capped: the run did not take in all it was given."""
+        return bool(self.cut or self.capped)
+
+
+def cuts(result: Harvest) -> list[str]:
+    """The reasons a harvest did not read a whole text or keep all its items (a cap was hit),
+    as opposed to single stretches it skipped on purpose."""
+    return list(dict.fromkeys(s.reason for s in result.skipped if "the rest was not" in s.reason))
 
 
 def _not_fetchable(src: str) -> bool:
@@ -125,13 +138,16 @@ class _Run:
             self.unchanged(loaded.source, doc.url, cache)
             return
         try:
-            items = harvest(doc.text, doc.language, document_id=doc.id).items
+            result = harvest(doc.text, doc.language, document_id=doc.id)
         except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
             self.fail(loaded.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
             return
-        status = self.store.put(doc, items, source=loaded.source, cache=cache)
+        notes = cuts(result)
+        status = self.store.put(doc, result.items, source=loaded.source, cache=cache, notes=notes)
         {"added": self.summary.added, "updated": self.summary.updated,
          "unchanged": self.summary.unchanged}[status].append(doc.url)
+        if status != "unchanged":
+            self.summary.cut.extend((doc.url, note) for note in notes)
         self.report(loaded.source, status)
 
     def visit(self, v: Visit) -> None:
@@ -146,6 +162,8 @@ class _Run:
         elif v.kind == "listing" and v.listing:
             n = len(v.listing.links.pages) + len(v.listing.links.sitemaps)
             self.summary.listed.append((v.url, n))
+            if v.capped:
+                self.summary.capped.append((v.url, n, v.capped))
             self.store.touch(v.url)
             self.report(v.url, "listed", f"{v.listing.kind} with {n} links")
         elif v.kind == "skipped":
@@ -166,7 +184,7 @@ def _cache_lookup(store: Store) -> Callable[[str], CacheEntry | None]:
 def _count(paths: list[Path]) -> int:
     n = 0
     for p in paths:
-        if p.suffix.lower() == ".jsonl":
+        if p.suffix.lower() == ".jsonl" and p.is_file():  # never open a FIFO to count it
             try:
                 with p.open("rb") as fh:
                     n += sum(1 for line in fh if line.strip())
@@ -210,4 +228,4 @@ def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filter
     return run.summary
 
 
-__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "iter_sources", "scrub", "source_name", "to_document"]
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "iter_sources", "scrub", "source_name", "to_document"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urldefrag, urlsplit
 
@@ -18,7 +18,7 @@ from oogst.ingest.fetch import Fetcher
 from oogst.ingest.files import Loaded
 from oogst.ingest.filters import Filters
 from oogst.ingest.policy import FetchPolicy
-from oogst.ingest.web import Listing, read_response
+from oogst.ingest.web import Listing, RedirectPage, read_response
 from oogst.store import CacheEntry
 
 VisitKind = Literal["page", "listing", "not_modified", "skipped", "failed"]
@@ -34,6 +34,7 @@ class Visit:
     etag: str | None = None
     last_modified: str | None = None
     cache: CacheEntry | None = None  # what the store knew before this visit
+    capped: int = 0  # a listing: pages it listed that were not followed (past --max-links)
 
     def cache_entry(self, outcome: Literal["stored", "filtered"], document_url: str | None,
                     published: str | None) -> CacheEntry | None:
@@ -53,7 +54,11 @@ def _visit(fetcher: Fetcher, url: str, cache: CacheEntry | None) -> Visit:
         if resp.status == 304 and cache is not None:
             return Visit(url, "not_modified", etag=resp.etag or cache.etag,
                          last_modified=resp.last_modified or cache.last_modified, cache=cache)
-        result = read_response(resp, url, fetcher.policy.max_bytes)
+        try:
+            result = read_response(resp, url, fetcher.policy.max_bytes)
+        except RedirectPage as stub:  # a forwarding page: follow it once, store the page it leads to
+            resp = fetcher.get(stub.target)
+            result = read_response(resp, url, fetcher.policy.max_bytes)
     except (FetchError, InputError) as exc:
         return Visit(url, "failed", reason=str(exc), cache=cache)
     except Exception as exc:  # a bug or an odd page must not end the batch  # noqa: BLE001
@@ -94,10 +99,11 @@ def crawl(sources: Iterable[str], *, policy: FetchPolicy, filters: Filters, cach
                         continue
                     if visit.kind == "listing" and visit.listing:
                         listings += 1
-                        new, skipped = _links(visit.listing, filters, seen, listings > policy.max_sitemaps)
+                        new, skipped, capped = _links(visit.listing, filters, seen, listings > policy.max_sitemaps,
+                                                      policy.max_links)
                         if on_found:
                             on_found(len(new) + len(skipped))
-                        yield visit
+                        yield replace(visit, capped=capped) if capped else visit
                         yield from skipped
                         for url in new:
                             submit(url)
@@ -108,17 +114,24 @@ def crawl(sources: Iterable[str], *, policy: FetchPolicy, filters: Filters, cach
                 fut.cancel()
 
 
-def _links(listing: Listing, filters: Filters, seen: set[str], too_many: bool) -> tuple[list[str], list[Visit]]:
-    """The new URLs of a listing to visit, and the ones skipped (with their reasons)."""
+def _links(listing: Listing, filters: Filters, seen: set[str], too_many: bool,
+           max_links: int) -> tuple[list[str], list[Visit], int]:
+    """The new URLs of a listing to visit, the ones skipped (with their reasons), and how
+    many pages were not followed because the listing holds more than ``max_links``."""
     new: list[str] = []
     skipped: list[Visit] = []
+    capped = 0
+    pages = 0
     children = {_normal(u) for u in listing.links.sitemaps}
     for listed in (*listing.links.sitemaps, *listing.links.pages):
         url = _normal(listed)
         if url in seen:
             continue
-        seen.add(url)
         is_child = url in children
+        if not is_child and pages >= max_links:
+            capped += 1  # counted, not listed one by one: a listing of 50,000 pages is not 49,000 lines
+            continue
+        seen.add(url)
         if is_child and too_many:
             skipped.append(Visit(url, "skipped", reason="not read: this run already read the most sitemaps allowed"))
         elif not same_site(url, listing.url):
@@ -129,7 +142,8 @@ def _links(listing: Listing, filters: Filters, seen: set[str], too_many: bool) -
             skipped.append(Visit(url, "skipped", reason=reason))
         else:
             new.append(url)
-    return new, skipped
+            pages += not is_child
+    return new, skipped, capped
 
 
 __all__ = ["Visit", "crawl"]

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,16 +43,52 @@ def expand(path: Path, glob: str | None = None) -> Iterator[Path]:
     if path.is_dir():
         pattern = glob or "*"
         for p in sorted(path.rglob(pattern)):
-            if p.is_file() and p.suffix.lower() in SUFFIXES:
-                yield p
+            if p.is_file():
+                if p.suffix.lower() in SUFFIXES:
+                    yield p
+            elif not p.is_dir():
+                yield p  # a FIFO, device, socket or broken link: load_file says why it is not read
     else:
         yield path
 
 
+_NOT_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def regular_file(path: Path) -> os.stat_result:
+    """The stat of ``path`` when it is a regular file; InputError for anything else, before a
+    byte is read (reading a FIFO waits for ever, /dev/zero never ends)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError("a link that points nowhere (its target does not exist)") from None
+        raise InputError("no such file or folder") from None
+    for test, what in _NOT_FILES:
+        if test(st.st_mode):
+            raise InputError(f"not a regular file: it is {what}; only files are read")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file; only files are read")
+    return st
+
+
+def _too_big(size: int) -> InputError:
+    return InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+
+
 def _read_bytes(path: Path) -> bytes:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+    # opened without blocking, checked on the open file (no race with a swapped-in FIFO), and
+    # read to at most the limit: the size a file system reports is not trusted
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError("not a regular file; only files are read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(len(data))
     kind = binary_kind(data)
     if kind:
         raise InputError(f"not a text file: it holds {kind}")
@@ -111,8 +149,9 @@ def load_file(path: Path) -> Iterator[Loaded | Failed]:
     src = str(path)
     suffix = path.suffix.lower()
     try:
-        if not path.exists():
-            raise InputError("no such file or folder")
+        st = regular_file(path)
+        if suffix in (".pdf", ".docx") and st.st_size > MAX_FILE_BYTES:
+            raise _too_big(st.st_size)
         if suffix == ".jsonl":
             yield from load_jsonl(path)
             return
@@ -237,8 +276,12 @@ def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
             yield Failed(str(path), f"not a JSON Lines file: {why}")
             return
         records = 0
-        for n, line in enumerate(fh, start=1):
+        for n, line in enumerate(_lines(fh), start=1):
             src = f"{path}:{n}"
+            if line is None:
+                records += 1
+                yield Failed(src, f"the line is longer than {MAX_FILE_BYTES // (1024 * 1024)} MB; not read")
+                continue
             if not line.strip():
                 continue
             records += 1
@@ -250,6 +293,21 @@ def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
                 yield Failed(src, unexpected(exc))
     if not records:
         yield Failed(str(path), "the JSON Lines file holds no records (it is empty)")
+
+
+def _lines(fh) -> Iterator[str | None]:  # noqa: ANN001
+    """The lines of a text file, each read to at most MAX_FILE_BYTES characters; a longer
+    line comes out as None (and is skipped to its end), so one endless line cannot fill memory."""
+    while True:
+        line = fh.readline(MAX_FILE_BYTES)
+        if not line:
+            return
+        if len(line) >= MAX_FILE_BYTES and not line.endswith("\n"):
+            while (rest := fh.readline(1024 * 1024)) and not rest.endswith("\n"):
+                pass
+            yield None
+            continue
+        yield line
 
 
 def _jsonl_record(line: str, src: str) -> Loaded:

@@ -32,6 +32,9 @@ class FetchPolicy:
     host_concurrency: int = 2  # requests in flight to one host at most
     workers: int = 4  # pages fetched and extracted at the same time
     max_sitemaps: int = 200  # sitemap files read per source at most
+    deadline: float = 120.0  # seconds one URL may take in all: slow bytes, retries, redirects
+    robots_deadline: float = 15.0  # seconds for a site's robots.txt (one try)
+    max_links: int = 1000  # pages followed from one sitemap or feed at most
 
     @classmethod
     def from_env(cls, **overrides: object) -> FetchPolicy:

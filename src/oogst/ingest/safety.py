@@ -8,6 +8,7 @@ name that answers with 127.0.0.1 (also on a second lookup), is refused before an
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import typing
 from urllib.parse import urlsplit
@@ -30,14 +31,34 @@ def check_scheme(url: str) -> None:
         raise FetchError(f"only http and https URLs are fetched, not {scheme or 'a URL without a scheme'}")
 
 
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT; some clouds serve metadata here
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the last 32 bits are an IPv4 address
+_NUMERIC_PART = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)$", re.IGNORECASE)
+
+
 def blocked_reason(address: str) -> str | None:
-    """Why an IP address is not public (loopback, private, link-local …), or None."""
+    """Why an IP address is not public (loopback, private, link-local …), or None.
+
+    An IPv6 address that carries an IPv4 one (mapped, 6to4 ``2002::/16``, Teredo, NAT64) is
+    judged by the IPv4 address inside it as well.
+    """
     try:
         ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        else:
+            inner = [(ip.sixtofour, "a 6to4 address"), (ip in _NAT64 and ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) or None, "a NAT64 address")]
+            if ip.teredo:
+                inner += [(ip.teredo[0], "a Teredo address"), (ip.teredo[1], "a Teredo address")]
+            for v4, kind in inner:
+                reason = blocked_reason(str(v4)) if v4 is not None else None
+                if reason:
+                    return f"{kind} embedding {v4}, {reason}"
+    if isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED:
+        return "a carrier-grade NAT address (100.64.0.0/10, not on the public internet)"
     checks = (("is_loopback", "a loopback address (this machine)"),
               ("is_link_local", "a link-local address"),
               ("is_private", "a private-network address"),
@@ -47,7 +68,32 @@ def blocked_reason(address: str) -> str | None:
     for attr, reason in checks:
         if getattr(ip, attr):
             return reason
+    if not ip.is_global:
+        return "not a public internet address"
     return None
+
+
+def odd_address(host: str) -> str | None:
+    """Why a host written as a number in another form is refused, or None.
+
+    ``0177.0.0.1`` (octal), ``0x7f.1`` (hex), ``127.1`` (short) and ``2130706433`` (one number)
+    are not host names: resolvers read them as an IPv4 address (here 127.0.0.1), which a
+    check of the written text would miss. Only plain dotted decimal is accepted.
+    """
+    parts = host.rstrip(".").split(".")
+    if not host or not all(_NUMERIC_PART.match(p) for p in parts):
+        return None
+    try:
+        ipaddress.IPv4Address(host)
+        return None  # plain dotted decimal
+    except ValueError:
+        pass
+    try:
+        read = socket.inet_ntoa(socket.inet_aton(host.rstrip(".")))
+    except OSError:
+        return f"refused: {host} is not a valid address"
+    return (f"refused: {host} is an IP address in octal, hex or short form (read as {read}); "
+            "write the address in plain dotted decimal")
 
 
 def resolve(host: str, port: int) -> list[str]:
@@ -102,4 +148,4 @@ def transport(allow_private_addresses: bool, max_connections: int) -> httpx.Base
     return base
 
 
-__all__ = ["BlockedAddress", "blocked_reason", "check_scheme", "resolve", "transport"]
+__all__ = ["BlockedAddress", "blocked_reason", "check_scheme", "odd_address", "resolve", "transport"]

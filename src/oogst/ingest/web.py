@@ -1,7 +1,9 @@
 """A fetched response → a page (``Loaded``), or the links of a sitemap or feed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from oogst.errors import FetchError, InputError
 from oogst.ingest.decode import binary_kind, decode_page, gunzip, is_gzip, looks_binary
@@ -14,6 +16,28 @@ from oogst.ingest.policy import FetchPolicy
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom",
                "application/feed+json", "application/json", "application/gzip", "application/x-gzip")
+
+
+# <meta http-equiv="refresh" content="0; url=/nieuw/">, attributes in either order
+_REFRESH = re.compile(r"""<meta\b(?=[^>]*\bhttp-equiv\s*=\s*["']?refresh\b)[^>]*\bcontent\s*=\s*(["'])\s*\d*(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?["']?([^"'>]+?)["']?\s*\1""", re.I)
+STUB_CHARS = 400  # a page with less text than this and a meta refresh is a forwarding stub
+
+
+class RedirectPage(InputError):
+    """A page that only forwards elsewhere (meta refresh): no article, a redirect."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(f"a page that only forwards to {target} (meta refresh), not an article")
+        self.target = target
+
+
+def refresh_target(html: str, url: str) -> str | None:
+    """Where a meta refresh in ``html`` sends the reader, as an absolute URL, or None."""
+    m = _REFRESH.search(html[:20_000])
+    if not m or not m.group(2).strip():
+        return None
+    target = urljoin(url, m.group(2).strip())
+    return target if target.startswith(("http://", "https://")) and target != url else None
 
 
 def is_url(source: str) -> bool:
@@ -54,6 +78,9 @@ def read_response(resp: Response, source: str, max_bytes: int) -> Loaded | Listi
     if what == "feed":
         return Listing(resp.url, "feed", feed_links(resp.url, text))
     page = extract_html(text, url=resp.url)
+    target = refresh_target(text, resp.url)
+    if target and len(page.text.strip()) < STUB_CHARS:
+        raise RedirectPage(target)
     return Loaded(source, resp.url, page.title or resp.url, page.published, page.text, page.language,
                   "web", page.author)
 
@@ -69,7 +96,10 @@ def load_url(url: str, policy: FetchPolicy | None = None) -> Loaded | Failed:
     policy = policy or FetchPolicy.from_env()
     try:
         with Fetcher(policy) as fetcher:
-            result = read_response(fetcher.get(url), url, policy.max_bytes)
+            try:
+                result = read_response(fetcher.get(url), url, policy.max_bytes)
+            except RedirectPage as stub:  # follow one forwarding page, as a browser would
+                result = read_response(fetcher.get(stub.target), url, policy.max_bytes)
     except (FetchError, InputError) as exc:
         return Failed(url, str(exc))
     if isinstance(result, Listing):
@@ -77,4 +107,4 @@ def load_url(url: str, policy: FetchPolicy | None = None) -> Loaded | Failed:
     return result
 
 
-__all__ = ["Listing", "is_url", "load_url", "read_response"]
+__all__ = ["Listing", "RedirectPage", "is_url", "refresh_target", "load_url", "read_response"]

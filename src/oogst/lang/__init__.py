@@ -41,6 +41,15 @@ class Language:
     # words that follow an imperative ("zorg dat", "keep it"), to tell "En zorg dat …" from "En vier jaar …"
     imperative_followers: frozenset[str] = field(default_factory=frozenset)
     example_openers: frozenset[str] = field(default_factory=frozenset)  # "Neem het waterschap.": an example
+    # cue words of the sentence that introduces a list: "Een greep uit de voorstellen:" (takeaways),
+    # "Met deze tips …:", "some key lessons emerged:" (advice)
+    takeaway_intros: tuple[str, ...] = ()
+    advice_intros: tuple[str, ...] = ()
+    # a word right after an imperative that makes it an example, not advice: "Denk maar aan …"
+    example_particles: frozenset[str] = field(default_factory=frozenset)
+    # normative phrases anywhere in a sentence (regex fragments): "…, is het nodig dat …",
+    # "… doe je dus beter vandaag"
+    normative_inside: tuple[str, ...] = ()
     # a word that may open the attribution after a quote before its verb: "‘…’, zo zegt Jansen",
     # "So says Smith"
     attribution_openers: frozenset[str] = field(default_factory=frozenset)
@@ -60,15 +69,38 @@ class Language:
     honorifics: frozenset[str] = field(default_factory=frozenset)
     # words that announce a title in quote marks: "het rapport ‘Samen aan het roer’"
     title_cues: frozenset[str] = field(default_factory=frozenset)
+    # when set, a word before a role word joins the role only if it is a role modifier or ends
+    # in one of these (Dutch attributive adjectives: "Groningse wethouder", not "apen houdt
+    # primatoloog"); empty: any lower-case word may ("council leader", "housing spokesman")
+    role_modifier_endings: tuple[str, ...] = ()
+    # -- the faithful-shortening check (check.py): words whose cut can reverse or change a claim
+    negations: frozenset[str] = field(default_factory=frozenset)  # niet, geen, nooit, zonder
+    negation_suffixes: tuple[str, ...] = ()  # "n't" in don't, isn't
+    number_words: frozenset[str] = field(default_factory=frozenset)  # twee, honderd, miljoen (also in compounds)
+    number_joiners: tuple[str, ...] = ()  # "en" in vijfentwintig
+    quantifiers: frozenset[str] = field(default_factory=frozenset)  # alle, alleen, slechts, meeste
+    conditions: frozenset[str] = field(default_factory=frozenset)  # als, tenzij, mits
+    # "niet X, maar Y": a cut of "niet X, maar" leaves the claim Y the speaker made
+    contrast_words: frozenset[str] = field(default_factory=frozenset)
+    clause_joiners: frozenset[str] = field(default_factory=frozenset)  # en, of: a clause ends before them
 
     @property
     def normative_re(self) -> re.Pattern[str]:
         return _compile_normative(self.code, self.normative_patterns)
 
+    @property
+    def normative_inside_re(self) -> re.Pattern[str] | None:
+        return _compile_inside(self.code, self.normative_inside) if self.normative_inside else None
+
 
 @lru_cache(maxsize=None)
 def _compile_normative(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _compile_inside(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
 
 
 SUPPORTED = ("nl", "en")

@@ -1,6 +1,8 @@
 """English: how English-language journalism quotes people."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from oogst.lang import Language
 
 
@@ -39,10 +41,12 @@ ferryman boatman fisherman postman judge magistrate prosecutor defendant witness
 curator conservator librarian archivist caretaker lecturer coach captain skipper manager
 pastor priest rabbi imam chef baker butcher publican landlady grandmother grandson granddaughter
 son daughter wife husband widow widower
+gov sen rep
 """),
     role_suffixes=("manager", "director", "officer", "leader", "adviser", "advisor", "ologist", "teacher",
                    "worker", "keeper", "scientist", "spokesperson"),
-    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Miss Lord Lady Cllr Cllr. Councillor Rev. Rev"),
+    titles=_words("Dr. Prof. Mr. Mrs. Ms. Sir Dame Dr Prof Mr Mrs Ms Miss Lord Lady Cllr Cllr. Councillor Rev. Rev "
+                  "Gov. Sen. Rep. Lt."),
     particles=_words("van de der den von da del le la du"),
     organisation_words=_words("""
 council county department ministry agency authority board university college office
@@ -86,7 +90,7 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
 """),
     takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
                        "key points", "the key points", "in brief", "key findings", "findings",
-                       "in one minute", "the bottom line"),
+                       "in one minute", "the bottom line", "conclusions", "key conclusions"),
     advice_headings=("lessons", "lessons learned", "lessons learnt", "tips", "recommendations",
                      "what we learned", "what we learnt", "advice", "dos and don'ts",
                      "how to do it", "rules of thumb", "success factors"),
@@ -94,10 +98,18 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try
 accept celebrate test think work choose agree define communicate engage map measure
-document reserve practise check publish invite include"""),
+document reserve practise check publish invite include
+look consider remember embrace prioritise prioritize connect support identify design hire
+respect show tell treat help review simplify chip pick"""),
     leading_conjunctions=_words("and but"),
     imperative_followers=_words("that sure it each yourself your the a an to not on in up"),
     example_openers=_words("take look"),
+    takeaway_intros=("key takeaways", "key take-aways", "takeaways", "take-aways", "key points",
+                     "key findings", "findings", "in short", "in brief", "conclusions", "at a glance"),
+    advice_intros=("lessons", "tips", "recommendations", "advice", "rules of thumb", "dos and don'ts"),
+    normative_inside=(
+        r"it is (?:(?:also|therefore|so|really|very) )*(?:important|essential|crucial|vital|wise) (?:to|that)",
+    ),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
@@ -124,4 +136,21 @@ former acting interim senior chief assistant associate executive managing genera
 principal project programme program community housing planning finance health fire police prime
 home foreign shadow education transport environment justice culture defence defense business treasury
 attorney"""),
+)
+
+# -- the faithful-shortening check (check.py) -------------------------------------------------
+LANGUAGE = replace(
+    LANGUAGE,
+    negations=_words("""not no never without nor neither none nothing nobody nowhere cannot hardly barely
+scarcely"""),
+    negation_suffixes=("n't", "n’t"),
+    number_words=_words("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million billion trillion dozen dozens hundreds thousands millions billions half quarter double
+twice once thrice percent"""),
+    quantifiers=_words("""all every each everyone everybody everything some most many few only merely
+solely exclusively almost nearly least"""),
+    conditions=_words("if unless provided providing whenever"),
+    contrast_words=_words("but rather instead"),
+    clause_joiners=_words("and or but so"),
 )

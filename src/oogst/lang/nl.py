@@ -1,6 +1,8 @@
 """Dutch: how Dutch journalism quotes people (see docs/harvest.md)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from oogst.lang import Language
 
 
@@ -139,7 +141,9 @@ Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walt
     takeaway_headings=("in 1 minuut", "in één minuut", "in een minuut", "in het kort",
                        "samenvatting", "de kern", "kort samengevat", "in vogelvlucht",
                        "belangrijkste punten", "de belangrijkste punten", "kernpunten",
-                       "bevindingen", "de bevindingen", "conclusies", "key takeaways"),
+                       "bevindingen", "de bevindingen", "conclusies", "key takeaways",
+                       "conclusie", "belangrijkste conclusies", "de belangrijkste conclusies",
+                       "hoofdpunten", "kernboodschappen", "wat je moet weten"),
     advice_headings=("lessen", "tips", "aanbevelingen", "wat we leerden", "wat we hebben geleerd",
                      "geleerde lessen", "lessons learned", "adviezen", "do's en don'ts",
                      "tips en tricks", "handvatten", "succesfactoren", "aandachtspunten",
@@ -150,10 +154,30 @@ leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
 onderzoek bespreek start creëer bepaal verbind breng laat pak test stel spreek
 erken koester vier verken formuleer veranker richt ga doe kijk plan probeer vertrouw
 help schep voorkom vermijd let besteed sluit registreer reserveer oefen meet evalueer
-documenteer communiceer informeer betaal budgetteer toets controleer publiceer""") ,
+documenteer communiceer informeer betaal budgetteer toets controleer publiceer
+zet leg koppel identificeer bedenk inventariseer analyseer schakel stimuleer ondersteun
+faciliteer borg hanteer benoem beperk vergroot vereenvoudig versterk beloon waardeer
+investeer vergeet onthoud realiseer omarm wissel volg bewaak prioriteer beslis voeg
+ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
     leading_conjunctions=_words("en maar"),
     imperative_followers=_words("dat ervoor er het elkaar jezelf je de een niet nooit altijd goed vooral samen ook op in"),
     example_openers=_words("neem kijk"),
+    # list introductions ("Een greep uit de voorstellen …:", "Met deze tips …:"), see harvest/boxes.py
+    takeaway_intros=("greep uit", "conclusies", "bevindingen", "op een rij", "belangrijkste punten",
+                     "kernpunten", "hoofdpunten", "in het kort", "samengevat", "in 1 minuut",
+                     "key takeaways", "key take-aways"),
+    advice_intros=("tips", "lessen", "aanbevelingen", "adviezen", "aandachtspunten", "leerpunten",
+                   "vuistregels", "succesfactoren", "handvatten", "do's en don'ts", "geleerde lessen"),
+    example_particles=_words("maar bijvoorbeeld nou"),
+    normative_inside=(
+        r"is het (?:(?:dus|daarom|wel|ook|echt|heel|erg|zeer|vooral|extra|dan) )*(?:belangrijk|essentieel|cruciaal|"
+        r"nodig|noodzakelijk|zaak|verstandig|raadzaam|aan te raden|wenselijk|aanbevolen) (?:om|dat|te)",
+        r"het is (?:(?:dus|daarom|wel|ook|echt|heel|erg|zeer|vooral|extra) )*(?:belangrijk|essentieel|cruciaal|"
+        r"nodig|noodzakelijk|zaak|verstandig|raadzaam) (?:om|dat|te|\w+ [^.;:]{0,120}\bte \w+)",
+        r"(?:doe|kun|kan) je (?:(?:dus|daarom|ook|echt|maar) )*beter",
+        r"is (?:(?:dus|daarom|ook|vooral) )*van (?:groot |essentieel |wezenlijk |cruciaal )?belang (?:om|dat)",
+        r"(?:is|zijn) [^.;:]{0,160}\bvan (?:groot |essentieel |wezenlijk |cruciaal )?belang[.!]?$",
+    ),
     normative_patterns=(
         r"het is (?:(?:wel|echt|heel|erg|vooral|dus|ook|daarom) )?(?:belangrijk|essentieel|cruciaal|nodig|zaak|"
         r"verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
@@ -181,5 +205,25 @@ moeten wil wilde willen mag mocht"""),
 programma visie campagne project onderzoek getiteld titel heet genaamd tentoonstelling
 voorstelling podcast lied album actieplan beleidsplan handreiking"""),
     role_modifiers=_words("""voormalig voormalige waarnemend waarnemende oud interim plaatsvervangend plaatsvervangende
-senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch"""),
+senior algemeen financieel provinciaal gemeentelijk regionaal landelijk strategisch technisch
+bijzonder emeritus"""),
+    role_modifier_endings=("e",),
+)
+
+# -- the faithful-shortening check (check.py) -------------------------------------------------
+LANGUAGE = replace(
+    LANGUAGE,
+    negations=_words("""niet geen nooit nimmer noch zonder niets niks niemand nergens geenszins
+allerminst evenmin nauwelijks amper"""),
+    number_words=_words("""nul één eén twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien
+zestien zeventien achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd
+duizend miljoen miljard biljoen tientallen honderden duizenden miljoenen miljarden half halve helft kwart
+anderhalf anderhalve dubbel dubbele driekwart procent"""),
+    number_joiners=("en", "ën"),
+    quantifiers=_words("""alle allemaal alles elk elke ieder iedere iedereen sommige sommigen enkele enkelen
+meeste meesten alleen slechts enkel uitsluitend hooguit hoogstens minstens tenminste bijna vrijwel
+nagenoeg weinig weinigen minste"""),
+    conditions=_words("als indien tenzij mits zolang wanneer zodra ingeval"),
+    contrast_words=_words("maar doch wel juist integendeel"),
+    clause_joiners=_words("en of maar want dus"),
 )

@@ -49,6 +49,8 @@ def _parse_unit(text: str, whole: str) -> _Span:
             "quarter (2020-Q3), month (2020-07) or day (2020-07-01)"
         )
     year = int(m["y"])
+    if year < 1:
+        raise PeriodError(f"cannot read period {whole!r}: there is no year 0; years start at 0001")
     if m["h"]:
         half = int(m["h"][1:])
         if half not in (1, 2):

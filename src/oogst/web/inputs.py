@@ -1,6 +1,7 @@
 """What a user hands the server: uploaded files and typed URLs, vetted before ingestion."""
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 import re
@@ -9,12 +10,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from oogst.ingest.files import SUFFIXES
-from oogst.ingest.safety import blocked_reason
+from oogst.ingest.safety import blocked_reason, odd_address
 
 MAX_NAME = 120
+HASH_LENGTH = 12  # hex digits of the content hash in an upload's name
 CHUNK = 1024 * 1024
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -48,29 +50,35 @@ class Saved:
 def save_upload(folder: Path, name: str, data: BinaryIO, limit: int) -> Saved:
     """Copy one uploaded file into ``folder`` (never elsewhere), at most ``limit`` bytes.
 
-    The same name replaces the earlier upload, so uploading a file again updates its document.
+    The file is named after its content (``artikel-<12 hex of its SHA-256>.html``), so every
+    upload is kept: two different files called ``artikel.html`` are two documents, and
+    uploading the same file again finds the same document (unchanged).
     """
     clean = safe_name(name)
     if clean is None:
         return Saved(name, None, f"not a file type oogst reads; use {', '.join(SUFFIXES)}")
     folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    target = (folder / clean).resolve()
-    if target.parent != folder:  # cannot happen after safe_name; checked all the same
-        return Saved(name, None, "refused: the name leads outside the upload folder")
     partial = folder / f".{secrets.token_hex(8)}.part"
     size = 0
+    digest = hashlib.sha256()
     try:
         with partial.open("xb") as out:
             while chunk := data.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
                     raise OverflowError
+                digest.update(chunk)
                 out.write(chunk)
         if size == 0:
             partial.unlink()
             return Saved(name, None, "the file is empty")
-        os.replace(partial, target)
+        stem, _, suffix = clean.rpartition(".")
+        target = (folder / f"{stem[: MAX_NAME - HASH_LENGTH - 1]}-{digest.hexdigest()[:HASH_LENGTH]}.{suffix}").resolve()
+        if target.parent != folder:  # cannot happen after safe_name; checked all the same
+            partial.unlink()
+            return Saved(name, None, "refused: the name leads outside the upload folder")
+        os.replace(partial, target)  # the same name holds the same bytes: nothing is lost
     except OverflowError:
         partial.unlink(missing_ok=True)
         return Saved(name, None, f"larger than {limit // (1024 * 1024)} MB")
@@ -78,6 +86,15 @@ def save_upload(folder: Path, name: str, data: BinaryIO, limit: int) -> Saved:
         partial.unlink(missing_ok=True)
         return Saved(name, None, f"could not be saved ({exc.strerror or exc})")
     return Saved(name, target)
+
+
+_HASHED = re.compile(r"-[0-9a-f]{%d}(?=\.[a-z0-9]+$)" % 12)
+
+
+def upload_name(path_or_url: str) -> str:
+    """The name a user gave an upload, from its stored path or file: URL (``artikel.html``)."""
+    base = re.split(r"[/\\]", unquote(path_or_url))[-1]
+    return _HASHED.sub("", base)
 
 
 def url_problem(url: str, allow_private: bool) -> str | None:
@@ -103,6 +120,9 @@ def url_problem(url: str, allow_private: bool) -> str | None:
         return None
     if host == "localhost" or host.endswith(".localhost"):
         return f"refused: {host} is this machine; private addresses are not fetched here"
+    odd = odd_address(host)
+    if odd:
+        return odd
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -116,4 +136,4 @@ def split_urls(text: str) -> list[str]:
     return list(dict.fromkeys(u for u in re.split(r"\s+", text or "") if u))
 
 
-__all__ = ["Saved", "safe_name", "save_upload", "split_urls", "url_problem"]
+__all__ = ["Saved", "safe_name", "save_upload", "split_urls", "upload_name", "url_problem"]

@@ -10,15 +10,17 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from oogst.digest_json import dumps
-from oogst.models import Digest
+from oogst.models import Digest, DigestItem
 from oogst.render.html import render_html
 from oogst.render.markdown import render_markdown
 from oogst.render.pdf import render_pdf
 from oogst.render.png import pdf_to_png, render_social
 from oogst.render.theme import Theme, contrast_problems, default_theme
+from oogst.web.inputs import upload_name
 
 EXPORTS: dict[str, tuple[str, str]] = {  # format → (media type, file suffix)
     "html": ("text/html; charset=utf-8", "html"),
@@ -42,6 +44,29 @@ class Export:
     warnings: tuple[str, ...]
 
 
+def public_digest(digest: Digest) -> Digest:
+    """The digest as it may be published: a source without a public (http) URL, such as an
+    uploaded file, is cited by its title and file name, never by the server's path."""
+    names: dict[str, str] = {}
+    for url in dict.fromkeys([s.url for s in digest.sources] + [i.source_url for i in digest.all_items()]):
+        if urlsplit(url).scheme.lower() in ("http", "https"):
+            continue
+        name, n = upload_name(url) or "upload", 1
+        while (name if n == 1 else f"{name} ({n})") in names.values():
+            n += 1
+        names[url] = name if n == 1 else f"{name} ({n})"
+    if not names:
+        return digest
+
+    def items(section: tuple[DigestItem, ...]) -> tuple[DigestItem, ...]:
+        return tuple(replace(i, source_url=names.get(i.source_url, i.source_url)) for i in section)
+
+    return replace(
+        digest, highlights=items(digest.highlights),
+        lessons=tuple(replace(lesson, tips=items(lesson.tips), items=items(lesson.items)) for lesson in digest.lessons),
+        sources=tuple(replace(src, url=names.get(src.url, src.url)) for src in digest.sources))
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "digest"
@@ -54,6 +79,7 @@ class Outputs:
         self._lock = threading.Lock()
 
     def pdf(self, digest: Digest) -> tuple[bytes, tuple[str, ...]]:
+        digest = public_digest(digest)
         key = hashlib.sha256(dumps(digest).encode()).hexdigest()
         with self._lock:
             if key in self._pdfs:
@@ -67,6 +93,7 @@ class Outputs:
         return result
 
     def export(self, digest: Digest, fmt: str, digest_id: int) -> Export:
+        digest = public_digest(digest)
         media, suffix = EXPORTS[fmt]
         warnings: tuple[str, ...] = tuple(contrast_problems(self.theme))
         if fmt == "html":
@@ -87,10 +114,11 @@ class Outputs:
 
     def preview(self, digest: Digest, mode: str) -> str:
         """The HTML of the page as printed on an A4 sheet (``page``), or the web version (``screen``)."""
+        digest = public_digest(digest)
         if mode == "screen":
             return render_html(digest, self.theme)[0]
         html = render_html(digest, self.theme, mode="print")[0]
         return html.replace("</head>", _SHEET + "</head>", 1)
 
 
-__all__ = ["EXPORTS", "Export", "Outputs", "slug"]
+__all__ = ["EXPORTS", "Export", "Outputs", "public_digest", "slug"]

@@ -11,14 +11,16 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from oogst import __version__
 from oogst.render.labels import format_date
+from oogst.web.inputs import upload_name
 
 KIND_LABELS = {"quote": "quote", "paraphrase": "paraphrase", "takeaway": "key point", "advice": "advice"}
 
 
 def short_url(url: str) -> str:
-    """A URL without its scheme, shortened in the middle; a local file by its name only."""
+    """A URL without its scheme, shortened in the middle; a local file by its name only (an
+    upload by the name it was uploaded with, without the content hash)."""
     if url.startswith(("file://", "/")):
-        return url.rstrip("/").rsplit("/", 1)[-1]
+        return upload_name(url.rstrip("/"))
     for prefix in ("https://", "http://"):
         if url.startswith(prefix):
             url = url[len(prefix):]

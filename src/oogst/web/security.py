@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from urllib.parse import quote, urlsplit
 
@@ -36,11 +38,36 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'"
 
 
+MAX_ENDED = 100_000  # ended sessions remembered (the oldest are forgotten; their cookies were deleted)
+
+
 class Keys:
-    """Per-process secrets: restarting the server ends every session."""
+    """Per-process secrets: restarting the server ends every session, logging out ends one.
+
+    A session that logged in is kept in ``_live``; logging out removes it and remembers it as
+    ended, so the old cookies stop working at once, not only when the browser drops them.
+    """
 
     def __init__(self) -> None:
         self._secret = secrets.token_bytes(32)
+        self._live: set[str] = set()
+        self._ended: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def log_in(self, sid: str) -> None:
+        with self._lock:
+            self._live.add(sid)
+
+    def is_live(self, sid: str) -> bool:
+        with self._lock:
+            return sid in self._live
+
+    def end(self, sid: str) -> None:
+        with self._lock:
+            self._live.discard(sid)
+            self._ended[sid] = None
+            while len(self._ended) > MAX_ENDED:
+                self._ended.popitem(last=False)
 
     def mac(self, purpose: str, value: str) -> str:
         return hmac.new(self._secret, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
@@ -52,7 +79,10 @@ class Keys:
     def session_id(self, cookie: str | None) -> str | None:
         sid, _, sig = (cookie or "").partition(".")
         ok = sid and hmac.compare_digest(sig, self.mac("session", sid)[:32])
-        return sid if ok else None
+        if not ok:
+            return None
+        with self._lock:
+            return None if sid in self._ended else sid
 
     def csrf(self, sid: str) -> str:
         return self.mac("csrf", sid)
@@ -79,7 +109,7 @@ def is_authenticated(request: Request, settings: WebSettings, keys: Keys) -> boo
     if _same(request.headers.get(TOKEN_HEADER), settings.token):
         return True
     sid = getattr(request.state, "sid", None)
-    return sid is not None and _same(request.cookies.get(AUTH_COOKIE), keys.auth(sid))
+    return sid is not None and keys.is_live(sid) and _same(request.cookies.get(AUTH_COOKIE), keys.auth(sid))
 
 
 def safe_next(value: str | None) -> str:
@@ -136,12 +166,38 @@ def _headers(response: Response, path: str) -> None:
         h.setdefault("cache-control", "no-store")
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(scheme: str, netloc: str) -> tuple[str, str, int | None] | None:
+    try:
+        parts = urlsplit(f"//{netloc}")
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = scheme.lower()
+    return scheme, (parts.hostname or "").lower(), port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
+def same_origin(origin: str, scheme: str, host_header: str) -> bool:
+    """Whether an ``Origin`` header names this server: the same scheme, host and port
+    (``null``, another scheme such as http for https, or another port is a foreign origin)."""
+    try:
+        given = urlsplit(origin.strip())
+    except ValueError:
+        return False
+    if not given.scheme or given.path not in ("", "/") or given.query or given.username:
+        return False
+    mine = _origin(scheme, host_header)
+    return mine is not None and _origin(given.scheme, given.netloc) == mine
+
+
 async def verify_csrf(request: Request) -> None:
     """Refuse a state-changing request without this session's token or from another origin."""
     if request.method in SAFE_METHODS:
         return
     origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+    if origin is not None and not same_origin(origin, request.url.scheme, request.headers.get("host", "")):
         raise HTTPException(403, "refused: the request came from another site")
     expected = getattr(request.state, "csrf", None)
     given = request.headers.get(CSRF_HEADER)
@@ -190,7 +246,7 @@ class BodyLimit:
 
         try:
             await self.app(scope, limited, tracked)
-        except TooLarge:
+        except* TooLarge:  # also wrapped in an ExceptionGroup by the task groups of the middleware
             if not started:
                 await self._too_large(scope, receive, send)
 
@@ -202,4 +258,4 @@ class BodyLimit:
         await HTMLResponse(body, status_code=413)(scope, receive, send)
 
 
-__all__ = ["BodyLimit", "Keys", "guard", "safe_next", "set_cookie", "verify_csrf"]
+__all__ = ["BodyLimit", "Keys", "guard", "same_origin", "safe_next", "set_cookie", "verify_csrf"]

@@ -47,6 +47,10 @@ class WebSettings:
               token: str | None = None, allow_private: bool = False,
               max_upload_bytes: int = DEFAULT_MAX_UPLOAD) -> WebSettings:
         """Validated settings; raises InputError with a sentence an operator can act on."""
+        if token is not None and token and not token.strip():
+            raise InputError(f"{TOKEN_ENV} is blank (only spaces): use at least {MIN_TOKEN_LENGTH} random characters")
+        if token is not None and token != token.strip():
+            raise InputError(f"{TOKEN_ENV} starts or ends with a space: remove it (a pasted token often carries one)")
         token = token or None
         if not is_loopback(host) and token is None:
             raise InputError(f"refusing to serve on {host}, which other machines can reach, without a token: "

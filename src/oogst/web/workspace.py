@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest
+from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest, store_lookups
 from oogst.digest import DigestResult, build_digest
 from oogst.digest_json import dumps, loads
 from oogst.errors import InputError
+from oogst.lang import SUPPORTED
 from oogst.models import Candidate, Digest, DigestItem, Source
 from oogst.store import Store
 from oogst.web.editing import refresh_sources
@@ -152,19 +153,16 @@ class Workspace:
             return None
         return doc.text[item.start:item.end]
 
-    def check_text(self, st: Store, item: DigestItem, text: str) -> AbridgementResult:
+    def check_text(self, st: Store, item: DigestItem, text: str, language: str | None = None) -> AbridgementResult:
         original = self.original(st, item)
         if original is None:
             return AbridgementResult(False, "the source text of this item is not in the store", "")
         if not text.strip():
             return AbridgementResult(False, "the text cannot be empty", "")
-        return check_abridgement(original, text)
+        return check_abridgement(original, text, language if language in SUPPORTED else None)
 
     def violations(self, st: Store, digest: Digest) -> list[Violation]:
-        def text_of(url: str) -> str | None:
-            doc = st.document_by_url(url)
-            return doc.text if doc else None
-        return check_digest(digest, text_of)
+        return check_digest(digest, *store_lookups(st, digest))
 
 
 def _source(st: Store, url: str) -> Source | None:

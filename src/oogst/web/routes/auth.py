@@ -31,6 +31,10 @@ async def login(request: Request, token: str = Form(""), next: str = Form("/")) 
         return page(request, "login.html", status=401, next=safe_next(next), error="That is not the token of this server.")
     # a new session on login: a session id planted before cannot be carried across
     cookie = keys.new_session()
+    keys.log_in(cookie.partition(".")[0])
+    old = getattr(request.state, "sid", None)
+    if old:
+        keys.end(old)
     response = back(safe_next(next))
     set_cookie(response, request, SESSION_COOKIE, cookie)
     set_cookie(response, request, AUTH_COOKIE, keys.auth(cookie.partition(".")[0]))
@@ -39,6 +43,10 @@ async def login(request: Request, token: str = Form(""), next: str = Form("/")) 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
+    """End the session on the server too: its cookies stop working at once."""
+    sid = getattr(request.state, "sid", None)
+    if sid:
+        request.app.state.keys.end(sid)
     response = back("/login")
     response.delete_cookie(AUTH_COOKIE, path="/")
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -117,8 +117,9 @@ async def check_text(request: Request, digest_id: int) -> Response:
 
     def work() -> tuple[AbridgementResult, str | None]:
         with ws.store() as st:
-            item = editing.get_item(ws.load(st, digest_id), _field(form, "item"))
-            return ws.check_text(st, item, _field(form, "text")), ws.original(st, item)
+            digest = ws.load(st, digest_id)
+            item = editing.get_item(digest, _field(form, "item"))
+            return ws.check_text(st, item, _field(form, "text"), digest.language), ws.original(st, item)
 
     result, original = await run_in_threadpool(work)
     return JSONResponse({"ok": result.ok, **refusal(original, _field(form, "text"), result.reason)})
@@ -135,7 +136,7 @@ async def shorten(request: Request, digest_id: int) -> Response:
         with ws.editing(digest_id), ws.store() as st:
             digest = ws.load(st, digest_id)
             item = editing.get_item(digest, item_id)
-            result, original = ws.check_text(st, item, text), ws.original(st, item)
+            result, original = ws.check_text(st, item, text, digest.language), ws.original(st, item)
             if result.ok:
                 ws.save(st, digest_id, editing.set_text(digest, item_id, text))
                 return result, original, None

@@ -1,0 +1,258 @@
+"""The input of a batch harvest, cut into partitions of bounded size.
+
+Sources are JSON Lines corpora (also ``.jsonl.gz``), Parquet files with ``url`` / ``text``
+(or ``html``) / ``title`` / ``published`` columns, single documents (HTML, TXT, MD, PDF, DOCX)
+and folders of any of these. Every document becomes one ``Record``; consecutive records form a
+``Partition`` of at most ``docs`` records and ``max_bytes`` bytes. The cut depends only on the
+input and the two bounds, so a resumed run numbers its partitions exactly as the first run did.
+
+Reading streams: a JSONL line is read with a cap (a longer one is drained and recorded as a
+failure, never held whole), a Parquet file by record batches, and a file's bytes only when its
+partition is about to be sent (``materialize``), so memory stays bounded by the partition size,
+not by the corpus.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+# One document's bytes at most (as for a single file in `oogst add`); the harvester cuts the
+# text at 2 M characters anyway, so a bigger record is no article but a dump.
+MAX_DOC_BYTES = 50 * 1024 * 1024
+DOC_SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown", ".pdf", ".docx")
+PARQUET_COLUMNS = ("url", "text", "html", "title", "published", "date", "lang", "language", "author")
+
+Form = Literal["line", "file", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One document of the input, as it travels to a worker.
+
+    ``form`` is ``line`` (a JSON object: a JSONL line or a Parquet row), ``file`` (a file's
+    bytes: ``payload`` is filled by ``materialize``; ``path`` and ``url`` say where it came
+    from) or ``failed`` (``payload`` is the reason it could not even be read).
+    """
+
+    source: str
+    form: Form
+    payload: str | bytes | None
+    size: int
+    path: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    index: int
+    records: tuple[Record, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(r.size for r in self.records)
+
+
+def _kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    return "doc"
+
+
+def expand(sources: Iterable[str]) -> list[Path | str]:
+    """Every input file in a stable order; a folder is walked recursively (sorted), and a
+    source that is not a file is kept as a string, to be recorded as a failure."""
+    out: list[Path | str] = []
+    for src in sources:
+        path = Path(src)
+        if "://" in src:
+            out.append(src)
+        elif path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file() and not p.name.startswith((".", "_")) and (
+                        _kind(p) != "doc" or p.suffix.lower() in DOC_SUFFIXES):
+                    out.append(p)
+        elif path.is_file():
+            out.append(path)
+        else:
+            out.append(src)
+    return out
+
+
+def fingerprint(files: list[Path | str]) -> list[list[object]]:
+    """What the input was: each file with its size and modification time. A resumed run must
+    see the same, or its partitions would not be the ones already written."""
+    out: list[list[object]] = []
+    for f in files:
+        if isinstance(f, Path):
+            st = f.stat()
+            out.append([str(f.resolve()), st.st_size, st.st_mtime_ns])
+        else:
+            out.append([f, None, None])
+    return out
+
+
+def _failed(source: str, reason: str) -> Record:
+    return Record(source, "failed", reason, len(reason))
+
+
+def _jsonl_records(path: Path, cap: int) -> Iterator[Record]:
+    from oogst.ingest.decode import looks_binary
+
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    n = records = 0
+    try:
+        with opener(path, "rb") as fh:
+            why = looks_binary(fh.peek(20_000)[:20_000].decode("utf-8", "replace")) if hasattr(fh, "peek") else None
+            if why:
+                yield _failed(str(path), f"not a JSON Lines file: {why}")
+                return
+            while True:
+                line = fh.readline(cap + 1)
+                if not line:
+                    break
+                n += 1
+                if len(line) > cap and not line.endswith(b"\n"):
+                    while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                        pass
+                    records += 1
+                    yield _failed(f"{path}:{n}", f"the record is larger than {cap // (1024 * 1024)} MB")
+                    continue
+                if not line.strip():
+                    continue
+                records += 1
+                text = line.decode("utf-8", "replace")
+                yield Record(f"{path}:{n}", "line", text, len(line))
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        where = f" after line {n}" if n else ""
+        yield _failed(str(path), f"cannot read the file{where}: {getattr(exc, 'strerror', None) or exc}")
+        return
+    if not records:
+        yield _failed(str(path), "the JSON Lines file holds no records (it is empty)")
+
+
+def _json_value(value: object) -> object:
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
+
+
+def _parquet_records(path: Path, cap: int) -> Iterator[Record]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+        names = set(pf.schema_arrow.names)
+        if "url" not in names or not names & {"text", "html"}:
+            yield _failed(str(path), "a Parquet corpus needs a 'url' and a 'text' (or 'html') column; it has "
+                          + (", ".join(sorted(names)) or "none"))
+            return
+        columns = [c for c in PARQUET_COLUMNS if c in names]
+        n = 0
+        for batch in pf.iter_batches(batch_size=256, columns=columns):
+            for row in batch.to_pylist():
+                n += 1
+                line = json.dumps(row, ensure_ascii=False, default=_json_value)
+                size = len(line.encode("utf-8"))
+                if size > cap:
+                    yield _failed(f"{path}:{n}", f"the record is larger than {cap // (1024 * 1024)} MB")
+                else:
+                    yield Record(f"{path}:{n}", "line", line, size)
+        if not n:
+            yield _failed(str(path), "the Parquet file holds no rows (it is empty)")
+    except (OSError, pa.ArrowException) as exc:
+        yield _failed(str(path), f"not a readable Parquet file ({exc})")
+
+
+def _file_record(path: Path, cap: int) -> Record:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return _failed(str(path), f"cannot read the file: {exc.strerror or exc}")
+    if size > cap:
+        return _failed(str(path), f"file is larger than {cap // (1024 * 1024)} MB")
+    return Record(str(path), "file", None, size, path=str(path), url=path.resolve().as_uri())
+
+
+def records(files: Iterable[Path | str], cap: int = MAX_DOC_BYTES) -> Iterator[Record]:
+    """Every document of the input, in order."""
+    for f in files:
+        if isinstance(f, str):
+            why = ("oogst harvest reads files; fetch web pages with oogst add" if "://" in f
+                   else "no such file or folder")
+            yield _failed(f, why)
+        elif _kind(f) == "jsonl":
+            yield from _jsonl_records(f, cap)
+        elif _kind(f) == "parquet":
+            yield from _parquet_records(f, cap)
+        else:
+            yield _file_record(f, cap)
+
+
+def partitions(recs: Iterable[Record], docs: int, max_bytes: int) -> Iterator[Partition]:
+    """Consecutive records in partitions of at most ``docs`` records and ``max_bytes`` bytes
+    (a single bigger record makes a partition of its own)."""
+    if docs < 1 or max_bytes < 1:
+        raise ValueError("a partition holds at least one document and one byte")
+    index, batch, size = 0, [], 0
+    for rec in recs:
+        if batch and (len(batch) >= docs or size + rec.size > max_bytes):
+            yield Partition(index, tuple(batch))
+            index, batch, size = index + 1, [], 0
+        batch.append(rec)
+        size += rec.size
+    if batch:
+        yield Partition(index, tuple(batch))
+
+
+def materialize(part: Partition) -> Partition:
+    """The partition with each file's bytes read (a file gone since is recorded as failed)."""
+    out: list[Record] = []
+    for rec in part.records:
+        if rec.form != "file" or rec.payload is not None:
+            out.append(rec)
+            continue
+        try:
+            with open(rec.path, "rb") as fh:
+                data = fh.read(MAX_DOC_BYTES + 1)
+        except OSError as exc:
+            out.append(_failed(rec.source, f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        out.append(Record(rec.source, "file", data, len(data), rec.path, rec.url))
+    return Partition(part.index, tuple(out))
+
+
+def count(files: Iterable[Path | str]) -> int | None:
+    """How many records the input holds, for a progress bar: lines of plain JSONL, rows of
+    Parquet, one per other file; None with a compressed corpus (it is not unpacked twice)."""
+    import pyarrow.parquet as pq
+
+    n = 0
+    for f in files:
+        if isinstance(f, Path) and f.name.lower().endswith(".gz"):
+            return None
+        if isinstance(f, str):
+            n += 1
+            continue
+        name = f.name.lower()
+        try:
+            if name.endswith(".jsonl"):
+                with open(f, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip()) or 1
+            elif name.endswith(".parquet"):
+                n += pq.ParquetFile(f).metadata.num_rows or 1
+            else:
+                n += 1
+        except Exception:  # noqa: BLE001 — unreadable: it will be one failure
+            n += 1
+    return n
+
+
+__all__ = ["MAX_DOC_BYTES", "Partition", "Record", "count", "expand", "fingerprint", "materialize",
+           "partitions", "records"]

@@ -1,0 +1,251 @@
+"""Run a batch harvest on Dask: partitions out to the workers, Arrow tables back, Parquet on disk.
+
+The client (this process) reads the input, sends each partition to a worker and writes what
+comes back: it is the only writer. At most a few partitions per worker thread are in flight,
+so memory stays flat however large the corpus. Without a scheduler address the run starts a
+local cluster of processes, one per core; with one it uses that cluster. The rows are the same
+either way, because each partition's harvest is a pure function of its records.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from oogst.batch import read
+from oogst.batch.output import TABLES, HarvestOutput, _dir, part_name
+from oogst.errors import InputError, OogstError
+from oogst.models import ITEM_KINDS
+
+DEFAULT_PARTITION_DOCS = 500
+DEFAULT_PARTITION_BYTES = 8 * 1024 * 1024
+DEFAULT_TIME_LIMIT = 120.0  # seconds for one document's harvest
+
+
+class BatchError(OogstError):
+    """The cluster cannot be reached or cannot run oogst."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterInfo:
+    scheduler: str
+    workers: int
+    threads: int
+    dashboard: str | None
+    local: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    documents: int  # read so far (harvested or failed), with those of partitions done earlier
+    total: int | None  # documents in the input, when known without unpacking
+    items: int
+    failed: int
+
+
+@dataclass
+class BatchSummary:
+    out: Path
+    partitions: int = 0
+    resumed: int = 0  # partitions done by an earlier run and kept
+    documents: int = 0  # harvested, in the whole output
+    items: int = 0
+    failed: int = 0  # documents that failed, in the whole output
+    failures: list[tuple[str, str]] = field(default_factory=list)  # of this run, the first ones
+    failed_partitions: list[tuple[int, str]] = field(default_factory=list)  # not written: run again
+    seconds: float = 0.0
+    cluster: ClusterInfo | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.failed_partitions
+
+
+def _connect(scheduler: str | None, workers: int | None, connect_timeout: float):  # noqa: ANN202
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=connect_timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
+                             "'dask scheduler' and a worker with 'dask worker ADDRESS'") from None
+        try:
+            client.wait_for_workers(1, timeout=connect_timeout)
+        except (OSError, TimeoutError) as exc:
+            client.close()
+            raise BatchError(f"the Dask scheduler at {scheduler} has no workers ({exc}); start one with "
+                             f"'dask worker {scheduler}'") from None
+        return client, None
+    n = workers or os.cpu_count() or 1
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address="127.0.0.1:0",  # a free port, never another run's 8787
+                           silence_logs=logging.ERROR)
+    return Client(cluster, set_as_default=False), cluster
+
+
+def _info(client, local: bool) -> ClusterInfo:  # noqa: ANN001
+    import inspect
+
+    from oogst.batch.work import has_dashboard
+
+    every = {"n_workers": -1} if "n_workers" in inspect.signature(client.scheduler_info).parameters else {}
+    workers = client.scheduler_info(**every)["workers"]
+    threads = sum(int(w.get("nthreads", 1)) for w in workers.values())
+    try:  # the scheduler names a dashboard port even when it could not start one (no bokeh)
+        dashboard = client.dashboard_link if client.run_on_scheduler(has_dashboard) else None
+    except Exception:  # noqa: BLE001 — no dashboard is no error
+        dashboard = None
+    return ClusterInfo(client.scheduler.address, len(workers), threads, dashboard, local)
+
+
+def _probe(client) -> None:  # noqa: ANN001
+    from oogst import __version__
+    from oogst.batch.work import probe
+
+    try:
+        versions = client.run(probe)
+    except Exception as exc:  # noqa: BLE001 — whatever a worker raised, the message says what to do
+        raise BatchError(f"the Dask workers cannot run oogst ({type(exc).__name__}: {exc}); install oogst "
+                         "and pyarrow on every worker") from None
+    other = {v for v in versions.values() if v != __version__}
+    if other:
+        raise BatchError(f"the Dask workers run oogst {', '.join(sorted(other))}, this is {__version__}; "
+                         "install the same version everywhere")
+
+
+def _rows(root: Path, table: str, indexes: Iterable[int]) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(_dir(root, table) / part_name(i)).metadata.num_rows for i in indexes)
+
+
+def harvest_batch(sources: Sequence[str], out: Path, *, scheduler: str | None = None, workers: int | None = None,
+                  lang: str = "auto", kinds: Sequence[str] = ITEM_KINDS,
+                  partition_docs: int = DEFAULT_PARTITION_DOCS, partition_bytes: int = DEFAULT_PARTITION_BYTES,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT, fresh: bool = False,
+                  connect_timeout: float = 30.0,
+                  on_start: Callable[[ClusterInfo], None] | None = None,
+                  on_progress: Callable[[Progress], None] | None = None) -> BatchSummary:
+    """Harvest every document of ``sources`` into the Parquet folder ``out``, on Dask.
+
+    A run that finds ``out`` holding an unfinished harvest of the same input and options
+    keeps the partitions already written and does the rest. ``fresh`` starts over instead.
+    """
+    if lang not in ("nl", "en", "auto"):
+        raise InputError(f"unknown language {lang!r}; use nl, en or auto")
+    kinds = tuple(kinds)
+    bad = [k for k in kinds if k not in ITEM_KINDS]
+    if bad or not kinds:
+        raise InputError(f"unknown kind {', '.join(bad) or '(none)'}; choose from {', '.join(ITEM_KINDS)}")
+    if partition_docs < 1 or partition_bytes < 1:
+        raise InputError("a partition holds at least one document")
+    if not sources:
+        raise InputError("nothing to harvest: give one or more JSONL, Parquet or document files or folders")
+    started = time.monotonic()
+    files = read.expand(sources)
+    settings = {"input": read.fingerprint(files), "lang": lang, "kinds": list(kinds),
+                "partition_docs": partition_docs, "partition_bytes": partition_bytes,
+                "max_doc_bytes": read.MAX_DOC_BYTES}
+    output = HarvestOutput(out, settings, fresh=fresh)
+    summary = BatchSummary(out)
+    total = read.count(files)
+
+    if output.complete:  # nothing left to do: no cluster to start
+        summary.partitions = summary.resumed = len(output.done)
+        return _totals(summary, output, started)
+    client, cluster = _connect(scheduler, workers, connect_timeout)
+    try:
+        _probe(client)
+        summary.cluster = info = _info(client, cluster is not None)
+        if on_start:
+            on_start(info)
+        _drive(client, info, output, files, summary, total, lang, kinds, partition_docs, partition_bytes,
+               time_limit, on_progress)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    _totals(summary, output, started)
+    output.finish(summary.partitions, documents=summary.documents, items=summary.items, failures=summary.failed)
+    return summary
+
+
+def _totals(summary: BatchSummary, output: HarvestOutput, started: float) -> BatchSummary:
+    done = sorted(output.done)
+    summary.documents = _rows(output.root, "documents", done)
+    summary.items = _rows(output.root, "items", done)
+    summary.failed = _rows(output.root, "failures", done)
+    summary.failures.sort()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _drive(client, info: ClusterInfo, output: HarvestOutput, files, summary: BatchSummary,  # noqa: ANN001, PLR0913
+           total: int | None, lang: str, kinds: tuple[str, ...], partition_docs: int, partition_bytes: int,
+           time_limit: float | None, on_progress: Callable[[Progress], None] | None) -> None:
+    from distributed import as_completed
+
+    from oogst.batch.work import harvest_partition
+
+    parts = read.partitions(read.records(files), partition_docs, partition_bytes)
+    limit = max(2, 2 * info.threads + 1)  # enough to keep every worker busy, few enough to stay flat
+    pending: dict = {}
+    queue = as_completed(loop=client.loop)
+    counts = {"documents": 0, "items": 0, "failed": 0}
+    run_id = os.urandom(4).hex()
+
+    def report() -> None:
+        if on_progress:
+            on_progress(Progress(counts["documents"], total, counts["items"], counts["failed"]))
+
+    def feed() -> bool:
+        for part in parts:
+            summary.partitions = part.index + 1
+            if part.index in output.done:
+                summary.resumed += 1
+                counts["documents"] += len(part.records)
+                report()
+                continue
+            part = read.materialize(part)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "large graph": a partition is bounded, and sent once
+                fut = client.submit(harvest_partition, part.index, part.records, lang, kinds, time_limit,
+                                    key=f"oogst-harvest-{run_id}-{part.index}", pure=False, retries=1)
+            pending[fut.key] = (part.index, len(part.records))
+            queue.add(fut)
+            return True
+        return False
+
+    for _ in range(limit):
+        if not feed():
+            break
+    report()
+    for fut in queue:
+        index, n = pending.pop(fut.key)
+        try:
+            result = fut.result()
+        except Exception as exc:  # noqa: BLE001 — a lost partition is reported, the others go on
+            summary.failed_partitions.append((index, f"{type(exc).__name__}: {exc}"))
+            counts["documents"] += n
+        else:
+            output.write(index, result)
+            fails = result["failures"]
+            counts["documents"] += n
+            counts["items"] += result["items"].num_rows
+            counts["failed"] += fails.num_rows
+            room = 50 - len(summary.failures)
+            if room > 0 and fails.num_rows:
+                summary.failures.extend(zip(fails.column("source").to_pylist()[:room],
+                                            fails.column("reason").to_pylist()[:room]))
+        fut.release()
+        report()
+        feed()
+
+
+__all__ = ["DEFAULT_PARTITION_BYTES", "DEFAULT_PARTITION_DOCS", "DEFAULT_TIME_LIMIT", "BatchError",
+           "BatchSummary", "ClusterInfo", "Progress", "harvest_batch", "TABLES"]

@@ -1,0 +1,161 @@
+"""The batch harvest on a real Dask cluster of two worker processes on 127.0.0.1.
+
+One cluster serves the whole module (a start costs seconds on this machine). Local and cluster
+runs give the same rows; a run killed mid-way and resumed writes no row twice; bad documents
+are recorded and the batch goes on; the result loads into a store exactly as `oogst add` of the
+same corpus would have written it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from batch_corpus import write_corpus
+from typer.testing import CliRunner
+
+from oogst.batch import BatchError, harvest_batch, load_into, read_harvest
+from oogst.batch.output import partitions_done
+from oogst.cli import app
+from oogst.errors import InputError
+from oogst.store import Store
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():  # noqa: ANN201
+    from distributed import LocalCluster
+
+    c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+                     silence_logs=logging.ERROR)
+    yield c
+    c.close()
+
+
+def _table(out: Path, name: str = "") -> pa.Table:
+    return pq.read_table(out / name if name else out)
+
+
+def _rows(out: Path) -> dict[str, list[dict]]:
+    return {"items": _table(out).to_pylist(), "documents": _table(out, "_documents").to_pylist(),
+            "failures": _table(out, "_failures").to_pylist()}
+
+
+def test_cluster_rows_equal_local_rows(tmp_path: Path, corpus: Path, cluster) -> None:  # noqa: ANN001
+    on_cluster = harvest_batch([str(corpus)], tmp_path / "c.parquet", scheduler=cluster.scheduler_address,
+                               partition_docs=30)
+    local = harvest_batch([str(corpus)], tmp_path / "l.parquet", workers=1, partition_docs=30)
+    assert on_cluster.cluster.workers == 2 and not on_cluster.cluster.local and local.cluster.local
+    a, b = _rows(tmp_path / "c.parquet"), _rows(tmp_path / "l.parquet")
+    assert a == b
+    assert len(a["documents"]) == on_cluster.documents == 240 and len(a["items"]) == on_cluster.items > 600
+    # bad documents are recorded with their reason, and the batch went on around them
+    assert [f["source"].rsplit(":", 1)[1] for f in a["failures"]] == ["6", "46", "86"]
+    assert on_cluster.partitions == 9 and on_cluster.complete
+    # the items of both runs: one row per item, never one twice
+    assert len({r["id"] for r in a["items"]}) == len(a["items"])
+
+
+def test_a_killed_run_resumes_without_duplicates(tmp_path: Path, cluster) -> None:  # noqa: ANN001
+    corpus = tmp_path / "big.jsonl"
+    write_corpus(corpus, 900, seed=3)
+    reference = tmp_path / "ref.parquet"
+    harvest_batch([str(corpus)], reference, scheduler=cluster.scheduler_address, partition_docs=10)
+    out = tmp_path / "run.parquet"
+    cmd = [sys.executable, "-c", "from oogst.cli import main; main()", "harvest", str(corpus), "--out", str(out),
+           "--scheduler", cluster.scheduler_address, "--partition-docs", "10"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.is_dir() and len(partitions_done(out)) >= 5:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, proc.stderr.read().decode()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_at_kill = len(partitions_done(out))
+    total = len(partitions_done(reference))
+    assert 5 <= done_at_kill < total
+    resumed = harvest_batch([str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=10)
+    assert resumed.resumed >= done_at_kill and resumed.complete
+    assert _rows(out) == _rows(reference)
+    items = _table(out).to_pylist()
+    assert len({r["id"] for r in items}) == len(items)
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_harvest_loads_into_the_store_as_oogst_add_would(tmp_path: Path, corpus: Path, cluster) -> None:  # noqa: ANN001
+    out = tmp_path / "items.parquet"
+    runner = CliRunner()
+    res = runner.invoke(app, ["harvest", str(corpus), "--out", str(out), "--scheduler", cluster.scheduler_address,
+                              "--partition-docs", "50"])
+    assert res.exit_code == 0, res.output
+    assert "harvested 240 documents" in res.output and "3 failed" in res.output
+    res = runner.invoke(app, ["add", str(out), "--store", str(tmp_path / "h.db")])
+    assert res.exit_code == 3, res.output  # the documented code for "some sources failed"
+    assert "added 240, updated 0, unchanged 0, failed 3," in res.output
+    res = runner.invoke(app, ["add", str(corpus), "--store", str(tmp_path / "a.db")])
+    assert res.exit_code == 3, res.output
+    with Store(tmp_path / "h.db") as h, Store(tmp_path / "a.db") as a:
+        assert h.documents() == a.documents()
+        assert h.items() == a.items()
+        assert [(r.url, r.status, r.error, r.items) for r in h.sources()] == \
+            [(r.url, r.status, r.error, r.items) for r in a.sources()]
+    res = runner.invoke(app, ["add", str(out), "--store", str(tmp_path / "h.db")])
+    assert "added 0, updated 0, unchanged 240," in res.output
+    res = runner.invoke(app, ["candidates", "--topic", "samenwerken", "--period", "2020..2025",
+                              "--store", str(tmp_path / "h.db"), "--format", "json"])
+    assert res.exit_code == 0 and '"Samenwerken met de provincie' in res.output
+
+
+def test_folders_parquet_and_gzip_inputs(tmp_path: Path, demo_corpus: Path, cluster) -> None:  # noqa: ANN001
+    rows = write_corpus(tmp_path / "a.jsonl.gz", 40, bad=False)
+    pq.write_table(pa.table({k: [r.get(k) for r in rows] for k in ("url", "text", "title", "published")}),
+                   tmp_path / "b.parquet")
+    folder = tmp_path / "html"
+    folder.mkdir()
+    for p in sorted(demo_corpus.glob("*.html"))[:4]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "o.parquet"
+    s = harvest_batch([str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.parquet"), str(folder)], out,
+                      scheduler=cluster.scheduler_address, partition_docs=25)
+    assert s.documents == 84 and s.failed == 0
+    docs = list(read_harvest(out))
+    gz, pqt, html = docs[:40], docs[40:80], docs[80:]
+    assert [d.url for d, _, _ in gz] == [d.url for d, _, _ in pqt] == [r["url"] for r in rows]
+    assert [i for _, i, _ in gz] == [i for _, i, _ in pqt]  # English rows lose only their lang hint: same items
+    assert all(d.url.startswith("https://") for d, _, _ in html) and all(items for _, items, _ in html)
+
+
+def test_other_input_or_options_are_refused_until_fresh(tmp_path: Path, corpus: Path, cluster) -> None:  # noqa: ANN001
+    out = tmp_path / "o.parquet"
+    harvest_batch([str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=100, kinds=["quote"])
+    with pytest.raises(InputError, match="other input or options"):
+        harvest_batch([str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=100)
+    again = harvest_batch([str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=100, fresh=True)
+    assert again.resumed == 0 and {r["kind"] for r in _table(out).to_pylist()} > {"quote"}
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.txt").write_text("iets", encoding="utf-8")
+    with pytest.raises(InputError, match="not an oogst harvest"):
+        harvest_batch([str(corpus)], tmp_path / "other", scheduler=cluster.scheduler_address)
+    with Store(tmp_path / "s.db") as st, pytest.raises(InputError, match="not an oogst harvest"):
+        load_into(st, tmp_path / "other")
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):
+        harvest_batch([str(corpus)], tmp_path / "o.parquet", scheduler=f"tcp://127.0.0.1:{port}",
+                      connect_timeout=2)
