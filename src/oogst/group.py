@@ -425,11 +425,13 @@ def _fill(
     home = {i: max(range(k), key=lambda n: (fits[(i, n)], -n)) for i in items}
     quota = [slots // k + (1 if n < slots % k else 0) for n in range(k)]
     members: list[list[int]] = [[] for _ in themes]
-    speakers = Counter(_speaker(c) for c in seen if _speaker(c))
+    tip_ids = {cands[t.tip].item.id for t in themes if t.tip is not None}
+    # a tip is the lesson's advice, not one more voice: it counts for its source, not its speaker
+    speakers = Counter(_speaker(c) for c in seen if _speaker(c) and c.item.id not in tip_ids)
     sources = Counter(_source(c) for c in seen)
     placed: set[int] = set()
     n_sources = len({_source(cands[i]) for i in items} | {_source(c) for c in seen})
-    per_speaker = max(2, math.ceil((slots + len(seen)) / max(1, n_sources)) - 1)
+    per_speaker = max(2, math.ceil((slots + len(seen)) / max(1, n_sources)))
     for _ in range(max(quota, default=0)):
         for n in range(k):
             if len(members[n]) >= quota[n]:

@@ -35,7 +35,7 @@ PENALTIES: dict[str, float] = {  # multiplied into the score when the check fire
     "anecdote": 0.55,
     "too_long": 0.6,
     "announcement": 0.4,
-    "chatter": 0.3,
+    "chatter": 0.2,
     "byline": 0.2,
     "caption": 0.4,
     "cut_off": 0.4,
