@@ -453,6 +453,19 @@ def _fill(
             if _speaker(cands[best]):
                 speakers[_speaker(cands[best]) or ""] += 1
             sources[_source(cands[best])] += 1
+    # thin material: a lesson below two statements takes the closest strong one left, if it
+    # shares anything with the lesson's advice at all
+    for n in range(k):
+        while len(members[n]) < min(MIN_PER_LESSON, quota[n]):
+            left = [i for i in items if i not in placed and fits[(i, n)] > 0 and speakers[_speaker(cands[i]) or ""] < per_speaker]
+            if not left:
+                break
+            best = max(left, key=lambda i: (cands[i].score * min(1.0, FIT_FULL * fits[(i, n)]), -i))
+            members[n].append(best)
+            placed.add(best)
+            if _speaker(cands[best]):
+                speakers[_speaker(cands[best]) or ""] += 1
+            sources[_source(cands[best])] += 1
     for t, m in zip(themes, members):
         t.members = m
 

@@ -150,6 +150,8 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
     words = kept
     if any(w[:1].isupper() for w in words[1:]):
         return None
+    if any(w.lower().strip(_STRIP) in lex.title_back_words for w in words[1:MAX_UNCUT_WORDS]):
+        return None  # "Let daarbij op de timing": leans on what came before
     trailing = lex.title_trailing | lex.title_cuts
     title = _clean(words, trailing)
     if len(title) > MAX_TITLE_WORDS:
