@@ -46,6 +46,7 @@ def test_own_title_for_a_lead_in_with_a_concrete_step_or_in_other_words() -> Non
         ("Wethouder Stam benadrukt hoe belangrijk het is om elkaars agenda te kennen.", "Ken elkaars agenda"),
         ("Ken als partners in het sociaal domein elkaars wereld en elkaars drijfveren.", "Ken elkaars wereld"),
         ("Zorg dat je het kunt.", None),  # a modal gives no imperative
+        ("Let daarbij op de timing van de raadsvergadering.", None),  # leans on what came before
     ],
 )
 def test_advice_in_other_words_becomes_an_imperative(advice: str, title: str | None) -> None:

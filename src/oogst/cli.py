@@ -697,6 +697,42 @@ def eval_cmd(
             out.out(json.dumps(e, ensure_ascii=False), highlight=False)
 
 
+@app.command("eval-digest")
+def eval_digest_cmd(
+    corpora: Annotated[list[Path], typer.Argument(help="Editorial gold corpora: folders with articles.jsonl and picks.json, or a folder of them.")],
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    misses: Annotated[bool, typer.Option("--misses", help="Also list every missed pick and every digest item that is no pick.")] = False,
+) -> None:
+    """Measure digest quality against an editor's picks: pick precision and recall per corpus.
+
+    Example: oogst eval-digest tests/editorial
+    """
+    from oogst.digest_eval import corpus_folders, evaluate_digests
+    from oogst.errors import InputError
+
+    folders = [f for c in corpora for f in corpus_folders(c)]
+    if not folders:
+        raise InputError(f"no editorial corpus (a folder with picks.json) in {', '.join(map(str, corpora))}")
+    scores = evaluate_digests(folders)
+    if format == "json":
+        data = [{**s.as_dict(), **({"missed": [{"place": p.place, "lesson": p.lesson, "text": p.text} for p in s.missed],
+                                    "extra": list(s.extra)} if misses else {})} for s in scores]
+        out.out(json.dumps(data, ensure_ascii=False, indent=2), highlight=False)
+        return
+    table = Table("corpus", "precision", "recall", "picks", "digest items", "tips as tips", "lessons with tip", "placeholder titles", "titles agreeing")
+    for s in scores:
+        table.add_row(s.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.found}/{s.picks}", f"{s.on_pick}/{s.items}",
+                      f"{s.tips_as_tips}/{s.tips}", f"{s.lessons_with_tip}/{s.lessons}", str(s.placeholder_titles),
+                      f"{s.titles_agreeing}/{s.titles}")
+    out.print(table)
+    if misses:
+        for s in scores:
+            for p in s.missed:
+                out.out(json.dumps({"corpus": s.name, "missed": p.place, "lesson": p.lesson, "text": p.text}, ensure_ascii=False), highlight=False)
+            for text in s.extra:
+                out.out(json.dumps({"corpus": s.name, "extra": text}, ensure_ascii=False), highlight=False)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on. Anything but loopback needs OOGST_TOKEN.")] = "127.0.0.1",

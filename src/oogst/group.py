@@ -29,7 +29,7 @@ from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
 from oogst.select.lexicon import get_lexicon
 from oogst.select.terms import content_words, stem, words
-from oogst.titles import MAX_TITLE_WORDS, imperatives, own_title_allowed, placeholder_title, title_from_advice
+from oogst.titles import MAX_TITLE_WORDS, MIN_TITLE_WORDS, imperatives, own_title_allowed, placeholder_title, title_from_advice
 
 MIN_LESSONS, MAX_LESSONS = 2, 4
 MIN_PER_LESSON = 2
@@ -37,7 +37,7 @@ MAX_POOL = 150  # advice candidates considered as themes and tips
 SAME_THEME = 0.35  # advice this similar to a chosen theme is the same lesson
 MIN_SUPPORT = 0.25
 SUPPORT_SIM, SUPPORT_TOP = 0.15, 3  # recurrence + coverage a theme needs to count as supported
-HIGHLIGHT_WORDS = (12, 30)
+HIGHLIGHT_WORDS = (8, 30)
 FLAWS = ("fragment", "refers_back", "anecdote", "too_long", "announcement")  # penalty names from quotability
 TIP_FIT = 0.15  # a tip must be at least this similar to its lesson's theme
 TIP_BONUS = 0.2  # a theme whose title and tip can come from different advice items
@@ -133,16 +133,18 @@ def _flawed(c: Candidate) -> bool:
     return c.scores.get("standalone", 1.0) < 1.0 or any(k in c.scores for k in FLAWS)
 
 
-def _highlight_key(c: Candidate) -> tuple[bool, bool, float, str]:
-    return (c.item.kind == "advice", _flawed(c), -highlight_value(c), c.item.id)
+def _highlight_key(c: Candidate, language: str = "nl") -> tuple[bool, bool, float, str]:
+    return (advisory(c, language), _flawed(c), -highlight_value(c), c.item.id)
 
 
-def choose_highlights(picks: Sequence[Candidate], n: int) -> tuple[Candidate, ...]:
+def choose_highlights(picks: Sequence[Candidate], n: int, language: str = "nl") -> tuple[Candidate, ...]:
     """The strongest short statements, one per speaker, preferably from different sources.
 
-    Statements without flaws come first; advice is kept for tips unless there is nothing else.
+    Statements without flaws come first; what recommends something (advice, and takeaways or
+    paraphrases that say what should be done) is kept for tips unless there is nothing else.
     """
-    ordered = sorted(picks, key=_highlight_key)
+    key = lambda c: _highlight_key(c, language)  # noqa: E731
+    ordered = sorted(picks, key=key)
     chosen: list[Candidate] = []
     for distinct_sources in (True, False):
         for c in ordered:
@@ -156,7 +158,7 @@ def choose_highlights(picks: Sequence[Candidate], n: int) -> tuple[Candidate, ..
             if distinct_sources and any(_source(h) == _source(c) for h in chosen):
                 continue
             chosen.append(c)
-    return tuple(sorted(chosen, key=_highlight_key))
+    return tuple(sorted(chosen, key=key))
 
 
 # --- clustering (fallback when there is no advice) ----------------------------------------
@@ -258,13 +260,16 @@ def _lesson_count(n_items: int, requested: int | None) -> int:
 def _support(a: int, cands: Sequence[Candidate], advice: Sequence[int], statements: Sequence[int], sim: np.ndarray) -> float:
     """How much the material backs advice ``a``: the same advice in other articles (best match
     per article) plus the statements that speak to it — the three strongest of each, so that
-    a few clear echoes count more than many faint ones."""
+    a few clear echoes count more than many faint ones. Statements from the advice's own
+    article count at least ``SUPPORT_SIM``."""
     per_source: dict[str, float] = {}
     for b in advice:
         if b != a and _source(cands[b]) != _source(cands[a]):
             per_source[_source(cands[b])] = max(per_source.get(_source(cands[b]), 0.0), float(sim[a, b]))
     recurrence = sorted((v for v in per_source.values() if v >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
-    coverage = sorted((float(sim[a, s]) for s in statements if sim[a, s] >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
+    own = _source(cands[a])  # a practice story's own quotes illustrate the lessons it lists
+    fit = [max(float(sim[a, s]), SUPPORT_SIM if _source(cands[s]) == own else 0.0) for s in statements]
+    coverage = sorted((f for f in fit if f >= SUPPORT_SIM), reverse=True)[:SUPPORT_TOP]
     return sum(recurrence) + sum(coverage)
 
 
@@ -276,8 +281,13 @@ def _choose_themes(
     titled = [a for a in advice if title_from_advice(cands[a].item.text, language)]
     with_tip = {a for a in titled if any(b != a and sim[a, b] >= TIP_FIT for b in advice)}  # a title and a different tip
     chosen: list[int] = []
+    heads = {a: _title_words(title_from_advice(cands[a].item.text, language) or "", language) for a in titled}
+
+    def same_theme(a: int, b: int) -> bool:  # "Test elk formulier met inwoners" ~ "Test de tekst met inwoners"
+        return sim[a, b] >= SAME_THEME or (heads[a][:1] == heads[b][:1] and bool(set(heads[a][1:]) & set(heads[b][1:])))
+
     while len(chosen) < k:
-        options = [a for a in titled if a not in chosen and all(sim[a, b] < SAME_THEME for b in chosen)]
+        options = [a for a in titled if a not in chosen and not any(same_theme(a, b) for b in chosen)]
         if not requested and len(chosen) >= MIN_LESSONS:
             options = [a for a in options if support[a] >= MIN_SUPPORT]
         if not options:
@@ -287,8 +297,17 @@ def _choose_themes(
             overlap = max((float(sim[a, b]) for b in chosen), default=0.0)
             return cands[a].score + 0.5 * math.log1p(support[a]) - overlap + (TIP_BONUS if a in with_tip else 0.0)
 
+        # lessons span the articles: a second theme from one article's list only when no other article has one
+        used = {_source(cands[b]) for b in chosen}
+        options = [a for a in options if _source(cands[a]) not in used] or options
         chosen.append(max(options, key=lambda a: (value(a), -a)))
     return [_Theme(anchor=a) for a in chosen]
+
+
+def _title_words(title: str, language: str) -> tuple[str, ...]:
+    """A title's verb and the stems of its content words: what two titles must share to say the same."""
+    ws = words(title)
+    return (ws[0], *(stem(w, language) for w in content_words(" ".join(ws[1:]), language))) if ws else ()
 
 
 def _affinity(i: int, theme: _Theme, family: dict[int, list[int]], sim: np.ndarray, docs: Sequence[str] = ()) -> float:
@@ -309,19 +328,24 @@ def _imperative(text: str, language: str) -> bool:
 
 
 def _pick_tips(themes: list[_Theme], cands: Sequence[Candidate], advice: list[int], sim: np.ndarray, language: str) -> None:
-    """A tip per theme: the most fitting advice *other than* the one its title is cut from;
-    when only the anchor itself fits, it becomes the tip and the title comes from elsewhere."""
+    """A tip per theme: the most fitting advice *other than* the one its title is cut from —
+    unless the title says that advice in other words ("Ken de regels" over "Zorg dat je de
+    regels kent …"), so that the advice itself is the tip; when only the anchor itself fits, it
+    becomes the tip and the title comes from elsewhere."""
     taken = {t.anchor for t in themes}
     for t in themes:
         near = [b for b in advice if b not in taken and sim[t.anchor, b] >= TIP_FIT]
         lead = (title_from_advice(cands[t.anchor].item.text, language) or "\0").lower()
+        if lead != "\0" and not cands[t.anchor].item.text.lower().startswith(lead):
+            near.append(t.anchor)
 
         def fit(b: int) -> tuple[float, str]:
             n = len(words(cands[b].item.text))
             concrete = 1.0 if 8 <= n <= 25 else 0.8
             direct = 1.0 if _imperative(cands[b].item.text, language) else 0.5  # "Doe …" beats "Je moet …"
             fresh = 0.5 if cands[b].item.text.lower().startswith(lead) else 1.0  # not the title again
-            return (-cands[b].score * (0.2 + float(sim[t.anchor, b])) * concrete * direct * fresh, cands[b].item.id)
+            near_by = 0.5 if b == t.anchor else float(sim[t.anchor, b])
+            return (-cands[b].score * (0.2 + near_by) * concrete * direct * fresh, cands[b].item.id)
 
         if near:
             t.tip = min(near, key=fit)
@@ -341,8 +365,12 @@ def _title_themes(themes: list[_Theme], cands: Sequence[Candidate], advice: list
                 used.add(title.lower())
                 break
         if t.title is None and t.tip is not None:  # "Durf te leren: evalueer elk halfjaar …"
+            # the tip's own words as a last resort, when they say more than a verb ("Ga naar de
+            # mensen toe" over its tip, not "Spreek af"): better than a placeholder
             title = title_from_advice(cands[t.tip].item.text, language)
-            if title and title.lower() not in used and own_title_allowed(title, cands[t.tip].item.text):
+            if title and title.lower() not in used and (
+                own_title_allowed(title, cands[t.tip].item.text) or len(title.split()) > MIN_TITLE_WORDS
+            ):
                 t.title, t.title_from = title, t.tip
                 used.add(title.lower())
 
@@ -397,11 +425,13 @@ def _fill(
     home = {i: max(range(k), key=lambda n: (fits[(i, n)], -n)) for i in items}
     quota = [slots // k + (1 if n < slots % k else 0) for n in range(k)]
     members: list[list[int]] = [[] for _ in themes]
-    speakers = Counter(_speaker(c) for c in seen if _speaker(c))
+    tip_ids = {cands[t.tip].item.id for t in themes if t.tip is not None}
+    # a tip is the lesson's advice, not one more voice: it counts for its source, not its speaker
+    speakers = Counter(_speaker(c) for c in seen if _speaker(c) and c.item.id not in tip_ids)
     sources = Counter(_source(c) for c in seen)
     placed: set[int] = set()
     n_sources = len({_source(cands[i]) for i in items} | {_source(c) for c in seen})
-    per_speaker = max(2, math.ceil((slots + len(seen)) / max(1, n_sources)) - 1)
+    per_speaker = max(2, math.ceil((slots + len(seen)) / max(1, n_sources)))
     for _ in range(max(quota, default=0)):
         for n in range(k):
             if len(members[n]) >= quota[n]:
@@ -418,6 +448,19 @@ def _fill(
             if not choice:
                 continue
             best = max(choice, key=lambda i: (value(i), -i))
+            members[n].append(best)
+            placed.add(best)
+            if _speaker(cands[best]):
+                speakers[_speaker(cands[best]) or ""] += 1
+            sources[_source(cands[best])] += 1
+    # thin material: a lesson below two statements takes the closest strong one left, if it
+    # shares anything with the lesson's advice at all
+    for n in range(k):
+        while len(members[n]) < min(MIN_PER_LESSON, quota[n]):
+            left = [i for i in items if i not in placed and fits[(i, n)] > 0 and speakers[_speaker(cands[i]) or ""] < per_speaker]
+            if not left:
+                break
+            best = max(left, key=lambda i: (cands[i].score * min(1.0, FIT_FULL * fits[(i, n)]), -i))
             members[n].append(best)
             placed.add(best)
             if _speaker(cands[best]):
@@ -524,7 +567,7 @@ def group(
     + items) the picks are a shortlist: each lesson takes the statements that fit it best.
     """
     n_high = highlight_count(budget or len(picks)) if highlights is None else highlights
-    top = choose_highlights(picks, n_high)
+    top = choose_highlights(picks, n_high, language)
     top_ids = {c.item.id for c in top}
     rest = sorted((c for c in picks if c.item.id not in top_ids), key=lambda c: c.item.id)
     if not rest:

@@ -24,8 +24,9 @@ _STRIP = " \t\n\"'“”„‘’•-–—*"
 def _imperatives(language: str) -> frozenset[str]:
     from oogst.lang import SUPPORTED, get
 
-    code = get_lexicon(language).language
-    return get(code).advice_starts if code in SUPPORTED else frozenset()
+    lex = get_lexicon(language)
+    code = lex.language
+    return (get(code).advice_starts if code in SUPPORTED else frozenset()) | lex.title_imperatives
 
 
 def _clean(words: Sequence[str], trailing: frozenset[str]) -> list[str]:
@@ -87,10 +88,15 @@ def _reframe(text: str, language: str) -> str | None:
         groups = m.groupdict()
         rest = (groups.get("rest") or "").split()
         verb = groups.get("verb")
-        if verb is None:  # subordinate order: the verb closes the clause
+        if verb is None:  # subordinate order: the verb closes the clause …
             if len(rest) < 2:
                 continue
-            verb, rest = rest[-1], rest[:-1]
+            inner = [j for j, w in enumerate(rest[:-1]) if w.lower() in lex.finite_verbs]
+            if inner:  # … unless a clause follows it: "dat je vooraf weet welke vragen er leven"
+                j = inner[0]
+                verb, rest = rest[j], rest[:j] + rest[j + 1:]
+            else:
+                verb, rest = rest[-1], rest[:-1]
         imperative = imperative_form(verb, language)
         if not imperative:
             continue
@@ -144,6 +150,8 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
     words = kept
     if any(w[:1].isupper() for w in words[1:]):
         return None
+    if any(w.lower().strip(_STRIP) in lex.title_back_words for w in words[1:MAX_UNCUT_WORDS]):
+        return None  # "Let daarbij op de timing": leans on what came before
     trailing = lex.title_trailing | lex.title_cuts
     title = _clean(words, trailing)
     if len(title) > MAX_TITLE_WORDS:
@@ -172,20 +180,20 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
             return None
     if len(title) < MIN_TITLE_WORDS:
         return None
-    joined = " ".join(title).strip(_STRIP)
+    joined = " ".join(title).strip(_STRIP).rstrip(",;")
     return joined[0].upper() + joined[1:]
 
 
 def own_title_allowed(title: str, advice: str) -> bool:
     """May a lesson titled ``title`` (cut from ``advice``) use that same advice as its tip?
 
-    When the title is the lead-in of a "Title: concrete step" item and the step after the colon
-    has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
+    When the title is (cut from) the lead-in of a "Title: concrete step" item and the step after
+    the colon has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
     says the advice in other words ("Ken de regels" for "Zorg dat je de regels kent …"). A title
     that merely repeats the tip's opening ("Wees eerlijk over …, ook als …") is not allowed.
     """
     head, sep, step = advice.partition(":")
-    if sep and head.strip(_STRIP).lower() == title.lower():
+    if sep and head.strip(_STRIP).lower().startswith(title.lower()):
         return len(step.split()) >= 4
     return not advice.strip(_STRIP).lower().startswith(title.lower())
 
@@ -199,7 +207,7 @@ def is_placeholder(title: str) -> bool:
     return title.startswith("[") and title.endswith("]")
 
 
-__all__ = ["MAX_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
+__all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
            "placeholder_title", "title_from_advice"]
 
 imperatives = _imperatives

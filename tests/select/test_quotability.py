@@ -44,7 +44,7 @@ def test_details_lower_generality() -> None:
 
 @pytest.mark.parametrize(
     ("n_words", "ideal"),
-    [(3, False), (8, False), (12, True), (25, True), (40, True), (50, False), (60, False), (100, False)],
+    [(3, False), (7, False), (8, True), (12, True), (25, True), (40, True), (50, False), (60, False), (100, False)],
 )
 def test_length(n_words: int, ideal: bool) -> None:
     text = " ".join(["samenwerking"] * n_words)
@@ -76,6 +76,7 @@ def test_score_in_unit_interval(text: str) -> None:
 
 def test_weak_pointer_het() -> None:
     assert quotability("Het kost tijd, maar die tijd betaalt zich later terug.").parts["standalone"] == 0.6
+    assert quotability("Het probleem zit niet bij de inwoner, maar in het ontwerp.").parts["standalone"] == 1.0  # an article
 
 
 # --- what an editor never prints: greetings, programme talk, bylines, captions, cut-offs ---------

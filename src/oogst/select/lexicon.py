@@ -60,6 +60,8 @@ class Lexicon:
     # regexes whose group "rest" holds "<object …> <verb>" (verb last, subordinate order) or,
     # with group "verb", "<verb> <object …>" (an infinitive clause: "om van elkaar te weten")
     title_frames: tuple[str, ...] = ()
+    title_imperatives: frozenset[str] = frozenset()  # imperatives a title may start with, beyond the harvester's advice starts
+    title_back_words: frozenset[str] = frozenset()  # "Let daarbij op …": a title with one leans on text before it
     infinitive_frames: tuple[str, ...] = ()
     imperative_irregular: tuple[tuple[str, str], ...] = ()  # verb form → imperative
     no_title_verbs: frozenset[str] = frozenset()  # modals and auxiliaries: no title from them
@@ -156,7 +158,7 @@ NL = Lexicon(
     announcements=(r"\b(?:vertelt|vertellen|vertelde|legt uit|blikt terug|gaat in op|spreekt over|praat over)\b.{0,40}\b(?:wat|hoe|waarom|over)\b",),
     object_pronouns=frozenset("het dat dit".split()),
     after_object=frozenset(
-        "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt "
+        "kunnen moeten willen mogen zullen niet wel ook nog al toch gewoon zelf nooit meteen echt en maar "
         "eerst allemaal zelden liever graag".split()
     ),
     greetings=(
@@ -196,6 +198,14 @@ NL = Lexicon(
     ),
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
     title_placeholder="[titel voor les {n}]",
+    title_back_words=frozenset(
+        "daarbij daarmee daarom daardoor daarna daarvoor daarin daarop daarover hierbij hiermee hierdoor "
+        "hiervoor hierin hierop bovendien verder eveneens dezelfde zo'n zo’n".split()
+    ),
+    title_imperatives=frozenset(
+        "vertel schrijf nodig toon luister spreek laat geef ga wees ken durf leer weet zie hoor vraag "
+        "houd hou betrek deel zoek maak begin stop kies zet neem".split()
+    ),
     title_frames=(
         r"^(?:zorg|zorgt|let op) (?:er ?voor )?dat (?:je|jij|jullie|u|we|wij) (?P<rest>[^,;:.!?]+)",
     ),
@@ -301,6 +311,8 @@ EN = Lexicon(
         "of in on at with for to by from over about the a an and or your their its our".split()
     ),
     title_placeholder="[title for lesson {n}]",
+    title_back_words=frozenset("also therefore thereby furthermore moreover likewise".split()),
+    title_imperatives=frozenset("tell write invite show listen speak let give go be know dare learn ask keep share start stop choose".split()),
     title_frames=(r"^(?:make sure|ensure) (?:that )?(?:you|we) (?P<verb>[a-z]+)(?P<tail>[^,;:.!?]*)",),
     infinitive_frames=(
         r"(?:^|\bhow )(?:it is )?(?:(?:really|very|so|also) )?(?:important|essential|crucial|vital|wise) (?:it is )?to "

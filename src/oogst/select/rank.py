@@ -23,6 +23,7 @@ MIN_RELEVANCE = 0.15  # article relevance from which an article of a large perio
 SMALL_PERIOD = 12  # a period with at most this many articles: all of them are in scope
 MIN_SCOPE = 12  # in a larger period, at least this many articles (the most relevant) stay in scope
 ITEM_SHARE = 0.5  # item relevance vs. relevance of its whole article
+RELEVANCE_BASE = 0.5  # in scope, a statement far from the topic still keeps this share of its score: the topic orders
 ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
 KIND_WEIGHTS: dict[str, float] = {
     "quote": 1.0,
@@ -81,7 +82,7 @@ def score_item(
     relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
     quote = in_context(quotability(item.text, document.language), item.text, document.text, item.start, item.end, document.language)
     weight, kind_reason = kind_weight(item)
-    score = min(1.0, quote.score * (0.25 + 0.75 * relevance) * weight * item.confidence)
+    score = min(1.0, quote.score * (RELEVANCE_BASE + (1 - RELEVANCE_BASE) * relevance) * weight * item.confidence)
     reasons = [r for r in (_relevance_reason(item_rel), *quote.reasons) if r]
     if doc_rel.score >= ABOUT_TOPIC:
         reasons.append("article about the topic")
