@@ -131,3 +131,15 @@ def test_a_lone_surname_next_to_the_verb_after_a_quote_is_the_speaker() -> None:
 def test_a_heading_on_the_next_line_is_no_part_of_a_name() -> None:
     text = "Vincent Brakel\nSamenwerken\n\n‘Je moet elkaar eerst leren kennen,’ zegt Vincent Brakel."
     assert [i.speaker for i in quotes(text)] == ["Vincent Brakel"]
+
+
+def test_a_portfolio_between_role_and_name_is_no_name() -> None:
+    text = "‘We bouwen door,’ zegt wethouder Wonen Bert Doorn. ‘Ook in de kleine kernen.’"
+    assert {(i.speaker, i.speaker_role) for i in quotes(text)} == {("Bert Doorn", "wethouder Wonen")}
+
+
+def test_the_introducing_role_stays_when_a_later_predicate_names_a_membership() -> None:
+    text = ("Dat zegt bijzonder hoogleraar bestuurskunde Sjoerd de Haan. ‘Elke regio is anders.’ "
+            "De Haan is als lid van de Raad voor Dorpen betrokken bij het advies.")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [
+        ("Sjoerd de Haan", "bijzonder hoogleraar bestuurskunde")]

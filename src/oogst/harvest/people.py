@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from oogst.lang import Language
@@ -266,8 +267,9 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         return None, None
     while role_words and not is_role_word(role_words[-1], lang) and role_words[-1].lower() in lang.function_words:
         role_words.pop()
-    # "is al zes jaar dijkgraaf": the time before the role is not part of it
-    while role_words and not is_role_word(role_words[0], lang) and role_words[0].lower() in lang.stopwords:
+    # "is al zes jaar dijkgraaf", "is als lid van de raad": the time or "als" before the role is not part of it
+    while role_words and not is_role_word(role_words[0], lang) and (role_words[0].lower() in lang.stopwords
+                                                                     or role_words[0].lower() in ("als", "as")):
         role_words.pop(0)
     return " ".join(role_words) or None, org
 
@@ -359,6 +361,10 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             break
         if word[0].islower() and len(out) < 2 and word.lower() not in lang.function_words:
             out.insert(0, word)
+            continue
+        if k == len(words) - 1 and k > 0 and word[0].isupper() and is_role_word(words[k - 1], lang) \
+                and word not in lang.not_names:
+            out.insert(0, word)  # "wethouder Wonen Bert Doorn": the portfolio, capitalised
             continue
         break
     if out and any(is_role_word(w, lang) for w in out):
@@ -513,7 +519,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     # word next to the reporting verb right after a closing mark is the speaker's surname
     # (not a sentence's first word, so the list of capitalised non-names does not apply)
     named_at = {r[0] for r in raw}
-    for m in _lone_speaker_re(lang.code).finditer(text):
+    first_words = {r[2].split()[0] for r in raw}
+    longer: dict[str, bool] = {}
+    for m in islice(_lone_speaker_re(lang.code).finditer(text), MAX_LONE):
         word = m.group("a") or m.group("b")
         at = m.start("a") if m.group("a") else m.start("b")
         low = word.lower()
@@ -521,9 +529,15 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
                 or low in lang.definite_articles or low in lang.indefinite_articles \
                 or is_role_word(word, lang) or is_organisation_word(word, lang):
             continue
-        if any(s <= at < e for s, e, *_ in raw[-3:]):
-            continue
+        if word in surnames or word in first_words:
+            continue  # a known name: found by the surname search below
+        if word not in longer:
+            longer[word] = re.search(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{_UP}]", text) is not None
+        if longer[word]:
+            continue  # part of a longer name elsewhere: "Amberline Buses", "Salters Ferry"
         role, org = role_before(text, at, lang)
+        if not role:
+            role, org = role_after(text, at + len(word), lang)
         raw.append((at, at + len(word), word, word, role, org))
         surnames.add(word)
     raw.sort(key=lambda r: (r[0], r[1]))
@@ -565,6 +579,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             raw.append((m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
+    taken_start_set = set(taken_starts)
     known = {r[3] for r in raw}
     # the first names of people named in full: human-interest pieces go on with "vertelt Dewi"
     known |= {r[2].split()[0] for r in raw if r[2] != r[3] and " " in r[2] and r[2].split()[0] not in lang.titles}
@@ -574,6 +589,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if k and start < taken[k - 1][1] or start in seen:
             continue
         seen.add(start)
+        nxt = end
+        while nxt < len(text) and text[nxt] in " \t":
+            nxt += 1
+        if nxt > end and nxt in taken_start_set:
+            continue  # "wethouder Wonen Bert Doorn": a portfolio between the role and the name
         if _prev_word(text, start, raw=True) in ("van", "uit", "in", "from", "of") and sur[0].isupper():
             continue  # "burgemeester Brandsma van Wolde": a place, not a surname
         role, org = role_before(text, start, lang)
@@ -584,6 +604,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [], lang.honorifics)
+
+
+MAX_LONE = 200  # lone-surname attributions read per document (each may search the text once)
 
 
 @lru_cache(maxsize=None)
@@ -773,7 +796,7 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         if old is None:
             people[full] = Person(full, sur, role, org)
         elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
-            people[full] = Person(full, sur if name != sur else old.surname, role or old.role, org or old.organisation)
+            people[full] = Person(full, sur if name != sur else old.surname, old.role or role, old.organisation or org)
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))
