@@ -143,3 +143,19 @@ def test_the_introducing_role_stays_when_a_later_predicate_names_a_membership() 
             "De Haan is als lid van de Raad voor Dorpen betrokken bij het advies.")
     assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [
         ("Sjoerd de Haan", "bijzonder hoogleraar bestuurskunde")]
+
+
+def test_a_state_title_before_a_name_gives_the_person_and_the_role() -> None:
+    text = ("Washington state Gov. Mary Holloway signed the bill on Monday. “This is a proud day,” she said. "
+            "Democratic state Rep. Owen Castle said that “the fuss will soon be forgotten.”")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [("Mary Holloway", "gov"),
+                                                                         ("Owen Castle", "rep")]
+
+
+def test_interview_answers_go_to_the_person_quoted_most_not_the_first_one_named() -> None:
+    text = ("Minister Hanna Verweij beloofde een nieuwe cultuur, maar ombudsman Teun Akkerman merkt er weinig "
+            "van. ‘Er wordt nog te veel beloofd,’ zegt Akkerman.\n\n"
+            "‘De overheid wantrouwt burgers. Dat voelen mensen.’\n\n"
+            "Wat zit daarachter?\n\n"
+            "‘Te weinig echt contact tussen bestuurders en mensen.’")
+    assert [i.speaker for i in quotes(text)] == ["Teun Akkerman"] * 3

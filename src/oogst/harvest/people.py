@@ -474,7 +474,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if first not in lang.first_names and is_organisation_word(sur.split()[-1], lang):
             continue  # "Amberline Buses said": a company
         before = _prev_word(text, at, raw=True)
-        if is_organisation_word(before, lang):
+        if is_organisation_word(before, lang) and not titled:
             continue
         if first not in lang.first_names and before in ("van", "uit", "bij", "of", "from", "at"):
             continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
