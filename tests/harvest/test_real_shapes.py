@@ -159,3 +159,17 @@ def test_interview_answers_go_to_the_person_quoted_most_not_the_first_one_named(
             "Wat zit daarachter?\n\n"
             "‘Te weinig echt contact tussen bestuurders en mensen.’")
     assert [i.speaker for i in quotes(text)] == ["Teun Akkerman"] * 3
+
+
+def test_a_plural_role_before_two_names_is_each_ones_role() -> None:
+    text = ("Projectleiders Fenneke Mulder en Joep Harkema van Regio Lindeland werken aan de aanvraag.\n\n"
+            "Hoe leg je dat uit?\n\n"
+            "Joep: ‘Het is een plan van tientallen organisaties samen.’\n\n"
+            "Fenneke: ‘Wij brengen ze bij elkaar.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [("Joep Harkema", "projectleider"),
+                                                                   ("Fenneke Mulder", "projectleider")]
+
+
+def test_a_surname_with_particles_after_the_verb_and_a_comma_after_the_mark() -> None:
+    text = ",,Het is een ambitie van ons om dit op te pakken\", verklaart Van der Linden. ,,We gaan door.”"
+    assert {i.speaker for i in quotes(text)} == {"Van der Linden"}

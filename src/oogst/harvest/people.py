@@ -127,7 +127,10 @@ def _is_role(code: str, word: str) -> bool:
     from oogst.lang import get
 
     lang, w = get(code), word.lower()
-    return w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
+    if w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes)):
+        return True
+    # a plural: "projectleiders Myriam de Jong en Siep Littooij", "adviseurs", "councillors"
+    return len(w) > 5 and w.endswith("s") and (w[:-1] in lang.roles or (len(w) > 7 and w[:-1].endswith(lang.role_suffixes)))
 
 
 @lru_cache(maxsize=200_000)
@@ -147,6 +150,14 @@ def _organisation_tails(code: str) -> tuple[str, ...]:
     from oogst.lang import get
 
     return tuple(sorted(o for o in get(code).organisation_words if len(o) >= 5))
+
+
+def _singular(word: str, lang: Language) -> str:
+    """ "projectleiders Myriam de Jong en …": each of them is a projectleider."""
+    w = word.lower()
+    if w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes)) or not w.endswith("s"):
+        return word
+    return word[:-1]
 
 
 def is_role_word(word: str, lang: Language) -> bool:
@@ -370,7 +381,8 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     if out and any(is_role_word(w, lang) for w in out):
         # "City Manager" → "city manager"; a name inside a role keeps its capital ("wethouder
         # van Emmen" is not built here, but "Dalmeer-wethouder" could be)
-        role = " ".join(w.lower() if k == 0 or is_role_word(w, lang) or w.lower() in lang.role_modifiers else w
+        role = " ".join(_singular(w.lower(), lang) if is_role_word(w, lang)
+                        else (w.lower() if k == 0 or w.lower() in lang.role_modifiers else w)
                         for k, w in enumerate(out))
         return role, None
     return None, None
@@ -410,6 +422,7 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     return role_after(", " + phrase + ",", 0, lang)
 
 
+_COORDINATORS = frozenset({"en", "and", "&"})
 _INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
 
 
@@ -492,6 +505,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if not role:  # a title that is a role: "Councillor Ann Webb"
             role = next((t.strip(".").lower() for t in text[at : m.start("first")].split()
                          if is_role_word(t.strip("."), lang)), None)
+        if raw and not role and text[raw[-1][1] : at].strip() in _COORDINATORS and raw[-1][4] \
+                and raw[-1][1] > at - 6:
+            role = raw[-1][4]  # "projectleiders Myriam de Jong en Siep Littooij": the role is theirs both
         if first not in lang.first_names and not role and not titled and not _near_verb(text, at, name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
@@ -525,9 +541,10 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         word = m.group("a") or m.group("b")
         at = m.start("a") if m.group("a") else m.start("b")
         low = word.lower()
+        last_word = word.rsplit(None, 1)[-1]
         if at in named_at or low in lang.pronouns or low in lang.function_words or low in lang.stopwords \
                 or low in lang.definite_articles or low in lang.indefinite_articles \
-                or is_role_word(word, lang) or is_organisation_word(word, lang):
+                or is_role_word(last_word, lang) or is_organisation_word(last_word, lang):
             continue
         if word in surnames or word in first_words:
             continue  # a known name: found by the surname search below
@@ -615,10 +632,15 @@ def _lone_speaker_re(code: str) -> re.Pattern[str]:
 
     lang = get(code)
     verbs = "|".join(re.escape(v) for v in _longest_first(frozenset(v for v in lang.reporting_verbs if " " not in v)))
-    name = rf"[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
-    # opens with the closing mark, so the engine skips to marks
-    return re.compile(rf"[’”\"'](?<=[,.!?…][’”\"'])[^\S\n]+(?:(?:{verbs})[^\S\n]+(?P<a>{name})(?=[.,;]|[^\S\n]+(?:tegen|to)\b)"
-                      rf"|(?P<b>{name})[^\S\n]+(?:{verbs})\b)")
+    parts = _longest_first(lang.particles)
+    part = "|".join(re.escape(p) for p in parts)
+    cap_part = "|".join(re.escape(p[0].upper() + p[1:]) for p in parts if p[0].isalpha())
+    name = rf"(?:(?:{cap_part})[^\S\n]++(?:(?:{part})[^\S\n]++)*)?[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
+    to = "|".join(re.escape(w) for w in _longest_first(lang.addressee_words)) or "(?!)"
+    # opens with the closing mark, so the engine skips to marks; the quote ended with its
+    # punctuation inside (‘…,’ zegt) or a comma after the mark (‘…’, zegt)
+    return re.compile(rf"[’”\"'](?:(?<=[,.!?…].)|,)[^\S\n]+(?:(?:{verbs})[^\S\n]+(?P<a>{name})"
+                      rf"(?=[.,;]|[^\S\n]+(?:{to})\b)|(?P<b>{name})[^\S\n]+(?:{verbs})\b)")
 
 
 ALONE_WINDOW = 3_000  # characters either side of the name; keeps a long text linear
