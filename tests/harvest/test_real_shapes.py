@@ -173,3 +173,22 @@ def test_a_plural_role_before_two_names_is_each_ones_role() -> None:
 def test_a_surname_with_particles_after_the_verb_and_a_comma_after_the_mark() -> None:
     text = ",,Het is een ambitie van ons om dit op te pakken\", verklaart Van der Linden. ,,We gaan door.”"
     assert {i.speaker for i in quotes(text)} == {"Van der Linden"}
+
+
+def test_a_described_person_gets_the_role_of_the_description() -> None:
+    text = ("Janet Akkerman watched the water rise. \"We were cut off from everything,\" she said.\n\n"
+            "The independent Marshfield councillor said she could not get sandbags.")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [
+        ("Janet Akkerman", "independent Marshfield councillor")]
+    text = ("Op welk terrein Gijs Hofstede ook werkte, orde stond voorop. Aan opvolgers geeft de voormalig "
+            "topambtenaar graag mee: ‘Straal uit dat het probleem bij jou in goede handen is.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [("Gijs Hofstede", "voormalig topambtenaar")]
+    # a bare "de woordvoerster" is someone else
+    text = ("Sanne Bril wil een pont. De provincie kijkt ernaar, maar de woordvoerster belooft niets. "
+            "‘We kijken naar alle opties, ook naar een pont.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [(None, "woordvoerster")]
+
+
+def test_an_apposition_may_hold_capitalised_words_before_its_role_word() -> None:
+    text = "Cllr Martin Haddow, the LGA’s Housing spokesman, said: “We need homes of every kind.”"
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [("Martin Haddow", "LGA’s Housing spokesman")]

@@ -267,7 +267,7 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             if found:
                 org, _ = _org_after(text, pos + w.end(), lang)
             break
-        if not word[0].islower() and not is_role_word(word, lang):
+        if not word[0].islower() and not is_role_word(word, lang) and not _role_follows(tail, words, k, lang):
             break
         role_words.append(word)
         found = found or is_role_word(word, lang)
@@ -283,6 +283,17 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
                                                                      or role_words[0].lower() in ("als", "as")):
         role_words.pop(0)
     return " ".join(role_words) or None, org
+
+
+def _role_follows(tail: str, words: list[re.Match[str]], k: int, lang: Language) -> bool:
+    """Whether a role word follows word ``k`` within three words, in the same clause: "Martin
+    Tett, the LGA’s Housing spokesman", "Jan Bos, Dalmeer-wethouder"."""
+    for j in range(k + 1, min(k + 4, len(words))):
+        if any(c in ",.;:()" for c in tail[words[j - 1].end() : words[j].start()]):
+            return False
+        if is_role_word(words[j].group(0), lang):
+            return True
+    return False
 
 
 _ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)?(\w+)")
@@ -482,7 +493,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             # ("programmamanager Hanna van Leeuwen" is a name: Hanna is neither)
             sur, name_end = first, m.end("first")
             pos = name_end
-        if sur.split()[-1] in lang.not_names:
+        if sur.split()[-1] in lang.not_names and " " not in sur:  # "van der Wel" is a name
             continue
         if first not in lang.first_names and is_organisation_word(sur.split()[-1], lang):
             continue  # "Amberline Buses said": a company
@@ -620,7 +631,70 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role or r2, org or o2
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
+    raw.extend(_descriptions(text, raw, lang))
+    raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [], lang.honorifics)
+
+
+DESCRIPTION_REACH = 600  # characters from the person's last mention to a description of them
+_DESCRIPTION_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
+
+
+def _descriptions(text: str, raw: list[tuple[int, int, str, str, str | None, str | None]],
+                  lang: Language) -> list[tuple[int, int, str, str, str | None, str | None]]:
+    """ "Roel Bekker … geeft de voormalig topambtenaar graag mee: …", "Heather Townsend said …
+    The independent Central Bedfordshire councillor said …": a definite role description with
+    a modifier and no name after it, shortly after a person whose role the text never gives,
+    describes that person (a bare "the mayor" is as often someone else). Each becomes a mention of them there, with the description as their role."""
+    if not raw or not lang.definite_articles:
+        return []
+    with_role = {r[2] for r in raw if r[4]} | {r[3] for r in raw if r[4]}
+    ends = [r[1] for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: ends[i])
+    sorted_ends = [ends[i] for i in order]
+    out: list[tuple[int, int, str, str, str | None, str | None]] = []
+    for m in _article_re(lang.code).finditer(text):
+        k = bisect.bisect_right(sorted_ends, m.start()) - 1
+        if k < 0:
+            continue
+        last = raw[order[k]]
+        if m.start() - last[1] > DESCRIPTION_REACH or last[2] in with_role or last[3] in with_role:
+            continue
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        for _ in range(4):
+            w = _DESCRIPTION_WORD.match(text, pos)
+            if w is None:
+                break
+            words.append(w)
+            pos = w.end()
+        for j, w in enumerate(words):
+            word = w.group(1)
+            if is_role_word(word, lang) and word[:1].islower():
+                nxt = words[j + 1].group(1) if j + 1 < len(words) else ""
+                if nxt[:1].isupper() or text[w.end() : w.end() + 1] in "’'":
+                    break  # "de wethouder Jansen", "the council's": a name or a possessive follows
+                if not j or any(x.group(1).lower() in lang.function_words or x.group(1).lower() in lang.reporting_verbs
+                                for x in words[:j]):
+                    break  # a bare "the mayor", "de woordvoerster" is as often someone else
+                role = " ".join(x.group(1) for x in words[: j + 1])
+                role = role[0].lower() + role[1:]
+                out.append((words[0].start(1), w.end(), last[2], last[3], role, None))
+                with_role.update((last[2], last[3]))
+                break
+            if not (word[:1].isupper() or word.lower() in lang.role_modifiers
+                    or (lang.role_modifier_endings and word.lower().endswith(lang.role_modifier_endings))
+                    or not lang.role_modifier_endings and word[:1].islower()):
+                break
+    return out
+
+
+@lru_cache(maxsize=None)
+def _article_re(code: str) -> re.Pattern[str]:
+    from oogst.lang import get
+
+    arts = "|".join(re.escape(a) for a in _longest_first(get(code).definite_articles))
+    return re.compile(rf"(?<![\w’'-])(?:{arts}|{arts.title()})(?![\w’'-])", )
 
 
 MAX_LONE = 200  # lone-surname attributions read per document (each may search the text once)
