@@ -192,3 +192,20 @@ def test_a_described_person_gets_the_role_of_the_description() -> None:
 def test_an_apposition_may_hold_capitalised_words_before_its_role_word() -> None:
     text = "Cllr Martin Haddow, the LGA’s Housing spokesman, said: “We need homes of every kind.”"
     assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [("Martin Haddow", "LGA’s Housing spokesman")]
+
+
+def test_a_question_line_and_its_quoted_answer_without_a_blank_line_are_two_blocks() -> None:
+    text = ("‘Samen kom je verder,’ zegt Ilse Dorhout, voorzitter van de Denktank.\n \n"
+            "Waarom juist dit onderwerp?  \n"
+            "‘Omdat vraagstukken zich niet aan gemeentegrenzen houden.’")
+    assert [i.speaker for i in quotes(text)] == ["Ilse Dorhout", "Ilse Dorhout"]
+
+
+def test_a_surname_with_one_typo_is_the_person_named_before() -> None:
+    text = ("Wethouder Theo Brinkman van Ommen is kritisch. \"We hebben te weinig geld\", vindt Brinkmann.")
+    assert [i.speaker for i in quotes(text)] == ["Theo Brinkman"]
+
+
+def test_in_alone_is_a_place_not_a_particle() -> None:
+    text = "Burgemeester Els Kramer opende het Dorpshuis in Oosterend. ‘Dit huis is van iedereen,’ zegt de burgemeester."
+    assert [i.speaker for i in quotes(text)] == ["Els Kramer"]

@@ -559,6 +559,10 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue
         if word in surnames or word in first_words:
             continue  # a known name: found by the surname search below
+        typo = next((k for k in surnames if _one_typo(word, k)), None) if len(surnames) <= MANY_NAMES else None
+        if typo is not None:
+            raw.append((at, at + len(word), typo, typo, None, None))  # "vindt Maast" after "Theo Maas"
+            continue
         if word not in longer:
             longer[word] = re.search(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{_UP}]", text) is not None
         if longer[word]:
@@ -695,6 +699,17 @@ def _article_re(code: str) -> re.Pattern[str]:
 
     arts = "|".join(re.escape(a) for a in _longest_first(get(code).definite_articles))
     return re.compile(rf"(?<![\w’'-])(?:{arts}|{arts.title()})(?![\w’'-])", )
+
+
+def _one_typo(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter added, dropped or changed (a surname of
+    four letters or more, as a typo on a real page: "Maast" for "Maas")."""
+    if len(known) < 4 or " " in known or abs(len(word) - len(known)) > 1 or word[:1] != known[:1]:
+        return False
+    if len(word) == len(known):
+        return sum(a != b for a, b in zip(word, known)) == 1
+    short, long_ = (word, known) if len(word) < len(known) else (known, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 MAX_LONE = 200  # lone-surname attributions read per document (each may search the text once)

@@ -71,7 +71,10 @@ inspecteur hoofdinspecteur directeur-generaal topambtenaar bewindsvrouw bewindsm
                    "verlener", "voerder", "commandant", "kundige", "verpleegkundige",
                    "historicus", "onderzoeker", "inspecteur", "waakhond"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
-    particles=_words("van de der den ter ten te het 't ’t in op la le du da del von el al ben bin ibn abu"),
+    # "in" and "op" only with what follows them ("In 't Veld", "Op den Akker"): alone they are
+    # a place ("Cultuurhuis in Doorn")
+    particles=_words("van de der den ter ten te het 't ’t la le du da del von el al ben bin ibn abu")
+    | frozenset({"in 't", "in ’t", "in het", "in de", "op de", "op den", "op 't", "op ’t", "op het"}),
     organisation_words=_words("""
 gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
