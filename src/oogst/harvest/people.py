@@ -386,8 +386,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             continue
         if k == len(words) - 1 and k > 0 and word[0].isupper() and is_role_word(words[k - 1], lang) \
                 and word not in lang.not_names:
-            out.insert(0, word)  # "wethouder Wonen Bert Doorn": the portfolio, capitalised
-            continue
+            continue  # "wethouder Wonen Bert Doorn": the portfolio, left out of the role as "(Wonen)" is
         break
     if out and any(is_role_word(w, lang) for w in out):
         # "City Manager" → "city manager"; a name inside a role keeps its capital ("wethouder
