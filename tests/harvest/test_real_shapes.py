@@ -209,3 +209,13 @@ def test_a_surname_with_one_typo_is_the_person_named_before() -> None:
 def test_in_alone_is_a_place_not_a_particle() -> None:
     text = "Burgemeester Els Kramer opende het Dorpshuis in Oosterend. ‘Dit huis is van iedereen,’ zegt de burgemeester."
     assert [i.speaker for i in quotes(text)] == ["Els Kramer"]
+
+
+def test_a_phrase_mentioned_inside_a_sentence_is_no_quote() -> None:
+    for text in ("Hij herinnert zich de typering van een wethouder als ‘een dromer aan de dijk’. Dat bleef hangen.",
+                 "Het dorp laat zien wat ‘eerst de mens en dan de regels’ betekent.",
+                 "We zien een woning met “0 op de meter” en een dorpshuis vol zonnepanelen."):
+        assert quotes(text) == []
+    # woven in but attributed: a partial quote
+    text = "Volgens directeur Ineke Smal is het project “een proef die we veel eerder hadden moeten doen”."
+    assert [i.speaker for i in quotes(text)] == ["Ineke Smal"]

@@ -64,6 +64,11 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
             after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
             if after[:1] == " " and after[1:2].islower():
                 return "short phrase woven into a sentence (scare quote)"
+        if not inner[:1].isupper() and q.span.opened and not q.attributed \
+                and q.span.open_pos >= 2 and text[q.span.open_pos - 1] == " " and text[q.span.open_pos - 2].isalnum():
+            # "een typering als ‘een sofist aan de academie’", "de affaire ‘…’", "een woning met
+            # “0 op de meter”": a phrase named or mentioned in the middle of a sentence, no one quoted
+            return "phrase of a few words mentioned inside a sentence"
     return None
 
 
