@@ -696,8 +696,11 @@ def _descriptions(text: str, raw: list[tuple[int, int, str, str, str | None, str
 def _article_re(code: str) -> re.Pattern[str]:
     from oogst.lang import get
 
-    arts = "|".join(re.escape(a) for a in _longest_first(get(code).definite_articles))
-    return re.compile(rf"(?<![\w’'-])(?:{arts}|{arts.title()})(?![\w’'-])", )
+    words = sorted({a for w in get(code).definite_articles for a in (w, w[0].upper() + w[1:])}, key=lambda w: (-len(w), w))
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    rests = "|".join(rf"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    # opens with the articles' first letters, so the engine skips to them
+    return re.compile(rf"[{firsts}](?<=(?<![\w’'-])[{firsts}])(?:{rests})(?![\w’'-])")
 
 
 def _one_typo(word: str, known: str) -> bool:
