@@ -64,14 +64,19 @@ buschauffeur winkelier kruidenier bakker slager kapper horecaondernemer uitbater
 dominee pastoor imam rabbijn pastor kerkrentmeester penningmeester bestuursvoorzitter
 coach keeper spits verdediger middenvelder scheidsrechter topscorer clubvoorzitter
 dirigent musicus kunstenaar schilder fotograaf regisseur acteur actrice zanger zangeres
-wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter""") ,
+wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter
+inspecteur hoofdinspecteur directeur-generaal topambtenaar bewindsvrouw bewindsman ervaringsdeskundige""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
                    "planoloog", "econoom", "griffier", "chef", "trainer", "coach", "rechter",
-                   "verlener", "voerder", "commandant", "kundige", "verpleegkundige"),
+                   "verlener", "voerder", "commandant", "kundige", "verpleegkundige",
+                   "historicus", "onderzoeker", "inspecteur", "waakhond"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
-    particles=_words("van de der den ter ten te het 't ’t in op la le du da del von el al ben bin ibn abu"),
+    # "in" and "op" only with what follows them ("In 't Veld", "Op den Akker"): alone they are
+    # a place ("Cultuurhuis in Doorn")
+    particles=_words("van de der den ter ten te het 't ’t la le du da del von el al ben bin ibn abu")
+    | frozenset({"in 't", "in ’t", "in het", "in de", "op de", "op den", "op 't", "op ’t", "op het"}),
     organisation_words=_words("""
 gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
