@@ -127,6 +127,7 @@ def add(
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.")] = 20.0,
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Processes that harvest local files (default: one per core).")] = None,
 ) -> None:
     """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
 
@@ -164,8 +165,14 @@ def add(
         summary = _load_harvests(st, harvests, filters, tick, found)
         if sources or not harvests:
             _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
-                                                on_result=tick, on_found=found))
+                                                on_result=tick, on_found=found, workers=_cores(workers)))
     _print_add_summary(summary, verbose)
+
+
+def _cores(workers: int | None) -> int:
+    import os
+
+    return max(1, workers if workers is not None else (os.cpu_count() or 1))
 
 
 def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
