@@ -2,12 +2,14 @@
 
     python bench/harvest_scale.py                       # 10 k documents: loop, 1 worker, 2 workers
     python bench/harvest_scale.py --sizes 10000,100000  # and 100 k on 2 workers; 1 M estimated
+    python bench/harvest_scale.py --add 1000            # also oogst add: one process against the pool
 
 Documents are generated: paragraphs of our own texts (the demo corpus and the gold texts),
 mixed at random into articles of 3–8 paragraphs (about 1.5 KB), each with its own URL, as one
 JSONL corpus per size. Reported per run: documents/s, items, and the peak resident memory of
 the whole process tree (this process, which reads and writes, plus every Dask worker), sampled
-every 0.2 s with psutil, with the client's and the largest worker's peak beside it.
+every 0.2 s with psutil, with the client's and the largest worker's peak beside it, and the CPU
+time per document of the whole tree (robust where the wall clock is not: a busy machine).
 
 Ratios, read within one run (the machine is shared and noisy):
 - overhead: the plain loop (read a JSONL line, make the Document, `harvest()`, in one process)
@@ -101,12 +103,19 @@ class TreeRSS:
         self._sample()
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have exited (Dask's, once closed)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def plain_loop(corpus: Path) -> dict[str, float]:
     from oogst.harvest import harvest
     from oogst.ingest import to_document
     from oogst.ingest.files import Loaded, load_jsonl
 
     n = items = 0
+    cpu = _cpu()
     with TreeRSS() as rss:
         started = time.perf_counter()
         for loaded in load_jsonl(corpus):
@@ -116,13 +125,14 @@ def plain_loop(corpus: Path) -> dict[str, float]:
                 n += 1
         seconds = time.perf_counter() - started
     return {"docs": n, "items": items, "seconds": seconds, "docs_per_s": n / seconds, "peak_mb": rss.peak / 2**20,
-            "client_mb": rss.client_peak / 2**20, "worker_mb": 0.0}
+            "client_mb": rss.client_peak / 2**20, "worker_mb": 0.0, "cpu_ms": 1000 * (_cpu() - cpu) / n}
 
 
 def batch(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     from oogst.batch import harvest_batch
 
     marks: dict[str, float] = {}
+    cpu = _cpu()
     with TreeRSS() as rss:
         started = time.perf_counter()
         summary = harvest_batch([str(corpus)], out, workers=workers, fresh=True,
@@ -131,12 +141,40 @@ def batch(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     work = seconds - (marks["start"] - started)  # without the cluster's start
     return {"docs": summary.documents, "items": summary.items, "seconds": seconds, "work_s": work,
             "docs_per_s": summary.documents / work, "peak_mb": rss.peak / 2**20,
-            "client_mb": rss.client_peak / 2**20, "worker_mb": rss.worker_peak / 2**20}
+            "client_mb": rss.client_peak / 2**20, "worker_mb": rss.worker_peak / 2**20,
+            "cpu_ms": 1000 * (_cpu() - cpu) / summary.documents}
+
+
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]+?)/?(")')
+
+
+def add_pool(folder: Path, n: int) -> dict[str, float]:
+    """`oogst add` of n local HTML pages (the demo corpus, each copy with its own URL): one
+    process against a pool of one per core; the stores must come out equal."""
+    from oogst.ingest import add
+    from oogst.store import Store
+
+    folder.mkdir()
+    demo = sorted((Path(str(files("oogst") / "demo" / "corpus"))).glob("*.html"))
+    for i in range(n):
+        src = demo[i % len(demo)]
+        html = _CANONICAL.sub(lambda m: f"{m[1]}{m[2]}-{i:05d}/{m[3]}", src.read_text(encoding="utf-8"), count=1)
+        (folder / f"{i:05d}-{src.name}").write_text(html, encoding="utf-8")
+    out: dict[str, float] = {}
+    for workers in (1, os.cpu_count() or 1):
+        store = folder.parent / f"add-{workers}.db"
+        with Store(store) as st:
+            started = time.perf_counter()
+            summary = add(st, [str(folder)], workers=workers)
+            out[f"docs_per_s_{workers}"] = len(summary.added) / (time.perf_counter() - started)
+        with Store(store) as st:
+            out[f"items_{workers}"] = len(st.items())
+    return out
 
 
 def _row(name: str, r: dict[str, float]) -> str:
     return (f"{name:<22} {r['docs']:>8,.0f} {r['items']:>10,.0f} {r['seconds']:>8.1f} {r['docs_per_s']:>9,.0f} "
-            f"{r['peak_mb']:>9,.0f} {r['client_mb']:>9,.0f} {r['worker_mb']:>9,.0f}")
+            f"{r['peak_mb']:>9,.0f} {r['client_mb']:>9,.0f} {r['worker_mb']:>9,.0f} {r['cpu_ms']:>7.2f}")
 
 
 def main() -> int:
@@ -144,12 +182,14 @@ def main() -> int:
     ap.add_argument("--sizes", default="10000", help="comma-separated corpus sizes; the first also runs the loop "
                     "and one worker (default 10000)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--add", type=int, default=0, metavar="N",
+                    help="also oogst add of N local HTML pages, one process against one per core")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="oogst-scale-") as tmp:
         print(f"{'run':<22} {'docs':>8} {'items':>10} {'s':>8} {'docs/s':>9} {'peak MB':>9} {'client MB':>9} "
-              f"{'worker MB':>9}")
+              f"{'worker MB':>9} {'CPU ms/doc':>7}")
         for k, n in enumerate(sizes):
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             mb = make_corpus(corpus, n) / 2**20
@@ -166,6 +206,10 @@ def main() -> int:
     print(f"overhead of the batch on 1 worker over the plain loop: {loop['docs_per_s'] / one['docs_per_s']:.2f}× "
           f"the time per document ({one['docs_per_s']:,.0f} against {loop['docs_per_s']:,.0f} docs/s; "
           f"the cluster's start, {one['seconds'] - one['work_s']:.1f} s, left out)")
+    print(f"CPU per document (whole process tree, the cluster's start included): loop {loop['cpu_ms']:.2f} ms, "
+          f"1 worker {one['cpu_ms']:.2f} ms ({one['cpu_ms'] / loop['cpu_ms']:.2f}×), 2 workers {two['cpu_ms']:.2f} ms")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a shared machine: "
+          "wall-clock ratios understate what idle cores give)")
     print(f"speed-up of 2 workers over 1: {two['docs_per_s'] / one['docs_per_s']:.2f}× on {os.cpu_count()} cores")
     if len(sizes) > 1:
         a, b = results[f"{sizes[-2]} 2 workers"], results[f"{sizes[-1]} 2 workers"]
@@ -179,6 +223,15 @@ def main() -> int:
               f"{est_s / 60:,.0f} min at {b['docs_per_s']:,.0f} docs/s on 2 workers, peak about {est_mb:,.0f} MB")
         results["1000000 2 workers (estimate)"] = {"docs": 1_000_000, "seconds": est_s,
                                                    "docs_per_s": b["docs_per_s"], "peak_mb": est_mb}
+    if args.add:
+        with tempfile.TemporaryDirectory(prefix="oogst-add-") as tmp:
+            r = add_pool(Path(tmp) / "pages", args.add)
+        cores = os.cpu_count() or 1
+        same = "equal stores" if r["items_1"] == r[f"items_{cores}"] else "STORES DIFFER"
+        print(f"oogst add of {args.add:,} HTML pages: {r['docs_per_s_1']:,.1f} docs/s in one process, "
+              f"{r[f'docs_per_s_{cores}']:,.1f} with {cores} workers "
+              f"({r[f'docs_per_s_{cores}'] / r['docs_per_s_1']:.2f}×; {same})")
+        results["add"] = r
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
