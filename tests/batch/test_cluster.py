@@ -159,3 +159,32 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, corpus: Path)
     with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):
         harvest_batch([str(corpus)], tmp_path / "o.parquet", scheduler=f"tcp://127.0.0.1:{port}",
                       connect_timeout=2)
+
+
+def test_a_lost_worker_costs_no_row(tmp_path: Path, cluster) -> None:  # noqa: ANN001
+    """A worker process killed mid-run (its nanny starts a new one): Dask runs its partitions
+    again elsewhere, and the output is the one an undisturbed run writes."""
+    import threading
+
+    from distributed import Client
+
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 600, seed=11)
+    reference = tmp_path / "ref.parquet"
+    harvest_batch([str(corpus)], reference, scheduler=cluster.scheduler_address, partition_docs=10)
+    out = tmp_path / "run.parquet"
+    result: dict = {}
+    run = threading.Thread(target=lambda: result.setdefault("s", harvest_batch(
+        [str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=10)))
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        run.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.is_dir() and len(partitions_done(out)) >= 3):
+            time.sleep(0.01)
+        assert run.is_alive(), "the run ended before a worker could be killed"
+        os.kill(next(iter(pids.values())), signal.SIGKILL)
+        run.join(120)
+        client.wait_for_workers(2, timeout=60)  # the nanny's new worker, for the tests after this one
+    assert result["s"].complete and not result["s"].failed_partitions
+    assert _rows(out) == _rows(reference)
