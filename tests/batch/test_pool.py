@@ -64,3 +64,39 @@ def test_a_lost_worker_costs_no_document(tmp_path: Path) -> None:
         assert pool.broken  # the pool did break, and the fallback did the work
     assert got == [harvest(t, "nl", document_id=f"d{i}").items for i, t in enumerate(texts)]
     assert all(got)
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    """kill -9 of `oogst add` must not leave its pool's workers waiting forever."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from oogst.batch.pool import HarvestPool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = HarvestPool(2)\n"
+        "    pool.submit('‘Begin klein,’ zegt Anna de Vries.', 'nl', 'd').items()\n"
+        "    print(' '.join(str(p) for p in pool._pool._processes), flush=True)\n"
+        "    time.sleep(600)\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) >= 1
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in pids if _alive(p)]
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False

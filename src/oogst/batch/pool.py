@@ -20,6 +20,33 @@ from concurrent.futures.process import BrokenProcessPool
 from oogst.models import Item
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose parent was killed (kill -9, the OOM killer) exits too,
+    instead of waiting forever for work. Linux: the kernel sends SIGKILL (PR_SET_PDEATHSIG);
+    elsewhere, and as a back-stop, a thread that looks for a new parent every second."""
+    import os
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # died before prctl took hold
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="oogst-parent-watch", daemon=True).start()
+
+
 def _harvest(text: str, lang: str, document_id: str) -> tuple[Item, ...]:
     from oogst.harvest import harvest
 
@@ -137,8 +164,7 @@ class HarvestPool:
     def submit(self, text: str, lang: str, document_id: str) -> _Done | _Pending:
         if self.workers == 1 or self.broken:
             return _Done(text, lang, document_id)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._start()
         try:
             return _Pending(self, self._pool.submit(_harvest, text, lang, document_id), (text, lang, document_id))
         except BrokenProcessPool:
@@ -150,14 +176,20 @@ class HarvestPool:
         what ``file_decisions`` gives."""
         if self.workers == 1 or self.broken:
             return _FileDone(path, store_path, filters)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._start()
         try:
             return _FilePending(self, self._pool.submit(file_decisions, path, store_path, filters),
                                 (path, store_path, filters))
         except BrokenProcessPool:
             self.broken = True
             return _FileDone(path, store_path, filters)
+
+    def _start(self) -> None:
+        import os
+
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def close(self) -> None:
         if self._pool is not None:
