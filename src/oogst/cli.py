@@ -265,7 +265,7 @@ def harvest_cmd(
 
     Load the result with oogst add ITEMS.parquet.
 
-    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://10.0.0.5:8786
+    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://rekenserver:8786
     """
     from oogst.batch import harvest_batch
 
