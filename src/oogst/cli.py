@@ -180,6 +180,7 @@ def add(
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 3 also when a document was cut or a listing capped.")] = False,
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Processes that harvest local files (default: one per core).")] = None,
 ) -> None:
     """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
 
@@ -221,13 +222,19 @@ def add(
         summary = _load_harvests(st, harvests, filters, tick, found)
         if sources or not harvests:
             _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
-                                                on_result=tick, on_found=found))
+                                                on_result=tick, on_found=found, workers=_cores(workers)))
     _print_add_summary(summary, verbose)
     if summary.failed or (strict and summary.partial):
         what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
         err.print(_styled("note:", "yellow", f"{what}; exit code {EXIT_PARTLY} (see above, or oogst sources --failed)"),
                   soft_wrap=True)
         raise typer.Exit(EXIT_PARTLY)
+
+
+def _cores(workers: int | None) -> int:
+    import os
+
+    return max(1, workers if workers is not None else (os.cpu_count() or 1))
 
 
 def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
@@ -325,7 +332,7 @@ def harvest_cmd(
 
     Load the result with oogst add ITEMS.parquet.
 
-    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://10.0.0.5:8786
+    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://rekenserver:8786
     """
     from oogst.batch import harvest_batch
 

@@ -256,6 +256,28 @@ class Store:
             self._write_cache(cache)
         return "updated" if old else "added"
 
+    def put_many(self, entries: Iterable[tuple[Document, Iterable[Item], str | None]]) -> list[PutResult]:
+        """Write several documents with their items (and clear their failures) in one
+        transaction, as ``put`` does one by one: a loaded batch harvest's partition, where a
+        transaction per document would cost more than the rows. All of it or none is written."""
+        results: list[PutResult] = []
+        with self._transaction():
+            for doc, items, source in entries:
+                old = self.known_hash(doc.url)
+                if old != doc.hash:
+                    self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
+                    self.db.execute(
+                        "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
+                        " VALUES (?,?,?,?,?,?,?,?,?)",
+                        (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                         doc.source_kind, doc.author, doc.hash))
+                    self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                        [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
+                                          i.organisation, i.cue, i.confidence, int(i.nested)) for i in items])
+                self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
+                results.append("unchanged" if old == doc.hash else "updated" if old else "added")
+        return results
+
     def touch(self, source: str, cache: CacheEntry | None = None, *, also: str | None = None) -> None:
         """A source that went well without a new document: clear its failure, refresh its cache."""
         with self._transaction():
