@@ -193,7 +193,12 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
     (advice), and the spans of items left out because the excerpt cut them off."""
     items: list[Item] = []
     cut: list[tuple[int, int]] = []
+    # no bullet and no line that ends with a colon: no box (most news articles)
+    if not any(b.bullet or text[b.end - 1] == ":" for b in blocks) and ":\n" not in text \
+            and _INLINE_BULLET.search(text) is None:
+        return items, cut
     us = units(text, blocks)
+    heads = [None if u.bullet else heading(text, u) for u in us]
     kind: str | None = None
     cue: str | None = None
     marker: str | None = None
@@ -217,7 +222,7 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
             items.append(item)
             in_box.append(item)
             continue
-        head = heading(text, u)
+        head = heads[k]
         if nxt is not None and nxt.bullet and (head is None or not _is_box_heading(head, lang)):
             glued = _glued_heading(text, u, lang)
             if glued is not None:
@@ -249,7 +254,7 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
             continue
         if by_headings:  # the explanation under a heading item
             continue
-        if nxt is not None and (nxt.bullet or heading(text, nxt) is not None):
+        if nxt is not None and (nxt.bullet or heads[k + 1] is not None):
             found = _intro(text, u, lang, needs_colon=not nxt.bullet)
             if found:
                 (kind, cue), marker, in_box = found, None, []

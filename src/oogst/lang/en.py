@@ -106,6 +106,12 @@ respect show tell treat help review simplify chip pick"""),
     normative_inside=(
         r"it is (?:(?:also|therefore|so|really|very) )*(?:important|essential|crucial|vital|wise) (?:to|that)",
     ),
+    normative_triggers=("important", "essential", "crucial", "vital", "wise"),
+    thought_verbs=_words("hopes hoped fears feared sees saw"),
+    object_pronouns=_words("him her them"),
+    collective_sources=_words("councils authorities ministries unions parties"),
+    document_words=_words("report study survey figures data analysis review letter plan document"),
+    announcement_verbs=_words("expects expected informs informed"),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",

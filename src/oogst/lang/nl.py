@@ -176,6 +176,18 @@ ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
         r"is (?:(?:dus|daarom|ook|vooral) )*van (?:groot |essentieel |wezenlijk |cruciaal )?belang (?:om|dat)",
         r"(?:is|zijn) [^.;:]{0,160}\bvan (?:groot |essentieel |wezenlijk |cruciaal )?belang[.!]?$",
     ),
+    normative_triggers=("belang", "nodig", "zaak", "verstandig", "raadzaam", "essentieel", "cruciaal", "raden",
+                        "wenselijk", "aanbevolen", "beter"),
+    thought_verbs=_words("hoopt hoopte hopen hoopten ziet zien zag zagen vreest vrezen vreesde vreesden"),
+    object_pronouns=_words("hem haar hen hun"),
+    collective_sources=_words("""gemeenten provincies waterschappen partijen fracties raden adviesraden
+corporaties woningcorporaties organisaties instellingen vakbonden bonden ministeries coalitiepartijen
+oppositiepartijen indieners initiatiefnemers onderzoekers deskundigen experts wetenschappers critici
+betrokkenen organisatoren bewoners inwoners ondernemers"""),
+    document_words=_words("""rapport rapportage onderzoek studie brief nota notitie analyse evaluatie peiling
+enquête cijfers advies plan visie document evaluatierapport"""),
+    announcement_verbs=_words("""laat liet lieten laten verwacht verwachtte verwachten meldt meldde melden deelt deelde
+kondigt kondigde maakt maakte informeert informeerde"""),
     normative_patterns=(
         r"het is (?:(?:wel|echt|heel|erg|vooral|dus|ook|daarom) )?(?:belangrijk|essentieel|cruciaal|nodig|zaak|"
         r"verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",
