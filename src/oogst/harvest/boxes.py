@@ -16,20 +16,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
-
 from oogst.harvest.text import Block
 from oogst.lang import Language
 from oogst.models import Item
 
 
-class Unit(NamedTuple):
-    """A line-level piece of a block: a paragraph line, a heading, or one bullet."""
-
-    start: int
-    end: int
-    bullet: bool
-    marker: str  # the bullet's marker class ("•", "-", "1.", "a.") or "" for a non-bullet
+Unit = Block  # a line-level piece of a block: a paragraph line, a heading, or one bullet
 
 
 _INLINE_BULLET = re.compile(r"[•▪◦●]")  # marks that are never punctuation inside a sentence
@@ -42,7 +34,7 @@ MAX_HEADING = 100  # characters
 
 
 def _marker(text: str, b: Block) -> str:
-    """The marker class of a bullet block, read from the characters before it."""
+    """The marker class of a bullet ("•", "-", "1.", "a."), read from the characters before it."""
     k = b.start - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
@@ -56,41 +48,40 @@ def _marker(text: str, b: Block) -> str:
 
 def units(text: str, blocks: list[Block]) -> list[Unit]:
     """Blocks cut into lines and inline bullets (see the module's docstring)."""
+    if _INLINE_BULLET.search(text) is None and not any(text.find("\n", b.start, b.end) >= 0 for b in blocks):
+        return blocks  # one line per block, no inline bullets: the blocks are the units
     out: list[Unit] = []
     for b in blocks:
         multi = text.find("\n", b.start, b.end) >= 0
         inline = _INLINE_BULLET.search(text, b.start, b.end)
-        if not multi and inline is None:
-            out.append(Unit(b.start, b.end, b.bullet, _marker(text, b) if b.bullet else ""))
-            continue
-        if b.bullet and inline is None:  # a bullet wrapped over lines stays one item
-            out.append(Unit(b.start, b.end, True, _marker(text, b)))
+        if (not multi and inline is None) or (b.bullet and inline is None):  # a wrapped bullet stays one item
+            out.append(b)
             continue
         first = True
         pos = b.start
         while pos < b.end:
             nl = text.find("\n", pos, b.end)
             stop = b.end if nl < 0 else nl
-            _split_line(text, pos, stop, b.bullet and first, _marker(text, b) if b.bullet and first else "", out)
+            _split_line(text, pos, stop, b.bullet and first, out)
             first = False
             pos = stop + 1
     return out
 
 
-def _split_line(text: str, s: int, e: int, bullet: bool, marker: str, out: list[Unit]) -> None:
+def _split_line(text: str, s: int, e: int, bullet: bool, out: list[Unit]) -> None:
     """One line: the text before its first inline bullet mark, then one bullet per mark."""
-    parts: list[tuple[int, int, bool, str]] = []
-    cur, cur_bullet, cur_marker = s, bullet, marker
+    parts: list[tuple[int, int, bool]] = []
+    cur, cur_bullet = s, bullet
     for m in _INLINE_BULLET.finditer(text, s, e):
-        parts.append((cur, m.start(), cur_bullet, cur_marker))
-        cur, cur_bullet, cur_marker = m.end(), True, m.group(0)
-    parts.append((cur, e, cur_bullet, cur_marker))
-    for a, z, is_bullet, mk in parts:
+        parts.append((cur, m.start(), cur_bullet))
+        cur, cur_bullet = m.end(), True
+    parts.append((cur, e, cur_bullet))
+    for a, z, is_bullet in parts:
         a = _SPACE.match(text, a, z).end()  # type: ignore[union-attr]
         while z > a and text[z - 1].isspace():
             z -= 1
         if z > a:
-            out.append(Unit(a, z, is_bullet, mk))
+            out.append(Unit(a, z, is_bullet))
 
 
 def heading(text: str, u: Unit | Block) -> str | None:
@@ -164,7 +155,7 @@ def _glued_heading(text: str, u: Unit, lang: Language) -> tuple[Unit, Unit] | No
                 e = h
                 while e > u.start and text[e - 1].isspace():
                     e -= 1
-                return Unit(u.start, e, False, ""), Unit(h, u.end, False, "")
+                return Unit(u.start, e, False), Unit(h, u.end, False)
     return None
 
 
@@ -211,10 +202,11 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
         if u.bullet:
             if kind is None:
                 continue
-            if marker is not None and u.marker != marker:  # a new list style ends the box
+            mk = _marker(text, u)
+            if marker is not None and mk != marker:  # a new list style ends the box
                 kind = None
                 continue
-            marker = u.marker
+            marker = mk
             if _is_cut(text, u, in_box):
                 cut.append((u.start, u.end))
                 continue

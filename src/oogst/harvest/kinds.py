@@ -38,6 +38,7 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
     the article, its label left out."""
     items: list[Item] = []
     in_quote, in_box = Spans(quoted), Spans(taken)
+    pats = _Normative(lang.normative_re, lang.normative_inside_re, _triggers(lang.code, lang.normative_triggers))
     for b in blocks:
         if in_box.contains(b.start, b.end):
             continue
@@ -53,10 +54,10 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
             sent = text[s:e]
             if sent.endswith("?") or len(sent) < 15:
                 continue
-            words = _WORD.findall(sent)
+            words = _WORD.findall(sent, 0, 60)  # the opening words decide
             if not words or (len(words) <= 3 and words[0].lower() in lang.example_openers):
                 continue  # "Neem het waterschap." introduces an example, it is no lesson
-            cue = _advice_cue(sent, words, lang)
+            cue = _advice_cue(sent, words, lang, pats)
             if cue:
                 items.append(Item(doc_id, "advice", sent, s, e, cue=cue[0], confidence=cue[1]))
     return items
@@ -92,7 +93,15 @@ def _imperative_heading(text: str, b: Block, lang: Language) -> tuple[int, int] 
     return s, end
 
 
-def _advice_cue(sent: str, words: list[str], lang: Language) -> tuple[str, float] | None:
+class _Normative(NamedTuple):
+    """A language's normative patterns, looked up once per document."""
+
+    start: re.Pattern[str]
+    inside: re.Pattern[str] | None
+    triggers: re.Pattern[str]
+
+
+def _advice_cue(sent: str, words: list[str], lang: Language, pats: _Normative | None = None) -> tuple[str, float] | None:
     """("imperative" | "normative", confidence) when a sentence gives advice, else None.
 
     After "en"/"and" ("En zorg dat …", "And it is important to …") the imperative must be
@@ -115,11 +124,12 @@ def _advice_cue(sent: str, words: list[str], lang: Language) -> tuple[str, float
         return None
     if imperative and not body.startswith(verb + ","):
         return "imperative", confidence
+    if pats is None:
+        pats = _Normative(lang.normative_re, lang.normative_inside_re, _triggers(lang.code, lang.normative_triggers))
     plain = body.replace("’", "'")
-    if lang.normative_re.match(plain):
+    if pats.start.match(plain):
         return "normative", 0.6
-    inside = lang.normative_inside_re
-    if inside is not None and _triggers(lang.code, lang.normative_triggers).search(plain) and inside.search(plain):
+    if pats.inside is not None and pats.triggers.search(plain) and pats.inside.search(plain):
         return "normative", 0.5
     colon = sent.find(": ")
     if 0 < colon and len(_WORD.findall(sent, 0, colon)) <= 4:  # "Hierbij geldt wel: doe het …"
@@ -201,6 +211,8 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
     # most sentences report no one: no reporting verb, no "volgens"
     if cues.isdisjoint(low) and not (low and low[0] in according) and "naar eigen zeggen" not in sent:
         return None
+    hits = [k for k, w in enumerate(low) if w in cues]
+    verbs = _verbs(lang)
     words = list(_WORD.finditer(text, s, e))[:_MAX_WORDS]
     for phrase, parts in according.get(low[0], ()) if low else ():
         if low[: len(parts)] == parts and len(words) > len(parts) + 2:
@@ -212,11 +224,14 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         person = _subject(text, s, words, 3, lang, res)
         if person:
             return person, "naar eigen zeggen"
-    for k, w in enumerate(low[:22]):
+    for k in hits:
+        if k >= 22:
+            break
+        w = low[k]
         rest = low[k + 1 :]
         particle = lang.separable_verbs.get(w)  # "laat … weten": also reporting when its particle follows
         thought = w in lang.thought_verbs
-        if (w in _NOT_SPEECH and not thought) or (w not in lang.reporting_verbs and not thought
+        if (w in _NOT_SPEECH and not thought) or (w not in verbs and not thought
                                                   and not (particle and particle in rest[:10])):
             continue
         # "schrijft in een brief aan de bewoners dat …": the clause may come a few words later;
@@ -247,7 +262,7 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         if person:
             return person, w
         break
-    return _attributed_after(text, s, e, low, words, lang, res) or _according_inside(text, s, low, words, lang, res)
+    return _attributed_after(text, s, e, low, words, hits, lang, res) or _according_inside(text, s, low, words, hits, lang, res)
 
 
 def _reference(text: str, s: int, words: list[re.Match[str]], k: int, end: int, lang: Language,
@@ -263,16 +278,16 @@ def _reference(text: str, s: int, words: list[re.Match[str]], k: int, end: int, 
     if nxt in lang.definite_articles and k + 1 < len(words):
         head = words[k + 1].group(0).lower()
         if head in lang.collective_sources or is_organisation_word(head, lang):
-            return Source(text[words[k].start() : words[k + 1].end()])
+            return Source(words[k + 1].group(0))
     return None
 
 
-def _according_inside(text: str, s: int, low: list[str], words: list[re.Match[str]], lang: Language,
-                      res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
+def _according_inside(text: str, s: int, low: list[str], words: list[re.Match[str]], hits: list[int],
+                      lang: Language, res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
     """"…, is het volgens De Greef de opgave om …", "…, according to Prime Minister X.": the
     according-to phrase inside the sentence, with a named source right after it."""
     according, _ = _speech_cues(lang.code)
-    for k in [k for k in range(1, len(low)) if low[k] in according]:
+    for k in [k for k in hits if k and low[k] in according]:
         for phrase, parts in according[low[k]]:
             n = len(parts)
             if low[k : k + n] != parts or k + n >= len(words):
@@ -286,7 +301,7 @@ def _according_inside(text: str, s: int, low: list[str], words: list[re.Match[st
                 if person:
                     return person, phrase
             if nxt in lang.definite_articles and k + n + 1 < len(low) and low[k + n + 1] in lang.collective_sources:
-                return Source(text[words[k + n].start() : words[k + n + 1].end()]), phrase
+                return Source(words[k + n + 1].group(0)), phrase
     return None
 
 
@@ -302,14 +317,14 @@ def _title_room(text: str, words: list[re.Match[str]], k: int) -> int:
     return room + 40
 
 
-def _attributed_after(text: str, s: int, e: int, low: list[str], words: list[re.Match[str]], lang: Language,
-                      res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
+def _attributed_after(text: str, s: int, e: int, low: list[str], words: list[re.Match[str]], hits: list[int],
+                      lang: Language, res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
     """The attribution after the reported words: "…, zegt minister X (partij).", "…, benadrukt X,
     econoom bij Y.", "Want, zegt ze, …", "Haast is geboden vinden de partijen.", "…, the
     Government has announced."."""
     n = len(words)
-    verbs = lang.reporting_verbs
-    for k in [k for k in range(1, n) if low[k] in verbs]:
+    verbs = _verbs(lang)
+    for k in [k for k in hits if k and low[k] in verbs]:
         w = low[k]
         if w in _NOT_SPEECH:
             continue
@@ -326,7 +341,7 @@ def _attributed_after(text: str, s: int, e: int, low: list[str], words: list[re.
         stop = text.find(",", words[k].end(), e)
         end = e if stop < 0 else stop
         subject = [m for m in words[k + 1 :] if m.start() < end]
-        if not subject or len(subject) > 9:
+        if not subject or len(subject) > 14:
             continue
         if not comma:  # "Haast is geboden vinden de partijen.": the subject ends the sentence
             if stop >= 0 or len(subject) > 4 or k < 2:
@@ -368,7 +383,7 @@ def _after_subject(text: str, s: int, subject: list[re.Match[str]], lang: Langua
                     return person
                 return word
         if head in lang.collective_sources or is_organisation_word(head, lang):
-            return Source(text[subject[0].start() : subject[-1].end()])
+            return Source(text[subject[1].start() : subject[-1].end()])
     if is_role_word(first, lang) and len(subject) >= 2:  # "zegt minister Hanke Bruins Slot": named after the role
         return first
     return None
@@ -389,7 +404,7 @@ def _english_after(text: str, s: int, e: int, low: list[str], words: list[re.Mat
         who = _after_subject(text, s, subject, lang, res)
         if who is None and subject[0].group(0).lower() in lang.definite_articles and len(subject) >= 2 \
                 and is_organisation_word(subject[-1].group(0), lang):
-            who = Source(text[subject[0].start() : subject[-1].end()])
+            who = Source(text[subject[1].start() : subject[-1].end()])
         return (who, low[k]) if who else None
     if comma and n - k - 1 <= 6:  # ", said the mayor."
         who = _after_subject(text, s, words[k + 1 :], lang, res)
@@ -408,30 +423,25 @@ _OPENING_ADVERBS = frozenset({"daarom", "ook", "daarnaast", "verder", "bovendien
 
 
 def _source(text: str, subject: list[re.Match[str]], lang: Language) -> Source | None:
-    """A subject that is an organisation or group: "De gemeente", "Gemeenten", "D66 en GBLV",
-    "drie adviesraden", "The council". None for a document ("Het rapport") or anything else."""
+    """A subject that is an organisation or group: "De gemeente", "Gemeenten", "GroenLinks en
+    de VVD", "drie adviesraden", "The council" (its organisation without the article). None
+    for a document ("Het rapport") or anything else."""
     if not subject or len(subject) > 6:
         return None
-    toks = [m.group(0) for m in subject]
-    lows = [t.lower() for t in toks]
-    i = 1 if lows[0] in lang.definite_articles or lows[0] in lang.indefinite_articles or lows[0].isdigit() \
-        or lows[0] in _NUMBERS else 0
-    body = toks[i:]
-    if not body or any(t.lower() in lang.document_words or t.lower() in lang.title_cues for t in body):
-        return None
+    i = 1 if subject[0].group(0).lower() in lang.definite_articles else 0
     org = False
-    for t in body:
+    for m in subject[i:]:
+        t = m.group(0)
         low_t = t.lower()
-        if low_t in ("en", "and") or t[0].isupper() and not org and len(body) > 1 and t is not body[-1] and not t.isupper():
-            continue
+        if low_t in lang.document_words or low_t in lang.title_cues:
+            return None
         if low_t in lang.collective_sources or is_organisation_word(low_t, lang) or (len(t) >= 2 and t.isupper()) \
                 or (t[0].isupper() and any(c.isdigit() for c in t)):
             org = True
-            continue
-        if t[0].isupper() and org:  # "gemeente Utrecht"
-            continue
-        return None
-    return Source(text[subject[i].start() : subject[-1].end()]) if org else None
+        elif not (t[0].isupper() or low_t in ("en", "and") or low_t in lang.definite_articles
+                  or (m is subject[i] and low_t in _NUMBERS)):
+            return None
+    return Source(text[subject[i].start() : subject[-1].end()]) if org and i < len(subject) else None
 
 
 _NUMBERS = frozenset("twee drie vier vijf zes zeven acht negen tien beide alle veel enkele two three four five both all many several".split())
@@ -450,7 +460,21 @@ def _speech_cues(code: str) -> tuple[dict[str, list[tuple[str, list[str]]]], fro
         according.setdefault(phrase.split()[0], []).append((phrase, phrase.split()))
     # "volgens", "according" may stand anywhere; "zo", "naar", "in" are too common to look for
     distinctive = frozenset(w for w in according if len(w) >= 6)
-    return according, lang.reporting_verbs | frozenset(lang.separable_verbs) | lang.thought_verbs | distinctive
+    return according, _verbs(lang) | frozenset(lang.separable_verbs) | lang.thought_verbs | distinctive
+
+
+def _verbs(lang: Language) -> frozenset[str]:
+    """The reporting verbs of indirect speech: the language's reporting verbs and the further
+    forms only paraphrases need ("constateren", "concludeerden")."""
+    return _verb_set(lang.code)
+
+
+@lru_cache(maxsize=None)
+def _verb_set(code: str) -> frozenset[str]:
+    from oogst.lang import get
+
+    lang = get(code)
+    return lang.reporting_verbs | lang.paraphrase_verbs
 
 
 def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,
@@ -465,8 +489,11 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     first = words[0].group(0).lower()
     if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
-    if len(words) > 1 and first in lang.definite_articles and is_role_word(words[1].group(0), lang):
-        role = words[1].group(0).lower()  # "De wethouder zegt dat …"
+    # "De wethouder zegt dat …", "De Bossche wethouder hoopt dat …": the role after at most one modifier
+    at = 1 if len(words) > 1 and is_role_word(words[1].group(0), lang) else \
+        2 if len(words) == 3 and not words[1].group(0)[0].isdigit() and is_role_word(words[2].group(0), lang) else 0
+    if at and first in lang.definite_articles:
+        role = words[at].group(0).lower()
         person = res.by_role(role, s)
         # the same role, not one that merely contains it ("the mayor" is not the deputy mayor)
         if person and person.role and person.role.lower().split()[0] == role:

@@ -56,6 +56,7 @@ class Language:
     # plural sources ("Gemeenten zeggen dat", "volgens de indieners"); words for documents,
     # which are no speakers ("Het rapport stelt dat")
     thought_verbs: frozenset[str] = field(default_factory=frozenset)
+    paraphrase_verbs: frozenset[str] = field(default_factory=frozenset)  # further forms of reporting verbs
     object_pronouns: frozenset[str] = field(default_factory=frozenset)
     collective_sources: frozenset[str] = field(default_factory=frozenset)
     document_words: frozenset[str] = field(default_factory=frozenset)

@@ -180,6 +180,9 @@ ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
                         "wenselijk", "aanbevolen", "beter"),
     thought_verbs=_words("hoopt hoopte hopen hoopten ziet zien zag zagen vreest vrezen vreesde vreesden"),
     object_pronouns=_words("hem haar hen hun"),
+    paraphrase_verbs=_words("""constateren constateerden concluderen concludeerden benadrukten stelden erkenden
+waarschuwden schreven vertelden betogen betoogden bepleit bepleiten pleit pleitte pleiten motiveerde motiveert
+motiveerden beweert beweerde beweren verklaren verklaarden onderstrepen beklemtonen menen meenden"""),
     collective_sources=_words("""gemeenten provincies waterschappen partijen fracties raden adviesraden
 corporaties woningcorporaties organisaties instellingen vakbonden bonden ministeries coalitiepartijen
 oppositiepartijen indieners initiatiefnemers onderzoekers deskundigen experts wetenschappers critici
