@@ -31,6 +31,7 @@ _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 _LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|regel|rule)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
 MAX_HEADING = 100  # characters
+_INNER_STOP = re.compile(r"[^\W\d][.!?] [A-Z]")  # a sentence ends inside the line (not "Stap 1. Zorg …")
 
 
 def _marker(text: str, b: Block) -> str:
@@ -54,8 +55,11 @@ def units(text: str, blocks: list[Block]) -> list[Unit]:
     for b in blocks:
         multi = text.find("\n", b.start, b.end) >= 0
         inline = _INLINE_BULLET.search(text, b.start, b.end)
-        if (not multi and inline is None) or (b.bullet and inline is None):  # a wrapped bullet stays one item
+        if not multi and inline is None:
             out.append(b)
+            continue
+        if b.bullet and inline is None:  # a wrapped bullet stays one item, up to a line that is no wrap
+            _split_bullet(text, b, out)
             continue
         first = True
         pos = b.start
@@ -66,6 +70,25 @@ def units(text: str, blocks: list[Block]) -> list[Unit]:
             first = False
             pos = stop + 1
     return out
+
+
+def _split_bullet(text: str, b: Block, out: list[Unit]) -> None:
+    """A bullet over several lines: the lines that continue it, then (when the scraper lost
+    the blank line) what follows it: an unindented line that opens with a capital after a
+    line that ended a sentence ("- … launch.\nKey take-aways - the organisation:",
+    "- … it.\nPhoto: the author")."""
+    start = b.start
+    pos = text.find("\n", b.start, b.end)
+    while pos >= 0:
+        nxt = pos + 1
+        prev_end = pos
+        while prev_end > start and text[prev_end - 1] in " \t":
+            prev_end -= 1
+        if nxt < b.end and text[nxt].isupper() and text[prev_end - 1] in ".!?:":
+            out.append(Unit(start, prev_end, start == b.start))
+            start = nxt
+        pos = text.find("\n", nxt, b.end)
+    out.append(Unit(start, b.end, start == b.start))
 
 
 def _split_line(text: str, s: int, e: int, bullet: bool, out: list[Unit]) -> None:
@@ -89,8 +112,8 @@ def heading(text: str, u: Unit | Block) -> str | None:
     if u.bullet or u.end - u.start > MAX_HEADING or text.find("\n", u.start, u.end) >= 0:
         return None
     raw = text[u.start : u.end]
-    if _SENTENCE_END.search(raw) and not raw.endswith(":"):
-        return None
+    if (_SENTENCE_END.search(raw) and not raw.endswith(":")) or _INNER_STOP.search(raw):
+        return None  # a sentence, or two: "Zet de aanbieders om tafel. Met deze tips …:"
     return _HEADING_CLEAN.sub("", raw).lower().replace("take-away", "takeaway").replace("take away", "takeaway")
 
 
@@ -244,7 +267,9 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
                     continue
             kind, by_headings = None, False
             continue
-        if by_headings:  # the explanation under a heading item
+        if by_headings:  # the explanation under a heading item; a question heading ("Hoe dan wel?") ends the list
+            if u.end - u.start <= MAX_HEADING and text[u.end - 1] == "?" and text.find("\n", u.start, u.end) < 0:
+                kind, by_headings = None, False
             continue
         if nxt is not None and (nxt.bullet or heads[k + 1] is not None):
             found = _intro(text, u, lang, needs_colon=not nxt.bullet)

@@ -118,8 +118,9 @@ def _advice_cue(sent: str, words: list[str], lang: Language, pats: _Normative | 
         after = words[2]
     else:
         verb, body, confidence = first, sent, 0.7
-        imperative = first[0].isupper() and first.lower() in lang.advice_starts
         after = words[1] if len(words) > 1 else ""
+        imperative = first[0].isupper() and first.lower() in lang.advice_starts and (
+            first.lower() not in lang.ambiguous_imperatives or after.lower() in lang.imperative_followers)
     if imperative and after.lower() in lang.example_particles:
         return None
     if imperative and not body.startswith(verb + ","):

@@ -47,6 +47,9 @@ class Language:
     advice_intros: tuple[str, ...] = ()
     # a word right after an imperative that makes it an example, not advice: "Denk maar aan …"
     example_particles: frozenset[str] = field(default_factory=frozenset)
+    # imperatives spelled like a number or noun ("Vier dorpen …", "Plan B …"): advice only with
+    # what imperatives take after them ("Vier je successen")
+    ambiguous_imperatives: frozenset[str] = field(default_factory=frozenset)
     # normative phrases anywhere in a sentence (regex fragments): "…, is het nodig dat …",
     # "… doe je dus beter vandaag"
     normative_inside: tuple[str, ...] = ()

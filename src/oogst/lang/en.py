@@ -103,6 +103,7 @@ respect show tell treat help review simplify chip pick"""),
     takeaway_intros=("key takeaways", "key take-aways", "takeaways", "take-aways", "key points",
                      "key findings", "findings", "in short", "in brief", "conclusions", "at a glance"),
     advice_intros=("lessons", "tips", "recommendations", "advice", "rules of thumb", "dos and don'ts"),
+    ambiguous_imperatives=_words("plan test"),
     normative_inside=(
         r"it is (?:(?:also|therefore|so|really|very) )*(?:important|essential|crucial|vital|wise) (?:to|that)",
     ),

@@ -167,6 +167,7 @@ ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
     advice_intros=("tips", "lessen", "aanbevelingen", "adviezen", "aandachtspunten", "leerpunten",
                    "vuistregels", "succesfactoren", "handvatten", "do's en don'ts", "geleerde lessen"),
     example_particles=_words("maar bijvoorbeeld nou"),
+    ambiguous_imperatives=_words("vier acht"),
     normative_inside=(
         r"is het (?:(?:dus|daarom|wel|ook|echt|heel|erg|zeer|vooral|extra|dan) )*(?:belangrijk|essentieel|cruciaal|"
         r"nodig|noodzakelijk|zaak|verstandig|raadzaam|aan te raden|wenselijk|aanbevolen) (?:om|dat|te)",
