@@ -215,8 +215,9 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
     hits = [k for k, w in enumerate(low) if w in cues]
     verbs = _verbs(lang)
     words = list(_WORD.finditer(text, s, e))[:_MAX_WORDS]
+    # "Volgens X …" opens the sentence; a title line "… Volgens socioloog X" (no full stop) is no report
     for phrase, parts in according.get(low[0], ()) if low else ():
-        if low[: len(parts)] == parts and len(words) > len(parts) + 2:
+        if low[: len(parts)] == parts and len(words) > len(parts) + 2 and (text[e - 1] in ".!?…:;’”\"'" or len(words) > len(parts) + 6):
             end = words[min(len(words) - 1, len(parts) + 4)].end()
             person = _reference(text, s, words, len(parts), end, lang, res)
             if person:
