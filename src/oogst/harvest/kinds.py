@@ -14,7 +14,7 @@ from oogst.lang import Language
 from oogst.models import Item
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
-_LABEL = re.compile(r"(?:stap|step|tip|les|lesson)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
+_LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|aanbeveling|recommendation)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 
 
 SentenceCache = dict[int, list[tuple[int, int]]]  # block start -> its sentences

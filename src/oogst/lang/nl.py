@@ -141,11 +141,14 @@ Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walt
                        "belangrijkste punten", "de belangrijkste punten", "kernpunten",
                        "bevindingen", "de bevindingen", "conclusies", "key takeaways",
                        "conclusie", "belangrijkste conclusies", "de belangrijkste conclusies",
-                       "hoofdpunten", "kernboodschappen", "wat je moet weten"),
+                       "hoofdpunten", "kernboodschappen", "wat je moet weten", "samengevat",
+                       "in een notendop", "het belangrijkste", "wat moet je weten", "kernpunten"),
     advice_headings=("lessen", "tips", "aanbevelingen", "wat we leerden", "wat we hebben geleerd",
                      "geleerde lessen", "lessons learned", "adviezen", "do's en don'ts",
                      "tips en tricks", "handvatten", "succesfactoren", "aandachtspunten",
-                     "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels"),
+                     "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels",
+                     "stappenplan", "aan de slag", "wat kun je doen", "wat kunt u doen", "zo doe je dat",
+                     "lessen uit", "tips voor", "praktische tips"),
     advice_starts=_words("""
 zorg zoek ken durf investeer betrek stop begin neem maak geef houd hou wees blijf
 leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
