@@ -26,6 +26,7 @@ Unit = Block  # a line-level piece of a block: a paragraph line, a heading, or o
 
 _INLINE_BULLET = re.compile(r"[•▪◦●]")  # marks that are never punctuation inside a sentence
 _SPACE = re.compile(r"\s*")
+_NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 _LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|regel|rule|aanbeveling|recommendation|conclusie|conclusion|bevinding|finding)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
@@ -49,12 +50,11 @@ def _marker(text: str, b: Block) -> str:
 
 def units(text: str, blocks: list[Block]) -> list[Unit]:
     """Blocks cut into lines and inline bullets (see the module's docstring)."""
-    if _INLINE_BULLET.search(text) is None and not any(text.find("\n", b.start, b.end) >= 0 for b in blocks):
-        return blocks  # one line per block, no inline bullets: the blocks are the units
+    inline_anywhere = _INLINE_BULLET.search(text) is not None
     out: list[Unit] = []
     for b in blocks:
         multi = text.find("\n", b.start, b.end) >= 0
-        inline = _INLINE_BULLET.search(text, b.start, b.end)
+        inline = _INLINE_BULLET.search(text, b.start, b.end) if inline_anywhere else None
         if not multi and inline is None:
             out.append(b)
             continue
@@ -120,7 +120,7 @@ def heading(text: str, u: Unit | Block) -> str | None:
 def matches(head: str, names: tuple[str, ...]) -> str | None:
     """The first of ``names`` that the heading is, starts or ends with ("Key take-aways -
     design"), or a one-word name among its first three words ("5 lessen voor samenwerking")."""
-    prefixes, suffixes, whole, single = _heading_forms(names)
+    prefixes, suffixes, whole, single = _forms(names)
     if head in whole or head.startswith(prefixes) or head.endswith(suffixes):
         for name in names:  # the first name that matches, as the list orders them
             if head == name or head.startswith(name + " ") or head.endswith(" " + name):
@@ -131,6 +131,18 @@ def matches(head: str, names: tuple[str, ...]) -> str | None:
             if name in single and name in words:
                 return name
     return None
+
+
+_FORMS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]]] = {}
+
+
+def _forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """``_heading_forms`` by the identity of the (long-lived) tuple: hashing a tuple of names
+    on every heading cost more than the test itself."""
+    entry = _FORMS.get(id(names))
+    if entry is None or entry[0] is not names:
+        entry = _FORMS[id(names)] = (names, _heading_forms(names))
+    return entry[1]
 
 
 @lru_cache(maxsize=None)
@@ -194,7 +206,7 @@ def _looks_like_lesson_paragraph(text: str, u: Unit, lang: Language) -> bool:
 def _is_cut(text: str, u: Unit, previous: list[Item]) -> bool:
     """The last item of a text that an excerpt cut off: a few words without final punctuation
     where the items before it ended as sentences."""
-    if text[u.end :].strip() or not previous:
+    if not previous or _NON_SPACE.search(text, u.end) is not None:  # not the end of the text
         return False
     body = text[u.start : u.end]
     return (len(_WORD.findall(body)) < 4 and body[-1].isalnum()

@@ -133,8 +133,8 @@ def _advice_cue(sent: str, words: list[str], lang: Language, pats: _Normative | 
     if pats.inside is not None and pats.triggers.search(plain) and pats.inside.search(plain):
         return "normative", 0.5
     colon = sent.find(": ")
-    if 0 < colon and len(_WORD.findall(sent, 0, colon)) <= 4:  # "Hierbij geldt wel: doe het …"
-        rest = _WORD.findall(sent, colon + 2)[:2]
+    if 0 < colon <= 60 and len(_WORD.findall(sent, 0, colon)) <= 4:  # "Hierbij geldt wel: doe het …"
+        rest = _WORD.findall(sent, colon + 2, colon + 60)[:2]
         if len(rest) == 2 and rest[0].islower() and rest[0] in lang.advice_starts \
                 and rest[1].lower() in lang.imperative_followers:
             return "imperative", 0.5
@@ -244,7 +244,7 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         if not clause and not thought and 0 < k and k + 1 < len(words) and len(rest) >= 5 and w not in _NAMING:
             # "constateren maandag eenduidig: mensen die …": a colon a few words after the verb
             colon = text.find(":", words[k].end(), words[min(len(words) - 1, k + 4)].end())
-            clause = colon >= 0 and len(_WORD.findall(text, colon, e)) >= 4
+            clause = colon >= 0 and len(_WORD.findall(text, colon, min(e, colon + 120))) >= 4
         if not clause and not thought and lang.code == "en" and rest and rest[0] not in _EN_NOT_CLAUSE and len(rest) >= 4 \
                 and w in ("said", "says", "told", "warned", "argued", "added", "insisted", "believes", "thinks"):
             clause = True  # "Osei said the authority would review …"
@@ -359,6 +359,8 @@ def _attributed_after(text: str, s: int, e: int, low: list[str], words: list[re.
 def _last_clause(text: str, stop: int, e: int) -> bool:
     """Whether what follows the comma after the subject is an apposition that ends the sentence
     ("…, benadrukt X, regionaal econoom bij Y.") rather than more of the sentence."""
+    if e - stop > 160:  # more than an apposition: the bound keeps a long sentence linear
+        return False
     rest = _WORD.findall(text, stop, e)
     return 0 < len(rest) <= 8 and not any(w in ("dat", "maar", "en", "want", "omdat", "that", "but", "and") for w in rest[:1])
 
