@@ -15,12 +15,14 @@ GOLD = Path(__file__).parent / "gold"
 
 # (key, metric) -> floor.  Raised 2026-11-30 (second session) after 16 new development texts in
 # everyday news shapes and the general fixes they led to: see docs/harvest.md for the figures.
+# Paraphrase, takeaway and advice raised 2026-12-03 (issue 15, real-page layouts; nl-201 …
+# nl-203, en-201 added): measured 0.991 / 1.000 / 0.995.
 FLOORS = {
     ("nl:quote", "f1"): 0.97,
     ("en:quote", "f1"): 0.97,
-    ("all:paraphrase", "f1"): 0.97,
-    ("all:takeaway", "f1"): 0.95,
-    ("all:advice", "f1"): 0.97,
+    ("all:paraphrase", "f1"): 0.98,
+    ("all:takeaway", "f1"): 0.98,
+    ("all:advice", "f1"): 0.98,
     ("nl:quote", "precision"): 0.97,
     ("nl:quote", "recall"): 0.97,
 }
