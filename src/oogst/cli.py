@@ -654,7 +654,7 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         from oogst.store import describe_error
 
-        return describe_error(exc, Path("the store file"))
+        return describe_error(exc, None)
     if isinstance(exc, UnicodeError):
         reason = getattr(exc, "reason", "") or str(exc)
         return f"the text cannot be read as UTF-8 ({reason}); is it a text file?"
@@ -663,10 +663,10 @@ def error_message(exc: BaseException) -> str:
         import os
 
         where = f"{exc.filename}: " if exc.filename else ""
-        what = exc.strerror or os.strerror(exc.errno) if exc.errno else str(exc)
+        what = exc.strerror or (os.strerror(exc.errno) if exc.errno else str(exc)) or type(exc).__name__
         if exc.errno == errno.ENOSPC:
             what = "the disk is full"
-        return f"{where}{what[:1].lower() + what[1:] if what else type(exc).__name__}"
+        return f"{where}{what[:1].lower()}{what[1:]}"
     if isinstance(exc, RecursionError):
         return "the input is nested too deeply to read"
     if isinstance(exc, MemoryError):
