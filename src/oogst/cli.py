@@ -455,8 +455,14 @@ def _check_json(path: Path, text: str) -> None:
     def constant(name: str) -> None:
         raise ValueError(f"{name} is not a JSON number")
 
+    def number(literal: str) -> float:
+        value = float(literal)
+        if value in (float("inf"), float("-inf")):
+            raise ValueError(f"the number {literal[:20]} is too large for JSON to keep")
+        return value
+
     try:
-        data = json.loads(text, parse_constant=constant)
+        data = json.loads(text, parse_constant=constant, parse_float=number)
     except RecursionError:
         _fail(f"{path}: not a digest.json: nested too deeply")
     except json.JSONDecodeError:

@@ -162,3 +162,10 @@ def test_cli_slowloris_summary_and_exit_code(tmp_path: Path, server: Faulty, run
     res = run_cli("add", server.url("/sitemap-40.xml"), "--store", store, "--delay", "0", "--max-links", "3",
                   "--strict", "--contact", "r@x.example")
     assert res.code == 3 and "capped: " in res.out and "lists 40 links; the last 37 were not followed" in res.out, res
+
+
+def test_waiting_for_a_hosts_turn_does_not_count_against_the_deadline(tmp_path: Path, server: Faulty) -> None:
+    urls = [server.url(f"/artikel/{i}.html") for i in range(4)]
+    summary, took, docs = _add(tmp_path, urls, host_delay=0.6, deadline=0.5, host_concurrency=1)
+    assert not summary.failed, summary.failed
+    assert len(docs) == 4 and took >= 1.8  # 4 starts 0.6 s apart: the last waited 1.8 s, past its 0.5 s
