@@ -12,7 +12,7 @@ import pytest
 
 from oogst.ingest import add
 from oogst.store import Store
-from tests.faults.conftest import RunCli, assert_clean_error
+from .conftest import RunCli, assert_clean_error
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 500
 

@@ -12,8 +12,8 @@ from oogst.ingest import add
 from oogst.ingest.fetch import Fetcher
 from oogst.errors import FetchError
 from oogst.store import Store
-from tests.faults.conftest import RunCli
-from tests.faults.server import Faulty, fast_policy
+from .conftest import RunCli
+from .server import Faulty, fast_policy
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_status_999_says_what_it_is_without_claiming_a_retry(tmp_path: Path, ser
 
 
 def test_gzip_bomb_is_refused_early_with_flat_memory(server: Faulty) -> None:
-    from tests.faults.server import bomb
+    from .server import bomb
 
     bomb()  # build it before measuring
     tracemalloc.start()
@@ -79,7 +79,7 @@ def test_compressed_pages_still_read(tmp_path: Path) -> None:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     import threading
 
-    from tests.faults.server import ARTICLE
+    from .server import ARTICLE
 
     page = ARTICLE.format(n=7, day=7).encode()
     bodies = {"/gzip.html": ("gzip", gzip.compress(page)), "/deflate.html": ("deflate", zlib.compress(page)),

@@ -14,7 +14,7 @@ import pytest
 from oogst import store as store_module
 from oogst.errors import StoreError
 from oogst.store import Store
-from tests.faults.conftest import RunCli, assert_clean_error
+from .conftest import RunCli, assert_clean_error
 
 ARTICLE = ("---\ntitle: Dorpshuis {n}\ndate: 2025-09-{d:02d}\nlang: nl\n---\n"
            "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. "

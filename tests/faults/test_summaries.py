@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import oogst.harvest
-from tests.faults.conftest import RunCli
+from .conftest import RunCli
 
 TEXT = ("---\ntitle: Lang verslag\ndate: 2025-09-12\nlang: nl\n---\n"
         + "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. " * 40)
