@@ -346,7 +346,7 @@ def _make_digest(store: Path, topic: str, period: str, lessons: int | None, titl
     from oogst.digest import build_digest
     from oogst.store import Store
 
-    with Store(store) as st:
+    with Store(store, readonly=True) as st:
         return build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
 
 
@@ -374,8 +374,11 @@ def digest(
     theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
-    with Store(store) as st:
-        st.save_digest(topic, period, text)
+    try:
+        with Store(store) as st:
+            st.save_digest(topic, period, text)
+    except OogstError as exc:  # a read-only store still gets its digest rendered, with a warning
+        err.print(_styled("warning:", "yellow", f"the digest was not saved in the store: {exc}"), soft_wrap=True)
     for note in result.notes:
         err.print(f"note: {note}", highlight=False)
     _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
