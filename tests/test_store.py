@@ -121,9 +121,11 @@ def test_notes_follow_their_document_and_older_stores_read_without_them(tmp_path
         st.db.execute("DROP TABLE document_notes")  # a store from before the notes
     with Store(path, readonly=True) as st:
         assert [r.notes for r in st.sources()] == [()]
-    with Store(path) as st:  # a writable open adds the table again, without a schema version
-        assert st.schema_version == SCHEMA_VERSION
+    with Store(path) as st:  # the next write adds the table again, without a schema version
         assert st.sources()[0].notes == ()
+        st.put(_doc(TEXT + " Nog meer."), [], notes=["weer een notitie"])
+        assert st.schema_version == SCHEMA_VERSION
+        assert st.sources()[0].notes == ("weer een notitie",)
 
 
 def test_readonly_never_creates_and_never_writes(tmp_path: Path) -> None:

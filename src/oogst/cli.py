@@ -444,7 +444,7 @@ def _make_digest(store: Path, topic: str | None, period: str, lessons: int | Non
     from oogst.digest import build_digest
     from oogst.store import Store
 
-    with Store(store) as st:
+    with Store(store, readonly=True) as st:
         return build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
 
 
@@ -472,8 +472,11 @@ def digest(
     theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
     text = dumps(result.digest)
-    with Store(store) as st:
-        st.save_digest(topic or "", period, text)
+    try:
+        with Store(store) as st:
+            st.save_digest(topic or "", period, text)
+    except OogstError as exc:  # a read-only store still gets its digest rendered, with a warning
+        err.print(_styled("warning:", "yellow", f"the digest was not saved in the store: {exc}"), soft_wrap=True)
     for note in result.notes:
         err.print(f"note: {note}", highlight=False)
     _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
@@ -551,8 +554,14 @@ def _check_json(path: Path, text: str) -> None:
     def constant(name: str) -> None:
         raise ValueError(f"{name} is not a JSON number")
 
+    def number(literal: str) -> float:
+        value = float(literal)
+        if value in (float("inf"), float("-inf")):
+            raise ValueError(f"the number {literal[:20]} is too large for JSON to keep")
+        return value
+
     try:
-        data = json.loads(text, parse_constant=constant)
+        data = json.loads(text, parse_constant=constant, parse_float=number)
     except RecursionError:
         _fail(f"{path}: not a digest.json: nested too deeply")
     except json.JSONDecodeError:
@@ -786,7 +795,7 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         from oogst.store import describe_error
 
-        return describe_error(exc, Path("the store file"))
+        return describe_error(exc, None)
     if isinstance(exc, UnicodeError):
         reason = getattr(exc, "reason", "") or str(exc)
         return f"the text cannot be read as UTF-8 ({reason}); is it a text file?"
@@ -795,10 +804,10 @@ def error_message(exc: BaseException) -> str:
         import os
 
         where = f"{exc.filename}: " if exc.filename else ""
-        what = exc.strerror or os.strerror(exc.errno) if exc.errno else str(exc)
+        what = exc.strerror or (os.strerror(exc.errno) if exc.errno else str(exc)) or type(exc).__name__
         if exc.errno == errno.ENOSPC:
             what = "the disk is full"
-        return f"{where}{what[:1].lower() + what[1:] if what else type(exc).__name__}"
+        return f"{where}{what[:1].lower()}{what[1:]}"
     if isinstance(exc, RecursionError):
         return "the input is nested too deeply to read"
     if isinstance(exc, MemoryError):

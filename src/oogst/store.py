@@ -140,10 +140,6 @@ class Store:
             if not readonly:
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-            if not readonly:
-                # what the harvest left out of a document (a cap hit); a side table that older
-                # stores gain without a schema version, and that readers do without
-                self.db.execute(_NOTES_TABLE)
         except sqlite3.Error as exc:
             self._close_quietly()
             raise StoreError(describe_error(exc, self.path, opening=True)) from exc
@@ -249,6 +245,9 @@ class Store:
                 (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
                  doc.source_kind, doc.author, doc.hash))
             self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # what the harvest left out of a document (a cap hit): a side table that older
+            # stores gain on their first write, without a schema version, and readers do without
+            self.db.execute(_NOTES_TABLE)
             self.db.execute("DELETE FROM document_notes WHERE url=?", (doc.url,))
             self.db.executemany("INSERT INTO document_notes (url, note) VALUES (?,?)",
                                 [(doc.url, n) for n in dict.fromkeys(notes)])
@@ -387,29 +386,32 @@ class Store:
         return True
 
 
-def describe_error(exc: sqlite3.Error, path: Path, *, opening: bool = False, damaged: bool = False) -> str:
-    """One sentence for what an SQLite error means for the store at ``path``."""
+def describe_error(exc: sqlite3.Error, path: Path | None, *, opening: bool = False, damaged: bool = False) -> str:
+    """One sentence for what an SQLite error means for the store at ``path`` (None: unknown)."""
     text = str(exc)
     low = text.lower()
+    store = f"the store {path}" if path is not None else "the store"
     if opening and "not a database" in low:
-        return f"cannot open the store {path}: the file is not an oogst store, or it is damaged ({text})"
+        return f"cannot open {store}: the file is not an oogst store, or it is damaged ({text})"
     if damaged or "malformed" in low or "not a database" in low or "corrupt" in low:
-        return (f"the store {path} is damaged ({text}); nothing was written to it. Restore a copy, or "
-                f"rescue what is left with: sqlite3 {path} .recover")
+        rescue = f"sqlite3 {path} .recover" if path is not None else "sqlite3 STORE .recover"
+        kept = " nothing was written to it." if damaged else ""
+        return f"{store} is damaged ({text});{kept} Restore a copy, or rescue what is left with: {rescue}"
     if "locked" in low or "busy" in low:
-        return (f"the store {path} is in use by another program (it stayed locked); "
-                "try again when that run is done")
+        return f"{store} is in use by another program (it stayed locked); try again when that run is done"
     if "readonly" in low or "read-only" in low:
-        return f"the store {path} cannot be written: the file or its folder is read-only"
+        return f"{store} cannot be written: the file or its folder is read-only"
     if "full" in low:
-        return f"the disk holding the store {path} is full; the source being written was not stored"
+        return f"the disk holding {store} is full; the source being written was not stored"
     if "unable to open" in low or "cannot open" in low:
-        where = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
-        return (f"cannot {'open or create' if opening else 'open'} the store {path}: "
-                f"the file or its folder {where} cannot be read or written")
+        folder = ""
+        if path is not None:
+            folder = f" {path.parent if str(path.parent) not in ('', '.') else Path.cwd()}"
+        return (f"cannot {'open or create' if opening else 'open'} {store}: "
+                f"the file or its folder{folder} cannot be read or written")
     if "disk i/o" in low:
-        return f"the disk failed while using the store {path} ({text})"
-    return f"cannot {'open' if opening else 'use'} the store {path}: {text}"
+        return f"the disk failed while using {store} ({text})"
+    return f"cannot {'open' if opening else 'use'} {store}: {text}"
 
 
 def dumps_row(row: SourceRow) -> dict[str, object]:

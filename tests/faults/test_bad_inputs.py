@@ -12,7 +12,7 @@ import pytest
 
 from oogst.ingest import add
 from oogst.store import Store
-from tests.faults.conftest import RunCli, assert_clean_error
+from .conftest import RunCli, assert_clean_error
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 500
 
@@ -43,6 +43,7 @@ def good(tmp_path_factory: pytest.TempPathFactory, demo_corpus: Path) -> dict[st
     variant("huge-number.json", body.replace('"version": 1', '"version": 1' + "0" * 5000, 1)
             if '"version": 1' in body else body[:-1] + ', "x": ' + "9" * 5000 + "}")
     variant("nan.json", body[:-1] + ', "score": NaN}')
+    variant("overflow.json", body[:-1] + ', "score": 1e400}')
     variant("surrogate.json", body.replace(data["title"], data["title"] + "\\ud800", 1))
     variant("binary.json", PNG)
     variant("latin1.json", body.encode("utf-8")[:20] + b"\xe9\xff" + body.encode("utf-8")[20:])
@@ -122,6 +123,7 @@ CASES: dict[str, Case] = {
     "check: digest is a folder": (lambda f: ["check", str(f["root"]), S, str(f["store"])], ("a folder",), None),
     "check: 5,000-digit number": (lambda f: ["check", str(f["huge-number.json"]), S, str(f["store"])], ("digits",), None),
     "check: NaN": (lambda f: ["check", str(f["nan.json"]), S, str(f["store"])], ("nan is not a json number",), None),
+    "check: 1e400": (lambda f: ["check", str(f["overflow.json"]), S, str(f["store"])], ("too large for json",), None),
     "check: lone surrogate": (lambda f: ["check", str(f["surrogate.json"]), S, str(f["store"])], ("surrogate",), None),
     "check: binary file": (lambda f: ["check", str(f["binary.json"]), S, str(f["store"])], ("not utf-8",), None),
     "check: latin-1 bytes": (lambda f: ["check", str(f["latin1.json"]), S, str(f["store"])], ("not utf-8",), None),

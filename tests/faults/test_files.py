@@ -11,7 +11,7 @@ import pytest
 
 from oogst.ingest import add, files
 from oogst.store import Store
-from tests.faults.conftest import RunCli
+from .conftest import RunCli
 
 GOOD = ("---\ntitle: Dorpshuis\ndate: 2025-09-12\nlang: nl\n---\n"
         "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude.\n")

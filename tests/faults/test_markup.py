@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.faults.conftest import RunCli
+from .conftest import RunCli
 
 TITLE = "[/b] Het dorpshuis [bold]blijft[/bold] :smile: open"
 TEXT = (f"---\ntitle: {TITLE}\ndate: 2025-09-12\nlang: nl\n---\n"

@@ -12,8 +12,8 @@ from oogst.ingest import add
 from oogst.ingest.fetch import Fetcher
 from oogst.errors import FetchError
 from oogst.store import Store
-from tests.faults.conftest import RunCli
-from tests.faults.server import Faulty, fast_policy
+from .conftest import RunCli
+from .server import Faulty, fast_policy
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_status_999_says_what_it_is_without_claiming_a_retry(tmp_path: Path, ser
 
 
 def test_gzip_bomb_is_refused_early_with_flat_memory(server: Faulty) -> None:
-    from tests.faults.server import bomb
+    from .server import bomb
 
     bomb()  # build it before measuring
     tracemalloc.start()
@@ -79,7 +79,7 @@ def test_compressed_pages_still_read(tmp_path: Path) -> None:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     import threading
 
-    from tests.faults.server import ARTICLE
+    from .server import ARTICLE
 
     page = ARTICLE.format(n=7, day=7).encode()
     bodies = {"/gzip.html": ("gzip", gzip.compress(page)), "/deflate.html": ("deflate", zlib.compress(page)),
@@ -162,3 +162,10 @@ def test_cli_slowloris_summary_and_exit_code(tmp_path: Path, server: Faulty, run
     res = run_cli("add", server.url("/sitemap-40.xml"), "--store", store, "--delay", "0", "--max-links", "3",
                   "--strict", "--contact", "r@x.example")
     assert res.code == 3 and "capped: " in res.out and "lists 40 links; the last 37 were not followed" in res.out, res
+
+
+def test_waiting_for_a_hosts_turn_does_not_count_against_the_deadline(tmp_path: Path, server: Faulty) -> None:
+    urls = [server.url(f"/artikel/{i}.html") for i in range(4)]
+    summary, took, docs = _add(tmp_path, urls, host_delay=0.6, deadline=0.5, host_concurrency=1)
+    assert not summary.failed, summary.failed
+    assert len(docs) == 4 and took >= 1.8  # 4 starts 0.6 s apart: the last waited 1.8 s, past its 0.5 s

@@ -14,7 +14,7 @@ import pytest
 from oogst import store as store_module
 from oogst.errors import StoreError
 from oogst.store import Store
-from tests.faults.conftest import RunCli, assert_clean_error
+from .conftest import RunCli, assert_clean_error
 
 ARTICLE = ("---\ntitle: Dorpshuis {n}\ndate: 2025-09-{d:02d}\nlang: nl\n---\n"
            "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. "
@@ -112,6 +112,11 @@ def test_read_only_mount_lets_sources_and_check_work(tmpfs: Path, run_cli: RunCl
     assert res.code == 0 and "Dorpshuis 0" in res.out, res
     res = run_cli("candidates", "--topic", "dorpshuis", "--period", "2025", "--store", str(store))
     assert res.code == 0, res
+    out = tmp_path / "digest"
+    res = run_cli("digest", "--topic", "dorpshuis", "--period", "2025", "--store", str(store),
+                  "--out", str(out), "--formats", "md")
+    assert res.code == 0 and (out / "digest.md").exists(), res  # rendered, with a warning
+    assert "the digest was not saved in the store" in res.err
     res = run_cli("add", str(_articles(tmp_path / "meer", 1, 9)), "--store", str(store))
     assert_clean_error(res, "store", str(store))
     assert "read-only" in res.err or "cannot be read or written" in res.err

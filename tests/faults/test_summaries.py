@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import oogst.harvest
-from tests.faults.conftest import RunCli
+from .conftest import RunCli
 
 TEXT = ("---\ntitle: Lang verslag\ndate: 2025-09-12\nlang: nl\n---\n"
         + "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra van Lutjewoude. " * 40)
@@ -47,3 +47,20 @@ def test_add_exits_3_when_a_source_failed_and_keeps_the_rest(tmp_path: Path, run
     res = run_cli("add", str(good), str(tmp_path / "weg.md"), "--store", str(tmp_path / "s.db"))
     assert res.code == 3 and "added 1," in res.out and "failed 1" in res.out
     assert "1 source(s) failed; exit code 3" in res.err
+
+
+def test_both_harvest_caps_count_as_cuts_and_single_skips_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ingest.cuts`` knows a cap by its reason: this holds the harvester to that wording."""
+    from oogst.harvest import harvest
+    from oogst.ingest import cuts
+
+    quote = "‘Het dorpshuis is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra. "
+    monkeypatch.setattr(oogst.harvest, "MAX_PER_KIND", 3)
+    many = " ".join(f"‘Het dorpshuis {i} is weer van ons allemaal,’ zegt wethouder Fenna Hoekstra." for i in range(5))
+    assert cuts(harvest(many, "nl")) == ["more than 3 items of kind quote in one document; the rest was not kept"]
+    monkeypatch.setattr(oogst.harvest, "MAX_PER_KIND", 3000)
+    monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 100)
+    assert cuts(harvest(quote * 5, "nl")) == ["text longer than 100 characters; the rest was not read"]
+    monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 2_000_000)
+    result = harvest("‘Dit is een open aanhalingsteken zonder einde, zegt niemand. " + quote, "nl")
+    assert cuts(result) == []
