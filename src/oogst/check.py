@@ -102,21 +102,41 @@ def _split_trailing(edited: list[Token]) -> tuple[list[Token], list[str]]:
 
 
 def _alignments(orig: list[Token], body: list[Token]) -> Iterator[list[int]]:
-    """Every way to place the kept segments in the original, in order, leftmost first."""
+    """Every way to place the kept segments in the original, in order, leftmost first.
+
+    ``latest[k]`` is the last start from which segments k… still fit (placed from the right),
+    so no branch of the search is a dead end: each placement tried completes to an alignment.
+    """
     segs = _segments(body)
-    fold_first = bool(body) and body[0].kind != "cut"
+    if not segs:
+        return
+    fold_first = body[0].kind != "cut"
+    latest = [0] * (len(segs) + 1)
+    latest[len(segs)] = len(orig)
+    for k in range(len(segs) - 1, -1, -1):
+        at = _find_last(orig, segs[k], latest[k + 1] - len(segs[k]), fold_first and k == 0)
+        if at < 0:
+            return  # the kept words are not in the original in this order
+        latest[k] = at
 
     def place(k: int, pos: int, acc: list[int]) -> Iterator[list[int]]:
         if k == len(segs):
             yield acc
             return
         at = _find(orig, segs[k], pos, fold_first and k == 0)
-        while at >= 0:
+        while 0 <= at <= latest[k]:
             yield from place(k + 1, at + len(segs[k]), [*acc, at])
             at = _find(orig, segs[k], at + 1, fold_first and k == 0)
 
-    if segs:
-        yield from place(0, 0, [])
+    yield from place(0, 0, [])
+
+
+def _find_last(orig: list[Token], seg: list[Token], last: int, fold_first: bool) -> int:
+    fold = _folded(seg) if fold_first else 0
+    for i in range(min(last, len(orig) - len(seg)), -1, -1):
+        if all(_same(orig[i + k], t, k < fold) for k, t in enumerate(seg)):
+            return i
+    return -1
 
 
 def _match_failure(orig: list[Token], edited: list[Token], words: Meaning) -> str | None:
@@ -127,6 +147,7 @@ def _match_failure(orig: list[Token], edited: list[Token], words: Meaning) -> st
     """
     body, trailing = _split_trailing(edited)
     segs = _segments(body)
+    scopes = _Scopes.of(orig, words)
     first: str | None = None
     for n, starts in enumerate(_alignments(orig, body)):
         if n >= MAX_ALIGNMENTS:
@@ -139,7 +160,7 @@ def _match_failure(orig: list[Token], edited: list[Token], words: Meaning) -> st
         kept = [False] * len(orig)
         for at, seg in zip(starts, segs):
             kept[at : at + len(seg)] = [True] * len(seg)
-        reasons = _meaning_cut(orig, kept, words)
+        reasons = _meaning_cut(orig, kept, scopes)
         if not reasons:
             return None
         first = first or "; ".join(reasons)
@@ -147,7 +168,7 @@ def _match_failure(orig: list[Token], edited: list[Token], words: Meaning) -> st
 
 
 # -- cuts that change the claim ---------------------------------------------------------------
-MAX_ALIGNMENTS = 200  # ways to place the kept words tried before a shortening is refused
+MAX_ALIGNMENTS = 100  # ways to place the kept words tried before a shortening is refused
 _CLAUSE_PUNCT = frozenset(",;:.!?()–—")
 _SENTENCE_PUNCT = frozenset(".!?;:")
 _WHY = {
@@ -172,6 +193,15 @@ class Meaning:
     clause_joiners: frozenset[str]
 
     def category(self, word: str) -> str | None:
+        """negation, number, quantifier, condition or None (cached by the word)."""
+        key = (id(self), word)
+        if key not in _CATEGORIES:
+            if len(_CATEGORIES) > 200_000:
+                _CATEGORIES.clear()
+            _CATEGORIES[key] = self._category(word)
+        return _CATEGORIES[key]
+
+    def _category(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
         if any(c.isdigit() for c in w):
             return "number"
@@ -202,6 +232,9 @@ class Meaning:
         return False
 
 
+_CATEGORIES: dict[tuple[int, str], str | None] = {}  # the Meaning objects below live as long as the process
+
+
 @lru_cache(maxsize=8)
 def meaning_words(language: str | None = None) -> Meaning:
     """The language's word lists (``oogst.lang``); for ``None`` those of every language together."""
@@ -215,17 +248,42 @@ def meaning_words(language: str | None = None) -> Meaning:
                    union("quantifiers"), union("conditions"), union("contrast_words"), union("clause_joiners"))
 
 
-def _bounds(orig: list[Token], i: int, ends: Callable[[Token], bool]) -> tuple[int, int]:
-    start = i
-    while start > 0 and not ends(orig[start - 1]):
-        start -= 1
-    end = i + 1
-    while end < len(orig) and not ends(orig[end]):
-        end += 1
-    return start, end
+@dataclass(frozen=True, slots=True)
+class _Scopes:
+    """What the cut rule needs to know of the original, worked out once for all alignments:
+    each claim word's category and scope (its clause; a condition's sentence), and where the
+    "maar" words are."""
+
+    claims: tuple[tuple[int, str, int, int], ...]  # (index, category, scope start, scope end)
+    contrast: tuple[int, ...]  # prefix counts of contrast words: contrast[k] = how many in orig[:k]
+    words: tuple[bool, ...]  # is orig[k] a word
+
+    @classmethod
+    def of(cls, orig: list[Token], meaning: Meaning) -> _Scopes:
+        def spans(ends: Callable[[Token], bool]) -> list[tuple[int, int]]:
+            out, start = [], 0
+            for k, t in enumerate(orig):
+                if ends(t):
+                    out.extend([(start, k)] * (k - start) + [(k, k + 1)])
+                    start = k + 1
+            out.extend([(start, len(orig))] * (len(orig) - start))
+            return out
+
+        clause = spans(lambda t: (t.kind == "punct" and t.text in _CLAUSE_PUNCT)
+                       or (t.kind == "word" and t.text.lower() in meaning.clause_joiners))
+        sentence = spans(lambda t: t.kind == "punct" and t.text in _SENTENCE_PUNCT)
+        claims = []
+        for i, t in enumerate(orig):
+            category = meaning.category(t.text) if t.kind == "word" else None
+            if category:
+                claims.append((i, category, *(sentence if category == "condition" else clause)[i]))
+        contrast = [0]
+        for t in orig:
+            contrast.append(contrast[-1] + (t.kind == "word" and t.text.lower() in meaning.contrast))
+        return cls(tuple(claims), tuple(contrast), tuple(t.kind == "word" for t in orig))
 
 
-def _meaning_cut(orig: list[Token], kept: list[bool], words: Meaning) -> list[str]:
+def _meaning_cut(orig: list[Token], kept: list[bool], scopes: _Scopes) -> list[str]:
     """Why the cut words change the claim: one reason per cut negation, number, quantifier or condition.
 
     A cut word is harmless only when its whole clause goes with it (a condition's clause is its
@@ -233,32 +291,20 @@ def _meaning_cut(orig: list[Token], kept: list[bool], words: Meaning) -> list[st
     "maar" that follows: "Je moet niet alles dichttimmeren, maar ruimte laten" → "Je moet … ruimte
     laten". Cuts at either end of the quote follow the same rule as cuts inside it.
     """
-    def clause_end(t: Token) -> bool:
-        return (t.kind == "punct" and t.text in _CLAUSE_PUNCT) or (t.kind == "word" and t.text.lower() in words.clause_joiners)
-
-    def sentence_end(t: Token) -> bool:
-        return t.kind == "punct" and t.text in _SENTENCE_PUNCT
-
-    def kept_word(a: int, b: int) -> bool:
-        return any(kept[k] and orig[k].kind == "word" for k in range(a, b))
-
+    seen = [0]  # seen[k]: kept words in orig[:k]
+    for k, keep in enumerate(kept):
+        seen.append(seen[-1] + (keep and scopes.words[k]))
+    next_kept = [len(orig)] * (len(orig) + 1)
+    for k in range(len(orig) - 1, -1, -1):
+        next_kept[k] = k if kept[k] else next_kept[k + 1]
     out: list[str] = []
-    for i, tok in enumerate(orig):
-        if kept[i] or tok.kind != "word":
-            continue
-        category = words.category(tok.text)
-        if category is None:
-            continue
-        start, end = _bounds(orig, i, sentence_end if category == "condition" else clause_end)
-        if not kept_word(start, end):
-            continue  # the whole clause is gone
-        run = i
-        while run < len(orig) and not kept[run]:
-            run += 1
-        if not kept_word(i, end) and any(orig[k].kind == "word" and orig[k].text.lower() in words.contrast
-                                         for k in range(end, run)):
+    for i, category, start, end in scopes.claims:
+        if kept[i] or seen[end] == seen[start]:
+            continue  # kept, or the whole clause is gone
+        run = next_kept[i]
+        if seen[end] == seen[i] and run > end and scopes.contrast[run] > scopes.contrast[end]:
             continue  # "niet X, maar" cut, the claim Y kept
-        reason = f"cut changes what was said: {tok.text!r} is left out ({_WHY[category]})"
+        reason = f"cut changes what was said: {orig[i].text!r} is left out ({_WHY[category]})"
         if reason not in out:
             out.append(reason)
     return out
