@@ -20,10 +20,11 @@ from oogst.titles import is_placeholder
 
 EDITORIAL = Path(__file__).parent / "editorial"
 
-# Set 2026-12-03 at 0.600 recall and 0.562 precision on each of the three corpora.
+# Set 2026-12-03 (on main's harvester) at recall 0.600 / 0.733 / 0.733 and precision 0.562 / 0.733 / 0.688
+# (digitaaldichtbij-2025, samenbestuur-2024, wijkenbestuur-2023).
 RECALL_FLOOR = 0.55
 PRECISION_FLOOR = 0.5
-TOTAL_RECALL_FLOOR = 0.58  # over all picks of all corpora (27 of 45 when set)
+TOTAL_RECALL_FLOOR = 0.65  # over all picks of all corpora (31 of 45 when set)
 
 
 @pytest.fixture(scope="module")
