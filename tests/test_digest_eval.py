@@ -95,3 +95,19 @@ def test_a_pick_that_is_in_no_article_is_refused(tmp_path: Path) -> None:
     (tmp_path / "picks.json").write_text(json.dumps(picks), encoding="utf-8")
     with pytest.raises(InputError, match="picks not found"):
         load_corpus(tmp_path)
+
+
+def test_the_eval_digest_command_reports_each_corpus(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from oogst.cli import app
+
+    runner = CliRunner()
+    one = EDITORIAL / "wijkenbestuur-2023"
+    res = runner.invoke(app, ["eval-digest", str(one), "--format", "json", "--misses"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert row["corpus"] == "wijkenbestuur-2023" and 0 < row["recall"] <= 1 and 0 < row["precision"] <= 1
+    assert len(row["missed"]) == row["picks"] - row["found"]
+    res = runner.invoke(app, ["eval-digest", str(tmp_path)])  # the entry point turns this into one line on stderr
+    assert isinstance(res.exception, InputError) and "no editorial corpus" in str(res.exception)
