@@ -326,3 +326,71 @@ def test_cli_check_refuses_a_cut_negation_and_names_it(tmp_path) -> None:  # noq
     path.write_text(dumps(replace(digest, lessons=(replace(digest.lessons[0], items=(moved,)),))), encoding="utf-8")
     bad = CliRunner().invoke(app, ["check", str(path), "--store", str(store)])
     assert bad.exit_code == 1 and "attribution changed" in " ".join(bad.output.split())
+
+
+# -- reading digest.json: one line and a non-zero exit, never a traceback or a hang -------------
+
+def _bad_digest_files(tmp_path):  # noqa: ANN001, ANN202
+    import os
+
+    from oogst.digest_json import dumps
+
+    good = dumps(_digest(_item(QUOTE)))
+    files = {
+        "latin1": (good.replace("Intro", "Één").replace("T", "Tëst").encode("latin-1", errors="replace"), "Latin-1"),
+        "invalid-utf8": (good.encode() [:40] + b"\xc3\x28" + good.encode()[40:], "not UTF-8"),
+        "binary": (b"\x00\x01\x02oogst\xff" * 50, "binary"),
+        "pdf": (b"%PDF-1.7\n%\xe2\xe3\n", "binary"),
+        "nested": (("[" * 100_000 + "]" * 100_000).encode(), "nested too deeply"),
+        "language": (good.replace('"language": "nl"', '"language": "xx"').encode(), "'language' 'xx' is not supported"),
+    }
+    out = {}
+    for name, (data, why) in files.items():
+        p = tmp_path / f"{name}.json"
+        p.write_bytes(data)
+        out[name] = (p, why)
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    out["fifo"] = (fifo, "FIFO")
+    out["folder"] = (tmp_path, "folder")
+    return out
+
+
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_a_bad_digest_file_is_one_line_and_exit_1(tmp_path, command: str, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import sys
+
+    from oogst import cli
+
+    monkeypatch.setattr(cli.err, "width", 500)  # one line, not wrapped at a terminal's width
+    for name, (path, why) in _bad_digest_files(tmp_path).items():
+        args = [command, str(path), "--store", str(tmp_path / "none.db")]
+        if command == "render":
+            args += ["--out", str(tmp_path / "out"), "--formats", "md"]
+        monkeypatch.setattr(sys, "argv", ["oogst", *args])
+        with pytest.raises(SystemExit) as stop:
+            cli.main()
+        printed = capsys.readouterr().err
+        lines = [line for line in printed.splitlines() if line.strip() and not line.startswith("warning")]
+        assert stop.value.code == 1, (name, printed)
+        assert len(lines) == 1 and lines[0].startswith("error:") and why in lines[0], (name, printed)
+
+
+def test_a_fifo_does_not_hang_the_cli(tmp_path) -> None:  # noqa: ANN001
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "digest.json"
+    os.mkfifo(fifo)
+    res = subprocess.run([sys.executable, "-c", "from oogst.cli import main; main()", "check", str(fifo),
+                          "--store", str(tmp_path / "none.db")], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1 and "FIFO" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_a_digest_with_a_bom_still_reads(tmp_path) -> None:  # noqa: ANN001
+    from oogst.digest_json import dumps, read
+
+    p = tmp_path / "bom.json"
+    p.write_bytes(b"\xef\xbb\xbf" + dumps(_digest(_item(QUOTE))).encode())
+    assert read(p).language == "nl"

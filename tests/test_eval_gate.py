@@ -15,12 +15,14 @@ GOLD = Path(__file__).parent / "gold"
 
 # (key, metric) -> floor.  Raised 2026-11-30 (second session) after 16 new development texts in
 # everyday news shapes and the general fixes they led to: see docs/harvest.md for the figures.
+# Paraphrase, takeaway and advice raised 2026-12-03 (issue 15, real-page layouts; nl-201 …
+# nl-203, en-201 added): measured 0.991 / 1.000 / 0.995.
 FLOORS = {
     ("nl:quote", "f1"): 0.97,
     ("en:quote", "f1"): 0.97,
-    ("all:paraphrase", "f1"): 0.97,
-    ("all:takeaway", "f1"): 0.95,
-    ("all:advice", "f1"): 0.97,
+    ("all:paraphrase", "f1"): 0.98,
+    ("all:takeaway", "f1"): 0.98,
+    ("all:advice", "f1"): 0.98,
     ("nl:quote", "precision"): 0.97,
     ("nl:quote", "recall"): 0.97,
 }
@@ -28,8 +30,10 @@ FLOORS = {
 # alternating speakers, speakers introduced after their quote). On them alone, before any fix:
 # speaker nl 0.782 / en 0.478; on the enlarged set after the fixes they led to: speaker nl
 # 0.982 / en 0.957, role nl 0.940 / en 0.932.
-SPEAKER_FLOORS = {"nl": 0.96, "en": 0.94}
-ROLE_FLOORS = {"nl": 0.91, "en": 0.91}
+# Raised 2026-12-03 (issue 15, part A: quotes, speakers and roles in the shapes of scraped pages,
+# with nl-101, nl-102, en-101 added): speaker nl 0.986 / en 0.960, role nl 0.946 / en 0.925.
+SPEAKER_FLOORS = {"nl": 0.97, "en": 0.95}
+ROLE_FLOORS = {"nl": 0.93, "en": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +70,13 @@ HELDOUT_FLOORS = {
     ("all:takeaway", "f1"): 0.95,
     ("all:advice", "f1"): 0.95,
 }
-HELDOUT_SPEAKER_FLOORS = {"nl": 0.86, "en": 0.83}
+# Raised 2026-12-03 (issue 15, part A), never tuned on: speaker nl 0.881 -> 0.921 (en 0.865).
+HELDOUT_SPEAKER_FLOORS = {"nl": 0.90, "en": 0.83}
 # Roles, re-measured 2026-11-30 after general role patterns (age and title before the role,
 # "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469,
 # and again (second session, nl 0.768 / en 0.719) after fixes found on new development texts.
-HELDOUT_ROLE_FLOORS = {"nl": 0.74, "en": 0.68}
+# Issue 15, part A: nl 0.768 -> 0.793 (en 0.719).
+HELDOUT_ROLE_FLOORS = {"nl": 0.77, "en": 0.68}
 
 
 @pytest.fixture(scope="module")

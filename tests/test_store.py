@@ -106,3 +106,31 @@ def test_a_failed_write_leaves_neither_document_nor_cache(tmp_path: Path) -> Non
             st.put(doc, bad, cache=cache)
         assert st.documents() == [] and st.cached(doc.url) is None
         assert not st.db.in_transaction
+
+
+def test_notes_follow_their_document_and_older_stores_read_without_them(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as st:
+        doc = _doc()
+        st.put(doc, [], notes=["text longer than 2000000 characters; the rest was not read"])
+        assert st.sources()[0].notes == ("text longer than 2000000 characters; the rest was not read",)
+        changed = _doc(TEXT + " Meer.")
+        st.put(changed, [])  # harvested whole now: the note goes with the old version
+        assert st.sources()[0].notes == ()
+        st.put(doc, [], notes=["een notitie"])
+        st.db.execute("DROP TABLE document_notes")  # a store from before the notes
+    with Store(path, readonly=True) as st:
+        assert [r.notes for r in st.sources()] == [()]
+    with Store(path) as st:  # a writable open adds the table again, without a schema version
+        assert st.schema_version == SCHEMA_VERSION
+        assert st.sources()[0].notes == ()
+
+
+def test_readonly_never_creates_and_never_writes(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "weg.db", readonly=True)
+    assert not (tmp_path / "weg.db").exists()
+    with Store(tmp_path / "s.db") as st:
+        st.put(_doc(), [])
+    with pytest.raises(StoreError, match="cannot be written"), Store(tmp_path / "s.db", readonly=True) as st:
+        st.record_failure("x", "y")

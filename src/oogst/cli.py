@@ -70,6 +70,18 @@ def _seconds(flag: str, value: float, *, zero: bool = False) -> float:
     return value
 
 
+def _regular(path: Path, what: str) -> None:
+    """Refuse a FIFO, a device or a folder given as ``what`` before reading it (it would hang)."""
+    from oogst.ingest.files import regular_file
+
+    try:
+        regular_file(path)
+    except OogstError as exc:
+        if "no such file" in str(exc):
+            _fail(f"{path}: cannot read {what} (no such file)")
+        _fail(f"{path}: cannot read {what}: {exc}")
+
+
 def _read_stdin() -> str:
     """Text on stdin, in whatever encoding it has; binary data is refused, not harvested."""
     from oogst.ingest.decode import binary_kind, decode_text, looks_binary
@@ -168,6 +180,7 @@ def add(
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 3 also when a document was cut or a listing capped.")] = False,
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Processes that harvest local files (default: one per core).")] = None,
 ) -> None:
     """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
 
@@ -209,13 +222,19 @@ def add(
         summary = _load_harvests(st, harvests, filters, tick, found)
         if sources or not harvests:
             _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
-                                                on_result=tick, on_found=found))
+                                                on_result=tick, on_found=found, workers=_cores(workers)))
     _print_add_summary(summary, verbose)
     if summary.failed or (strict and summary.partial):
         what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
         err.print(_styled("note:", "yellow", f"{what}; exit code {EXIT_PARTLY} (see above, or oogst sources --failed)"),
                   soft_wrap=True)
         raise typer.Exit(EXIT_PARTLY)
+
+
+def _cores(workers: int | None) -> int:
+    import os
+
+    return max(1, workers if workers is not None else (os.cpu_count() or 1))
 
 
 def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
@@ -313,7 +332,7 @@ def harvest_cmd(
 
     Load the result with oogst add ITEMS.parquet.
 
-    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://10.0.0.5:8786
+    Example: oogst harvest archief.jsonl.gz --out items.parquet --scheduler tcp://rekenserver:8786
     """
     from oogst.batch import harvest_batch
 
@@ -466,6 +485,7 @@ def _theme(path: Path | None):  # noqa: ANN202
     from oogst.errors import RenderError
     from oogst.render.theme import load_theme
 
+    _regular(path, "the theme file")
     try:
         return load_theme(path)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type
@@ -513,16 +533,15 @@ def _violation(v) -> str:  # noqa: ANN001
 
 
 def _load_digest(path: Path):  # noqa: ANN202
-    from oogst.digest_json import loads
+    from oogst.digest_json import read
 
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        _fail(f"{path}: cannot read ({exc.strerror or exc})")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not a digest.json: the file is not UTF-8 text (byte {exc.start})")
-    _check_json(path, text)
-    return loads(text)
+    try:  # what Python's json reads but JSON does not allow, before the schema is read
+        text = path.read_bytes().decode("utf-8-sig") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        text = None  # read() names the cause
+    if text is not None:
+        _check_json(path, text)
+    return read(path)
 
 
 def _check_json(path: Path, text: str) -> None:
@@ -539,7 +558,8 @@ def _check_json(path: Path, text: str) -> None:
     except json.JSONDecodeError:
         return  # loads() says where
     except ValueError as exc:  # NaN, or an integer of thousands of digits
-        _fail(f"{path}: not a valid digest.json: {exc}")
+        why = "a number has more digits than oogst reads (4,300)" if "digits" in str(exc) else str(exc)
+        _fail(f"{path}: not a valid digest.json: {why}")
     stack = [data]
     while stack:
         value = stack.pop()
@@ -632,6 +652,7 @@ def _gold_readable(path: Path) -> None:
     """A gold file is UTF-8 JSON Lines text: say so for a binary or badly encoded file."""
     from oogst.ingest.decode import binary_kind
 
+    _regular(path, "gold file")
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)

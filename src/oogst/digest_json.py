@@ -6,9 +6,12 @@ See docs/digest-schema.md. ``digest_from_dict`` validates and names the bad fiel
 from __future__ import annotations
 
 import json
+import os
+import stat
 from typing import Any
 
 from oogst.errors import DigestFileError
+from oogst.lang import SUPPORTED
 from oogst.models import ITEM_KINDS, Digest, DigestItem, Lesson, Source
 
 SCHEMA_VERSION = 1
@@ -64,7 +67,56 @@ def loads(text: str) -> Digest:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DigestFileError(f"digest file is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise DigestFileError("digest file is not usable JSON: nested too deeply") from None
     return digest_from_dict(data)
+
+
+MAX_FILE = 64 * 1024 * 1024  # a digest.json is a few hundred kB; anything near this is something else
+
+
+def read(path: str | os.PathLike[str]) -> Digest:
+    """A digest.json from disk; raises DigestFileError with one line an editor can act on.
+
+    Only a regular file is read (a FIFO or a device would block or never end), at most
+    ``MAX_FILE`` bytes, UTF-8 (a BOM is allowed); binary content, another encoding and JSON
+    nested too deeply are named as such.
+    """
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except OSError as exc:
+        raise DigestFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DigestFileError(f"{name}: is a folder, not a digest.json file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        raise DigestFileError(f"{name}: is {kind}; give a digest.json file")
+    if info.st_size > MAX_FILE:
+        raise DigestFileError(f"{name}: is {info.st_size // (1024 * 1024)} MB, too large for a digest.json")
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise DigestFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return loads(_text(name, data))
+
+
+def _text(name: str, data: bytes) -> str:
+    if b"\x00" in data[:65536] or data[:4] in (b"%PDF", b"PK\x03\x04") or data[:2] == b"\x1f\x8b":
+        raise DigestFileError(f"{name}: is binary, not a digest.json (JSON text)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        hint = ("it looks like Latin-1 / Windows-1252: save it as UTF-8" if 0x80 <= bad <= 0xFF and _latin1(data)
+                else "save it as UTF-8")
+        raise DigestFileError(f"{name}: is not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); {hint}") from None
+
+
+def _latin1(data: bytes) -> bool:
+    text = data.decode("cp1252", errors="replace")
+    return "\ufffd" not in text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text)
 
 
 def _field(d: dict[str, Any], key: str, where: str) -> Any:
@@ -149,6 +201,9 @@ def digest_from_dict(data: Any) -> Digest:
     version = _field(d, "schema_version", "digest")
     if version != SCHEMA_VERSION:
         raise DigestFileError(f"digest: schema_version {version!r} is not supported (expected {SCHEMA_VERSION})")
+    language = str(_str(d, "language", "digest"))
+    if language not in SUPPORTED:
+        raise DigestFileError(f"digest: 'language' {language!r} is not supported; use one of {', '.join(SUPPORTED)}")
     notes = _list(d, "notes", "digest")
     if not all(isinstance(n, str) for n in notes):
         raise DigestFileError("digest: 'notes' must be a list of strings")
@@ -156,7 +211,7 @@ def digest_from_dict(data: Any) -> Digest:
         title=str(_str(d, "title", "digest")),
         topic=str(_str(d, "topic", "digest")),
         period=str(_str(d, "period", "digest")),
-        language=str(_str(d, "language", "digest")),
+        language=language,
         highlights=_items(d, "highlights", ""),
         lessons=tuple(_lesson(v, f"lessons[{n}]") for n, v in enumerate(_list(d, "lessons", "digest"))),
         sources=tuple(_source(v, f"sources[{n}]") for n, v in enumerate(_list(d, "sources", "digest"))),
@@ -164,4 +219,5 @@ def digest_from_dict(data: Any) -> Digest:
     )
 
 
-__all__ = ["SCHEMA_VERSION", "digest_from_dict", "digest_to_dict", "dumps", "item_from_dict", "item_to_dict", "loads"]
+__all__ = ["SCHEMA_VERSION", "digest_from_dict", "digest_to_dict", "dumps", "item_from_dict", "item_to_dict", "loads",
+           "read"]

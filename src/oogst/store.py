@@ -116,21 +116,25 @@ class Store:
     """A connection to an oogst store. Use as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, readonly: bool = False,
-                 timeout: float = LOCK_TIMEOUT) -> None:
+                 timeout: float | None = None) -> None:
         """Open (or create) the store at ``path``. ``readonly`` opens an existing store for
         reading only, so listing and checking work in a folder oogst cannot write to; it
         never creates a file. ``timeout``: seconds to wait for another run's write lock."""
         self.path = Path(path)
         self.readonly = readonly
-        self.timeout = timeout
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
         self.db: sqlite3.Connection | None = None
+        if self.path.is_dir():
+            raise StoreError(f"the store {self.path} is a folder; give a file, e.g. --store {self.path / 'oogst.db'}")
+        if self.path.exists() and not self.path.is_file():  # a FIFO or a device: SQLite would wait for ever
+            raise StoreError(f"the store {self.path} is not a regular file (a pipe or a device); give a file")
         try:
             if readonly:
                 self.db = self._open_readonly()
             else:
                 if self.path.parent and not self.path.parent.exists():
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             if not readonly:
@@ -252,6 +256,28 @@ class Store:
             self._write_cache(cache)
         return "updated" if old else "added"
 
+    def put_many(self, entries: Iterable[tuple[Document, Iterable[Item], str | None]]) -> list[PutResult]:
+        """Write several documents with their items (and clear their failures) in one
+        transaction, as ``put`` does one by one: a loaded batch harvest's partition, where a
+        transaction per document would cost more than the rows. All of it or none is written."""
+        results: list[PutResult] = []
+        with self._transaction():
+            for doc, items, source in entries:
+                old = self.known_hash(doc.url)
+                if old != doc.hash:
+                    self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
+                    self.db.execute(
+                        "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
+                        " VALUES (?,?,?,?,?,?,?,?,?)",
+                        (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                         doc.source_kind, doc.author, doc.hash))
+                    self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                        [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
+                                          i.organisation, i.cue, i.confidence, int(i.nested)) for i in items])
+                self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
+                results.append("unchanged" if old == doc.hash else "updated" if old else "added")
+        return results
+
     def touch(self, source: str, cache: CacheEntry | None = None, *, also: str | None = None) -> None:
         """A source that went well without a new document: clear its failure, refresh its cache."""
         with self._transaction():
@@ -342,6 +368,23 @@ class Store:
 
     def update_digest(self, digest_id: int, digest_json: str) -> None:
         self.db.execute("UPDATE digests SET json=? WHERE id=?", (digest_json, digest_id))
+
+    # -- deleting (the web UI) -------------------------------------------------------------
+    def delete_digest(self, digest_id: int) -> bool:
+        """Remove one digest; False when there was none."""
+        return self.db.execute("DELETE FROM digests WHERE id=?", (digest_id,)).rowcount > 0
+
+    def delete_document(self, url: str) -> bool:
+        """Remove a document with its items and the fetch-cache entries that lead to it (so
+        adding it again reads it afresh), in one transaction; False when there was none."""
+        with self._transaction():
+            row = self.db.execute("SELECT id FROM documents WHERE url=?", (url,)).fetchone()
+            if row is None:
+                return False
+            self.db.execute("DELETE FROM items WHERE document_id=?", (row[0],))
+            self.db.execute("DELETE FROM documents WHERE id=?", (row[0],))
+            self.db.execute("DELETE FROM fetch_cache WHERE url=? OR document_url=?", (url, url))
+        return True
 
 
 def describe_error(exc: sqlite3.Error, path: Path, *, opening: bool = False, damaged: bool = False) -> str:

@@ -49,26 +49,35 @@ def _rows(out: Path) -> dict[str, list[dict]]:
             "failures": _table(out, "_failures").to_pylist()}
 
 
+def _reference(corpus: Path) -> dict[str, list[dict]]:
+    """The rows of the worker function over the whole corpus in this process: what any run,
+    however cut into partitions and on whatever cluster, must write."""
+    from oogst.batch import read
+    from oogst.batch.work import harvest_partition
+
+    records = read.materialize(read.Partition(0, tuple(read.records(read.expand([str(corpus)]))))).records
+    res = harvest_partition(0, records)
+    return {name: res[name].to_pylist() for name in ("items", "documents", "failures")}
+
+
 def test_cluster_rows_equal_local_rows(tmp_path: Path, corpus: Path, cluster) -> None:  # noqa: ANN001
     on_cluster = harvest_batch([str(corpus)], tmp_path / "c.parquet", scheduler=cluster.scheduler_address,
                                partition_docs=30)
     local = harvest_batch([str(corpus)], tmp_path / "l.parquet", workers=1, partition_docs=30)
     assert on_cluster.cluster.workers == 2 and not on_cluster.cluster.local and local.cluster.local
     a, b = _rows(tmp_path / "c.parquet"), _rows(tmp_path / "l.parquet")
-    assert a == b
+    assert a == b == _reference(corpus)
     assert len(a["documents"]) == on_cluster.documents == 240 and len(a["items"]) == on_cluster.items > 600
     # bad documents are recorded with their reason, and the batch went on around them
     assert [f["source"].rsplit(":", 1)[1] for f in a["failures"]] == ["6", "46", "86"]
-    assert on_cluster.partitions == 9 and on_cluster.complete
+    assert on_cluster.partitions == 25 and on_cluster.complete  # 243 records: at least 32 partitions, of 10 at least
     # the items of both runs: one row per item, never one twice
     assert len({r["id"] for r in a["items"]}) == len(a["items"])
 
 
 def test_a_killed_run_resumes_without_duplicates(tmp_path: Path, cluster) -> None:  # noqa: ANN001
     corpus = tmp_path / "big.jsonl"
-    write_corpus(corpus, 900, seed=3)
-    reference = tmp_path / "ref.parquet"
-    harvest_batch([str(corpus)], reference, scheduler=cluster.scheduler_address, partition_docs=10)
+    write_corpus(corpus, 600, seed=3)
     out = tmp_path / "run.parquet"
     cmd = [sys.executable, "-c", "from oogst.cli import main; main()", "harvest", str(corpus), "--out", str(out),
            "--scheduler", cluster.scheduler_address, "--partition-docs", "10"]
@@ -82,11 +91,10 @@ def test_a_killed_run_resumes_without_duplicates(tmp_path: Path, cluster) -> Non
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     done_at_kill = len(partitions_done(out))
-    total = len(partitions_done(reference))
-    assert 5 <= done_at_kill < total
+    assert 5 <= done_at_kill < 61  # 603 records in partitions of 10
     resumed = harvest_batch([str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=10)
-    assert resumed.resumed >= done_at_kill and resumed.complete
-    assert _rows(out) == _rows(reference)
+    assert resumed.resumed >= done_at_kill and resumed.complete and resumed.partitions == 61
+    assert _rows(out) == _reference(corpus)
     items = _table(out).to_pylist()
     assert len({r["id"] for r in items}) == len(items)
     assert not [p for p in out.rglob("*.tmp")]
@@ -159,3 +167,30 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, corpus: Path)
     with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):
         harvest_batch([str(corpus)], tmp_path / "o.parquet", scheduler=f"tcp://127.0.0.1:{port}",
                       connect_timeout=2)
+
+
+def test_a_lost_worker_costs_no_row(tmp_path: Path, cluster) -> None:  # noqa: ANN001
+    """A worker process killed mid-run (its nanny starts a new one): Dask runs its partitions
+    again elsewhere, and the output is the one an undisturbed run writes."""
+    import threading
+
+    from distributed import Client
+
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 300, seed=11)
+    out = tmp_path / "run.parquet"
+    result: dict = {}
+    run = threading.Thread(target=lambda: result.setdefault("s", harvest_batch(
+        [str(corpus)], out, scheduler=cluster.scheduler_address, partition_docs=10)))
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        run.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.is_dir() and len(partitions_done(out)) >= 3):
+            time.sleep(0.01)
+        assert run.is_alive(), "the run ended before a worker could be killed"
+        os.kill(next(iter(pids.values())), signal.SIGKILL)
+        run.join(120)
+        client.wait_for_workers(2, timeout=60)  # the nanny's new worker, for the tests after this one
+    assert result["s"].complete and not result["s"].failed_partitions
+    assert _rows(out) == _reference(corpus)

@@ -74,3 +74,12 @@ def test_count_for_the_progress_bar(tmp_path: Path, corpus: Path) -> None:
     assert read.count(read.expand([str(corpus)])) == 243
     write_corpus(tmp_path / "z.jsonl.gz", 5)
     assert read.count(read.expand([str(tmp_path / "z.jsonl.gz")])) is None
+
+
+def test_a_harvest_inside_the_folder_is_no_input(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a.jsonl", 3)
+    out = tmp_path / "items.parquet"
+    out.mkdir()
+    (out / "_oogst_harvest.json").write_text("{}", encoding="utf-8")
+    pq.write_table(pa.table({"url": ["https://x.example/1"], "text": ["Een item."]}), out / "part-000000.parquet")
+    assert read.expand([str(tmp_path)]) == [tmp_path / "a.jsonl"]

@@ -147,3 +147,22 @@ def test_the_time_limit_never_fires_outside_its_call() -> None:
 def test_no_limit_runs_plainly() -> None:
     with TimeLimit(None) as limit:
         assert limit.run(lambda: 42) == 42
+
+
+def test_surrogates_in_names_and_records_do_not_stop_the_partition(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    odd = os.fsdecode(b"bericht-\xff.txt")  # a file name that is not UTF-8
+    (folder / odd).write_text("‘Begin klein,’ zegt Anna de Vries.", encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"url": "https://x.example/\\ud800", "text": "Tekst \\udc00 hier.", "published": "\\ud800"}\n'
+                      '{"url": "https://x.example/ok", "text": "\\u2018Durf,\\u2019 zegt Anna de Vries."}\n',
+                      encoding="utf-8")
+    recs = read.materialize(read.Partition(0, tuple(read.records(read.expand([str(folder), str(corpus)]))))).records
+    res = harvest_partition(0, recs)
+    docs = res["documents"].to_pylist()
+    assert [d["source"].endswith("bericht-\\xff.txt") for d in docs[:1]] == [True]
+    assert docs[-1]["url"] == "https://x.example/ok"
+    assert [f["reason"].startswith("not a date") for f in res["failures"].to_pylist()] == [True]

@@ -105,3 +105,36 @@ def test_imperative_headings_are_tips(text: str, advice: str) -> None:
 ])
 def test_normative_and_imperative_sentences(text: str, advice: bool) -> None:
     assert bool(texts(text, "nl", "advice")) is advice
+
+
+def test_a_heading_or_photo_line_right_after_a_bullet_is_no_wrapped_continuation() -> None:
+    text = ("Intro van de blog over de nieuwe balie.\n\n"
+            "Key take-aways - delivery:\n"
+            "- Start with the phone calls, not the website.\n"
+            "- Small releases beat one big launch.\n"
+            "Key take-aways - the organisation:\n"
+            "- Budget for running the service, not only for building it.\n"
+            "Photo: the author\n\n"
+            "More text follows here.")
+    assert texts(text, "en", "takeaway") == ["Start with the phone calls, not the website.",
+                                             "Small releases beat one big launch.",
+                                             "Budget for running the service, not only for building it."]
+
+
+def test_a_question_subhead_ends_a_list_of_conclusion_headings() -> None:
+    text = ("De conclusies op een rij:\n\n"
+            "Contracten te kort\n\n"
+            "De meeste contracten liepen maar één jaar.\n\n"
+            "Hoe dan wel?\n\n"
+            "Gemeenten die het beter doen, sluiten langere contracten.\n\n"
+            "Samen inkopen met de buren\n\n"
+            "Twee gemeenten doen dat al.")
+    assert texts(text, "nl", "takeaway") == ["Contracten te kort"]
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("Vier dorpen in de gemeente hadden elk hun eigen plan tegen wateroverlast.", False),  # a number
+    ("Vier je successen met de hele buurt, ook de kleine.", True),
+])
+def test_imperatives_spelled_like_numbers(text: str, advice: bool) -> None:
+    assert bool(texts(text, "nl", "advice")) is advice

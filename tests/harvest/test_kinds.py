@@ -70,3 +70,53 @@ def test_advice(text: str, lang: str, advice: bool) -> None:
 ])
 def test_no_paraphrase_credited_to_the_wrong_speaker(text: str, lang: str) -> None:
     assert kinds(text, lang, "paraphrase") == []
+
+
+# Indirect speech as real pages write it (issue 15): the source after the reported words, in
+# parentheses, after "volgens" in the middle, organisations that give their view, a partial
+# quote woven into the writer's sentence.
+@pytest.mark.parametrize("text, lang, sentence, speaker, organisation", [
+    ("Wethouder Anke Dijkstra opende de avond. Het dorp heeft een eigen loket nodig, zegt Dijkstra.", "nl",
+     "Het dorp heeft een eigen loket nodig, zegt Dijkstra.", "Anke Dijkstra", None),
+    ("Minister Karel Veldkamp (Wonen) sprak de raad toe. Hij benadrukt dat er geld komt, maar er blijft "
+     "„veel werk te doen in de wijken”, zegt de bewindsman.", "nl",
+     "Hij benadrukt dat er geld komt, maar er blijft „veel werk te doen in de wijken”, zegt de bewindsman.",
+     "Karel Veldkamp", None),
+    ("Gedeputeerde Ilse Mulder was er ook. Want, zegt ze, alleen samen krijg je de dorpen mee.", "nl",
+     "Want, zegt ze, alleen samen krijg je de dorpen mee.", "Ilse Mulder", None),
+    ("Adviseur Sven Kramer schreef het essay. Bij de verkiezingen is het volgens Kramer de opgave om kennis vast te houden.",
+     "nl", "Bij de verkiezingen is het volgens Kramer de opgave om kennis vast te houden.", "Sven Kramer", None),
+    ("Raadslid Nora Bakker (CDA) diende de motie in. Volgens haar verlaten jonge gezinnen het dorp.", "nl",
+     "Volgens haar verlaten jonge gezinnen het dorp.", "Nora Bakker", None),
+    ("Haast is geboden vinden de partijen.", "nl", "Haast is geboden vinden de partijen.", None, "partijen"),
+    ("Daarom vinden GroenLinks en de VVD dat er een bouwoffensief moet komen.", "nl",
+     "Daarom vinden GroenLinks en de VVD dat er een bouwoffensief moet komen.", None, "GroenLinks en de VVD"),
+    ("De gemeente hoopt dat de rest van de straat volgt.", "nl",
+     "De gemeente hoopt dat de rest van de straat volgt.", None, "gemeente"),
+    ("Met de regeling wordt het wonen volgens de indieners weer betaalbaar voor starters.", "nl",
+     "Met de regeling wordt het wonen volgens de indieners weer betaalbaar voor starters.", None, "indieners"),
+    ("Liefst drie adviesraden constateren maandag eenduidig: de regio’s groeien uit elkaar.", "nl",
+     "Liefst drie adviesraden constateren maandag eenduidig: de regio’s groeien uit elkaar.", None, "drie adviesraden"),
+    ("Raadslid Pim Schouten (D66) motiveerde zijn tegenstem met het argument dat de wijk niet gehoord is.", "nl",
+     "Raadslid Pim Schouten (D66) motiveerde zijn tegenstem met het argument dat de wijk niet gehoord is.",
+     "Pim Schouten", None),
+    ("Every village will get a bus stop within a mile, the council has announced.", "en",
+     "Every village will get a bus stop within a mile, the council has announced.", None, "council"),
+])
+def test_paraphrases_in_real_shapes(text: str, lang: str, sentence: str, speaker: str | None,
+                                    organisation: str | None) -> None:
+    found = [(p.text, p.speaker, p.organisation if p.speaker is None else None) for p in kinds(text, lang, "paraphrase")]
+    assert (sentence, speaker, organisation) in found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("De provincie laat weten dat de brug in mei opengaat.", "nl"),  # an announcement, not a view
+    ("Het college verwacht dat duizend huishoudens zich melden.", "nl"),
+    ("Het rapport stelt dat de wachtlijsten groeien.", "nl"),  # a document is no speaker
+    ("Hij noemt ze een ‘gedoogconstructie’: het Rijk schuift taken door en niemand kijkt nog.", "nl"),
+    ("Wethouder Tom Brink zegt: ‘We weten nu wat we niet weten en dat is winst.’", "nl"),  # the quote's, not a paraphrase
+    ("‘Dit is een goede dag voor het dorp en voor de school,’ zegt wethouder Tom Brink.", "nl"),
+    ("Notes to editors: Dana Whitfield is available for interviews on Monday.", "en"),
+])
+def test_no_paraphrase(text: str, lang: str) -> None:
+    assert kinds(text, lang, "paraphrase") == []

@@ -34,6 +34,9 @@ HOT = {
     "sentence stop after a quote": speakers._SENT_STOP,
     "sentence ends": text._SENT_END,
     "quote norms": quotes._WORD_RUN,
+    "a lone surname at the verb after a quote": people._lone_speaker_re("nl"),
+    "English lone surname at the verb": people._lone_speaker_re("en"),
+    "a definite article before a role description": people._article_re("nl"),
 }
 
 

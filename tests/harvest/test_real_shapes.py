@@ -131,3 +131,91 @@ def test_a_lone_surname_next_to_the_verb_after_a_quote_is_the_speaker() -> None:
 def test_a_heading_on_the_next_line_is_no_part_of_a_name() -> None:
     text = "Vincent Brakel\nSamenwerken\n\n‘Je moet elkaar eerst leren kennen,’ zegt Vincent Brakel."
     assert [i.speaker for i in quotes(text)] == ["Vincent Brakel"]
+
+
+def test_a_portfolio_between_role_and_name_is_no_name() -> None:
+    text = "‘We bouwen door,’ zegt wethouder Wonen Bert Doorn. ‘Ook in de kleine kernen.’"
+    assert {(i.speaker, i.speaker_role) for i in quotes(text)} == {("Bert Doorn", "wethouder")}
+
+
+def test_the_introducing_role_stays_when_a_later_predicate_names_a_membership() -> None:
+    text = ("Dat zegt bijzonder hoogleraar bestuurskunde Sjoerd de Haan. ‘Elke regio is anders.’ "
+            "De Haan is als lid van de Raad voor Dorpen betrokken bij het advies.")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [
+        ("Sjoerd de Haan", "bijzonder hoogleraar bestuurskunde")]
+
+
+def test_a_state_title_before_a_name_gives_the_person_and_the_role() -> None:
+    text = ("Washington state Gov. Mary Holloway signed the bill on Monday. “This is a proud day,” she said. "
+            "Democratic state Rep. Owen Castle said that “the fuss will soon be forgotten.”")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [("Mary Holloway", "gov"),
+                                                                         ("Owen Castle", "rep")]
+
+
+def test_interview_answers_go_to_the_person_quoted_most_not_the_first_one_named() -> None:
+    text = ("Minister Hanna Verweij beloofde een nieuwe cultuur, maar ombudsman Teun Akkerman merkt er weinig "
+            "van. ‘Er wordt nog te veel beloofd,’ zegt Akkerman.\n\n"
+            "‘De overheid wantrouwt burgers. Dat voelen mensen.’\n\n"
+            "Wat zit daarachter?\n\n"
+            "‘Te weinig echt contact tussen bestuurders en mensen.’")
+    assert [i.speaker for i in quotes(text)] == ["Teun Akkerman"] * 3
+
+
+def test_a_plural_role_before_two_names_is_each_ones_role() -> None:
+    text = ("Projectleiders Fenneke Mulder en Joep Harkema van Regio Lindeland werken aan de aanvraag.\n\n"
+            "Hoe leg je dat uit?\n\n"
+            "Joep: ‘Het is een plan van tientallen organisaties samen.’\n\n"
+            "Fenneke: ‘Wij brengen ze bij elkaar.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [("Joep Harkema", "projectleider"),
+                                                                   ("Fenneke Mulder", "projectleider")]
+
+
+def test_a_surname_with_particles_after_the_verb_and_a_comma_after_the_mark() -> None:
+    text = ",,Het is een ambitie van ons om dit op te pakken\", verklaart Van der Linden. ,,We gaan door.”"
+    assert {i.speaker for i in quotes(text)} == {"Van der Linden"}
+
+
+def test_a_described_person_gets_the_role_of_the_description() -> None:
+    text = ("Janet Akkerman watched the water rise. \"We were cut off from everything,\" she said.\n\n"
+            "The independent Marshfield councillor said she could not get sandbags.")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [
+        ("Janet Akkerman", "independent Marshfield councillor")]
+    text = ("Op welk terrein Gijs Hofstede ook werkte, orde stond voorop. Aan opvolgers geeft de voormalig "
+            "topambtenaar graag mee: ‘Straal uit dat het probleem bij jou in goede handen is.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [("Gijs Hofstede", "voormalig topambtenaar")]
+    # a bare "de woordvoerster" is someone else
+    text = ("Sanne Bril wil een pont. De provincie kijkt ernaar, maar de woordvoerster belooft niets. "
+            "‘We kijken naar alle opties, ook naar een pont.’")
+    assert [(i.speaker, i.speaker_role) for i in quotes(text)] == [(None, "woordvoerster")]
+
+
+def test_an_apposition_may_hold_capitalised_words_before_its_role_word() -> None:
+    text = "Cllr Martin Haddow, the LGA’s Housing spokesman, said: “We need homes of every kind.”"
+    assert [(i.speaker, i.speaker_role) for i in quotes(text, "en")] == [("Martin Haddow", "LGA’s Housing spokesman")]
+
+
+def test_a_question_line_and_its_quoted_answer_without_a_blank_line_are_two_blocks() -> None:
+    text = ("‘Samen kom je verder,’ zegt Ilse Dorhout, voorzitter van de Denktank.\n \n"
+            "Waarom juist dit onderwerp?  \n"
+            "‘Omdat vraagstukken zich niet aan gemeentegrenzen houden.’")
+    assert [i.speaker for i in quotes(text)] == ["Ilse Dorhout", "Ilse Dorhout"]
+
+
+def test_a_surname_with_one_typo_is_the_person_named_before() -> None:
+    text = ("Wethouder Theo Brinkman van Ommen is kritisch. \"We hebben te weinig geld\", vindt Brinkmann.")
+    assert [i.speaker for i in quotes(text)] == ["Theo Brinkman"]
+
+
+def test_in_alone_is_a_place_not_a_particle() -> None:
+    text = "Burgemeester Els Kramer opende het Dorpshuis in Oosterend. ‘Dit huis is van iedereen,’ zegt de burgemeester."
+    assert [i.speaker for i in quotes(text)] == ["Els Kramer"]
+
+
+def test_a_phrase_mentioned_inside_a_sentence_is_no_quote() -> None:
+    for text in ("Hij herinnert zich de typering van een wethouder als ‘een dromer aan de dijk’. Dat bleef hangen.",
+                 "Het dorp laat zien wat ‘eerst de mens en dan de regels’ betekent.",
+                 "We zien een woning met “0 op de meter” en een dorpshuis vol zonnepanelen."):
+        assert not quotes(text)
+    # woven in but attributed: a partial quote
+    text = "Volgens directeur Ineke Smal is het project “een proef die we veel eerder hadden moeten doen”."
+    assert [i.speaker for i in quotes(text)] == ["Ineke Smal"]

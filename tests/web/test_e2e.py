@@ -85,16 +85,26 @@ def foreign_word(text: str) -> str:
 
 
 def shorten(text: str) -> str:
-    """Keep the first six words and cut a marked run after them that the check accepts (a cut of
-    a negation, number or condition is refused, so the run is chosen to leave those in)."""
-    from oogst.check import check_abridgement
+    """A faithful cut: the longest stretch inside the text of words no claim depends on, marked."""
+    from oogst.check import meaning_words
 
     w = text.split()
-    for end in range(len(w) - 2, 7, -1):
-        short = " ".join(w[:6]) + " […] " + " ".join(w[end:])
-        if check_abridgement(text, short, "nl").ok:
-            return short
-    raise AssertionError(f"no honest cut of {text!r}")
+    plain = [meaning_words().category(x.strip(".,;:!?‘’“”„")) is None and x[-1] not in ",;:." for x in w]
+    best = (0, 0)
+    for i in range(1, len(w) - 1):
+        j = i
+        while j < len(w) - 1 and plain[j]:
+            j += 1
+        best = max(best, (j - i, i))
+    n, i = best
+    return " ".join(w[:i]) + " […] " + " ".join(w[i + n:])
+
+
+def english(browser, base: str, **kw):  # noqa: ANN001, ANN201
+    """A browser context that chose English (Dutch is the default)."""
+    context = browser.new_context(**kw)
+    context.add_cookies([{"name": "oogst_lang", "value": "en", "url": base}])
+    return context
 
 
 def drag(page, handle, zone) -> None:  # noqa: ANN001
@@ -133,7 +143,8 @@ def test_from_an_empty_store_to_a_published_pdf(browser, tmp_path: Path, demo_co
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with serve(tmp_path / "oogst.db") as base:
-        page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+        context = english(browser, base, viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
         problems: list[str] = []
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
@@ -189,14 +200,14 @@ def test_from_an_empty_store_to_a_published_pdf(browser, tmp_path: Path, demo_co
         assert words(original) not in text
         pdf.close()
         assert problems == []
-        page.close()
+        context.close()
 
 
 def test_the_basic_flow_works_without_javascript(browser, tmp_path: Path, demo_corpus: Path) -> None:  # noqa: ANN001
     from playwright.sync_api import expect
 
     with serve(tmp_path / "oogst.db") as base:
-        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+        context = english(browser, base, java_script_enabled=False, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         upload_demo(page, base, demo_corpus)  # the job page refreshes itself until the run is done
         digest_url = page.url.split("?")[0].split("#")[0]
@@ -221,4 +232,73 @@ def test_the_basic_flow_works_without_javascript(browser, tmp_path: Path, demo_c
         expect(page.locator(f"#item-{cand_id} .item-text")).to_have_text(shorten(original))
         md = page.request.get(digest_url + "/export/md")
         assert md.ok and words(shorten(original)).replace("[", "\\[").replace("]", "\\]") in words(md.text())
+        context.close()
+
+
+def test_the_ui_speaks_dutch_and_english_on_request(browser, tmp_path: Path, demo_corpus: Path) -> None:  # noqa: ANN001
+    """Issue 18: Dutch by default, English as a choice; one date style each; the check's refusal,
+    the exact page's progress and deleting a digest, in the browser."""
+    from playwright.sync_api import expect
+
+    with serve(tmp_path / "oogst.db") as base:
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="en-US")
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(base + "/")
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        expect(page.get_by_text("De opslag is leeg")).to_be_visible()
+        page.set_input_files("#files", [str(p) for p in sorted(demo_corpus.glob("*.html"))])
+        page.get_by_role("button", name="Uploaden en toevoegen").click()
+        expect(page.locator("#job-next")).to_be_visible(timeout=30_000)
+        expect(page.locator("#job-counts .count-added")).to_contain_text("18 toegevoegd")
+        expect(page.locator("#job-count")).to_have_text("18 van 18")
+        expect(page.locator("#job-events .pill").first).to_have_text("toegevoegd")
+        page.goto(base + "/sources")
+        dates = page.locator("table.table td.nowrap").all_inner_texts()
+        assert dates and all(re.fullmatch(r"(\d{1,2} )?[a-z]+ \d{4}|zonder datum", d) for d in dates), dates
+        page.goto(base + "/digests")
+        page.fill("#topic", TOPIC)
+        page.fill("#period", PERIOD)
+        page.get_by_role("button", name="Maak het overzicht").click()
+        expect(page.locator(".checkline-ok")).to_contain_text("letterlijk of getrouw ingekort")
+        expect(page.get_by_role("heading", name="Kandidaten")).to_be_visible()
+        editor_url = page.url.split("#")[0]
+
+        # the live check refuses a cut of a negation, and says so in Dutch
+        item = page.locator("li.item").filter(has=page.locator(".item-text", has_text=re.compile(r"\w+ niet \w+"))).first
+        expect(item).to_be_visible()  # the demo digest has quotes with 'niet'
+        original = item.locator(".item-text").inner_text()
+        item.locator("details.shorten > summary").click()
+        item.locator("textarea").fill(re.sub(r"(\w+) niet (\w+)", r"\1 […] \2", original, count=1))
+        expect(item.locator(".verdict-bad")).to_contain_text("'niet' is weggelaten (een ontkenning")
+        expect(item.get_by_role("button", name="Ingekorte tekst bewaren")).to_be_disabled()
+
+        # the exact page shows its progress, then the page and what had to give
+        page.get_by_role("link", name="Exacte pagina").first.click()
+        expect(page.get_by_role("heading", name="De afgedrukte pagina")).to_be_visible()
+        expect(page.locator("#page-progress")).to_be_hidden(timeout=60_000)
+        expect(page.locator("#page-fit")).to_contain_text("Om op één pagina te passen")
+        assert page.evaluate("document.getElementById('page-image').naturalWidth") > 0
+
+        # English on request, and it sticks
+        page.goto(editor_url)
+        page.locator(".langnav").get_by_role("link", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.get_by_role("heading", name="Candidates")).to_be_visible()
+        expect(page).to_have_url(re.compile(re.escape(editor_url)))
+        page.goto(base + "/sources")
+        dates = page.locator("table.table td.nowrap").all_inner_texts()
+        assert dates and all(re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{4}|undated", d) for d in dates), dates
+        page.goto(base + "/digests")
+        expect(page.locator(".digest-list .muted").first).to_contain_text(re.compile(r"made \d{1,2} [A-Z][a-z]+ \d{4}"))
+
+        # delete the digest (after confirming)
+        page.on("dialog", lambda d: d.accept())
+        page.locator(".digest-list").get_by_role("button", name=re.compile("Delete the digest")).first.click()
+        expect(page.get_by_text("was deleted")).to_be_visible()
+        expect(page.get_by_text("No digests yet.")).to_be_visible()
+        page.locator(".langnav").get_by_role("link", name="Nederlands").click()
+        expect(page.get_by_text("Nog geen overzichten.")).to_be_visible()
+        assert problems == []
         context.close()

@@ -209,3 +209,76 @@ def test_the_origin_check_compares_scheme_host_and_port(client: Client) -> None:
     assert same_origin("http://127.0.0.1:80", "http", "127.0.0.1")
     assert same_origin("https://Oogst.Example", "https", "oogst.example:443")
     assert not same_origin("http://oogst.example", "https", "oogst.example")
+
+
+# -- delete, tip slots, the exact page ---------------------------------------------------------
+
+def test_a_digest_can_be_deleted(client: Client, demo_store: Path) -> None:
+    assert 'action="/digests/1/delete"' in client.get("/digests").text
+    res = client.form("/digests/1/delete", follow_redirects=False)
+    assert res.status_code == 303 and res.headers["location"].startswith("/digests?deleted=")
+    assert "was deleted" in client.get(res.headers["location"]).text
+    assert client.get("/digests/1").status_code == 404
+    with Store(demo_store) as st:
+        assert st.digest_json(1) is None and st.documents()  # the sources stay
+    assert client.form("/digests/1/delete").status_code == 404
+
+
+def test_a_source_can_be_deleted_and_digests_say_what_to_remove(client: Client, demo_store: Path) -> None:
+    with Store(demo_store) as st:
+        digest = loads(st.digest_json(1) or "")
+        url = digest.highlights[0].source_url
+        doc_id = st.document_by_url(url).id  # type: ignore[union-attr]
+        n_docs = len(st.documents())
+    assert f'value="{url}"' in client.get("/sources").text
+    res = client.form("/sources/delete", {"url": url}, follow_redirects=False)
+    assert res.status_code == 303 and "Deleted" in client.get(res.headers["location"]).text
+    with Store(demo_store) as st:
+        assert st.document_by_url(url) is None and len(st.documents()) == n_docs - 1
+        assert st.items([doc_id]) == []
+    assert client.get("/digests/1/export/pdf").status_code == 409
+    assert "source text not stored" in client.get("/digests/1").text
+    assert client.form("/sources/delete", {"url": url}).status_code == 404
+
+
+def test_a_deleted_upload_takes_its_file_along(empty_client: Client, tmp_path: Path) -> None:
+    _upload(empty_client, [("artikel.html", _article(0))])
+    (upload,) = (tmp_path / "empty-uploads").iterdir()
+    with Store(tmp_path / "empty.db") as st:
+        (doc,) = st.documents()
+    empty_client.form("/sources/delete", {"url": doc.url})
+    assert not upload.exists()
+    job = _upload(empty_client, [("artikel.html", _article(0))])  # added again, read afresh
+    assert job["counts"].get("added") == 1, job["events"]
+
+
+def test_an_item_moved_into_a_tip_slot_replaces_the_tip(client: Client, demo_store: Path) -> None:
+    from oogst.web import editing
+
+    with Store(demo_store) as st:
+        d = loads(st.digest_json(1) or "")
+    assert d.lessons and d.lessons[0].tips and len(d.lessons) > 1
+    old_tip = d.lessons[0].tips[0]
+    new_tip = d.lessons[1].items[0]
+    res = client.form("/digests/1/items/move", {"item": new_tip.id, "to": "t0"}, follow_redirects=False)
+    assert res.status_code == 303
+    with Store(demo_store) as st:
+        after = loads(st.digest_json(1) or "")
+    assert [t.id for t in after.lessons[0].tips] == [new_tip.id]
+    assert after.lessons[1].items[0].id == old_tip.id  # the old tip took the item's place
+    assert len(after.all_items()) == len(d.all_items())
+    # from the candidates: the old tip leaves the digest
+    fresh = replace(new_tip, id="x" * 12)
+    put = editing.insert(after, fresh, ("t", 0))
+    assert [t.id for t in put.lessons[0].tips] == ["x" * 12] and new_tip.id not in {i.id for i in put.all_items()}
+
+
+def test_the_exact_page_answers_at_once_with_progress(client: Client) -> None:
+    page = client.get("/digests/1/page")
+    assert client.app.state.outputs._pdfs == {}  # noqa: SLF001  (nothing laid out before answering)
+    assert page.status_code == 200 and 'id="page-progress"' in page.text and "<progress" in page.text
+    assert 'data-fit="/digests/1/page/fit"' in page.text and "?wait=1" in page.text  # the way without script
+    fit = client.get("/digests/1/page/fit").json()
+    assert fit["ok"] is True and isinstance(fit["warnings"], list)
+    waited = client.get("/digests/1/page?wait=1")
+    assert 'id="page-progress"' not in waited.text and "To fit one page" in waited.text

@@ -19,6 +19,11 @@ class Client(TestClient):
 
     csrf: str = ""
 
+    def __init__(self, *args: object, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        # the route tests read the English texts; Dutch, the default, is tested in test_i18n.py
+        self.cookies.set("oogst_lang", "en")
+
     def refresh_csrf(self) -> str:
         page = self.get("/digests")
         self.csrf = re.search(r'name="csrf-token" content="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]

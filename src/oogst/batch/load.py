@@ -82,13 +82,16 @@ def load_into(store, path: Path, *, filters=None, on_result: OnResult | None = N
             on_result(source, status, reason)
 
     for tables in iter_partitions(path):
+        kept = []
         for doc, items, source in _documents(tables):
             reason = filters.date_reason(doc.published) if filters is not None else None
             if reason:
                 summary.skipped.append((source, reason))
                 report(source, "skipped", reason)
-                continue
-            status = store.put(doc, items, source=source)
+            else:
+                kept.append((doc, items, source))
+        # one transaction per partition: a kill leaves whole partitions, and re-adding finishes
+        for (doc, _, source), status in zip(kept, store.put_many(kept)):
             {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(doc.url)
             report(source, status)
         for source, reason in zip(tables["failures"].column("source").to_pylist(),

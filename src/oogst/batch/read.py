@@ -74,9 +74,12 @@ def expand(sources: Iterable[str]) -> list[Path | str]:
         if "://" in src:
             out.append(src)
         elif path.is_dir():
+            # a harvest's own output (it may lie in the folder harvested) is no input
+            harvests = [m.parent for m in path.rglob("_oogst_harvest.json")]
             for p in sorted(path.rglob("*")):
                 if p.is_file() and not p.name.startswith((".", "_")) and (
-                        _kind(p) != "doc" or p.suffix.lower() in DOC_SUFFIXES):
+                        _kind(p) != "doc" or p.suffix.lower() in DOC_SUFFIXES) and not any(
+                        p.is_relative_to(h) for h in harvests):
                     out.append(p)
         elif path.is_file():
             out.append(path)

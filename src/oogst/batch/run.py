@@ -148,12 +148,14 @@ def harvest_batch(sources: Sequence[str], out: Path, *, scheduler: str | None = 
         raise InputError("nothing to harvest: give one or more JSONL, Parquet or document files or folders")
     started = time.monotonic()
     files = read.expand(sources)
+    total = read.count(files)
+    if total:  # a small corpus still fills every core: at least 32 partitions (of 10 or more)
+        partition_docs = min(partition_docs, max(10, -(-total // 32)))
     settings = {"input": read.fingerprint(files), "lang": lang, "kinds": list(kinds),
                 "partition_docs": partition_docs, "partition_bytes": partition_bytes,
                 "max_doc_bytes": read.MAX_DOC_BYTES}
     output = HarvestOutput(out, settings, fresh=fresh)
     summary = BatchSummary(out)
-    total = read.count(files)
 
     if output.complete:  # nothing left to do: no cluster to start
         summary.partitions = summary.resumed = len(output.done)

@@ -168,7 +168,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     import pyarrow as pa
 
     from oogst.harvest import harvest
-    from oogst.ingest import to_document
+    from oogst.ingest import scrub, source_name, to_document
     from oogst.ingest.files import Failed, unexpected
     from oogst.models import ITEM_KINDS
 
@@ -178,9 +178,9 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     docs: dict[str, list] = {c: [] for c in DOCUMENT_COLUMNS}
     fails: dict[str, list] = {c: [] for c in FAILURE_COLUMNS}
 
-    def fail(source: str, reason: str) -> None:
-        fails["source"].append(source)
-        fails["reason"].append(reason)
+    def fail(source: str, reason: str) -> None:  # a lone surrogate would stop Arrow: kept visible instead
+        fails["source"].append(source_name(source))
+        fails["reason"].append(scrub(reason))
 
     with tempfile.TemporaryDirectory(prefix="oogst-batch-") as tmp, TimeLimit(time_limit) as limit:
         for rec in records:
@@ -210,7 +210,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
                 fail(rec.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
                 continue
             for c, v in zip(DOCUMENT_COLUMNS, (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
-                                               doc.source_kind, doc.author, rec.source, len(found))):
+                                               doc.source_kind, doc.author, source_name(rec.source), len(found))):
                 docs[c].append(v)
             for it in found:
                 for c, v in zip(ITEM_COLUMNS, (doc.url, doc.title, doc.published, doc.language, it.kind, it.text,

@@ -16,33 +16,27 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
-
 from oogst.harvest.text import Block
 from oogst.lang import Language
 from oogst.models import Item
 
 
-class Unit(NamedTuple):
-    """A line-level piece of a block: a paragraph line, a heading, or one bullet."""
-
-    start: int
-    end: int
-    bullet: bool
-    marker: str  # the bullet's marker class ("•", "-", "1.", "a.") or "" for a non-bullet
+Unit = Block  # a line-level piece of a block: a paragraph line, a heading, or one bullet
 
 
 _INLINE_BULLET = re.compile(r"[•▪◦●]")  # marks that are never punctuation inside a sentence
 _SPACE = re.compile(r"\s*")
+_NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
-_LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|regel|rule)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
+_LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|regel|rule|aanbeveling|recommendation|conclusie|conclusion|bevinding|finding)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
 MAX_HEADING = 100  # characters
+_INNER_STOP = re.compile(r"[^\W\d][.!?] [A-Z]")  # a sentence ends inside the line (not "Stap 1. Zorg …")
 
 
 def _marker(text: str, b: Block) -> str:
-    """The marker class of a bullet block, read from the characters before it."""
+    """The marker class of a bullet ("•", "-", "1.", "a."), read from the characters before it."""
     k = b.start - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
@@ -56,41 +50,61 @@ def _marker(text: str, b: Block) -> str:
 
 def units(text: str, blocks: list[Block]) -> list[Unit]:
     """Blocks cut into lines and inline bullets (see the module's docstring)."""
+    inline_anywhere = _INLINE_BULLET.search(text) is not None
     out: list[Unit] = []
     for b in blocks:
         multi = text.find("\n", b.start, b.end) >= 0
-        inline = _INLINE_BULLET.search(text, b.start, b.end)
+        inline = _INLINE_BULLET.search(text, b.start, b.end) if inline_anywhere else None
         if not multi and inline is None:
-            out.append(Unit(b.start, b.end, b.bullet, _marker(text, b) if b.bullet else ""))
+            out.append(b)
             continue
-        if b.bullet and inline is None:  # a bullet wrapped over lines stays one item
-            out.append(Unit(b.start, b.end, True, _marker(text, b)))
+        if b.bullet and inline is None:  # a wrapped bullet stays one item, up to a line that is no wrap
+            _split_bullet(text, b, out)
             continue
         first = True
         pos = b.start
         while pos < b.end:
             nl = text.find("\n", pos, b.end)
             stop = b.end if nl < 0 else nl
-            _split_line(text, pos, stop, b.bullet and first, _marker(text, b) if b.bullet and first else "", out)
+            _split_line(text, pos, stop, b.bullet and first, out)
             first = False
             pos = stop + 1
     return out
 
 
-def _split_line(text: str, s: int, e: int, bullet: bool, marker: str, out: list[Unit]) -> None:
+def _split_bullet(text: str, b: Block, out: list[Unit]) -> None:
+    """A bullet over several lines: the lines that continue it, then (when the scraper lost
+    the blank line) what follows it: an unindented line that opens with a capital after a
+    line that ended a sentence ("- … launch.\nKey take-aways - the organisation:",
+    "- … it.\nPhoto: the author")."""
+    start = b.start
+    pos = text.find("\n", b.start, b.end)
+    while pos >= 0:
+        nxt = pos + 1
+        prev_end = pos
+        while prev_end > start and text[prev_end - 1] in " \t":
+            prev_end -= 1
+        if nxt < b.end and text[nxt].isupper() and text[prev_end - 1] in ".!?:":
+            out.append(Unit(start, prev_end, start == b.start))
+            start = nxt
+        pos = text.find("\n", nxt, b.end)
+    out.append(Unit(start, b.end, start == b.start))
+
+
+def _split_line(text: str, s: int, e: int, bullet: bool, out: list[Unit]) -> None:
     """One line: the text before its first inline bullet mark, then one bullet per mark."""
-    parts: list[tuple[int, int, bool, str]] = []
-    cur, cur_bullet, cur_marker = s, bullet, marker
+    parts: list[tuple[int, int, bool]] = []
+    cur, cur_bullet = s, bullet
     for m in _INLINE_BULLET.finditer(text, s, e):
-        parts.append((cur, m.start(), cur_bullet, cur_marker))
-        cur, cur_bullet, cur_marker = m.end(), True, m.group(0)
-    parts.append((cur, e, cur_bullet, cur_marker))
-    for a, z, is_bullet, mk in parts:
+        parts.append((cur, m.start(), cur_bullet))
+        cur, cur_bullet = m.end(), True
+    parts.append((cur, e, cur_bullet))
+    for a, z, is_bullet in parts:
         a = _SPACE.match(text, a, z).end()  # type: ignore[union-attr]
         while z > a and text[z - 1].isspace():
             z -= 1
         if z > a:
-            out.append(Unit(a, z, is_bullet, mk))
+            out.append(Unit(a, z, is_bullet))
 
 
 def heading(text: str, u: Unit | Block) -> str | None:
@@ -98,15 +112,15 @@ def heading(text: str, u: Unit | Block) -> str | None:
     if u.bullet or u.end - u.start > MAX_HEADING or text.find("\n", u.start, u.end) >= 0:
         return None
     raw = text[u.start : u.end]
-    if _SENTENCE_END.search(raw) and not raw.endswith(":"):
-        return None
+    if (_SENTENCE_END.search(raw) and not raw.endswith(":")) or _INNER_STOP.search(raw):
+        return None  # a sentence, or two: "Zet de aanbieders om tafel. Met deze tips …:"
     return _HEADING_CLEAN.sub("", raw).lower().replace("take-away", "takeaway").replace("take away", "takeaway")
 
 
 def matches(head: str, names: tuple[str, ...]) -> str | None:
     """The first of ``names`` that the heading is, starts or ends with ("Key take-aways -
     design"), or a one-word name among its first three words ("5 lessen voor samenwerking")."""
-    prefixes, suffixes, whole, single = _heading_forms(names)
+    prefixes, suffixes, whole, single = _forms(names)
     if head in whole or head.startswith(prefixes) or head.endswith(suffixes):
         for name in names:  # the first name that matches, as the list orders them
             if head == name or head.startswith(name + " ") or head.endswith(" " + name):
@@ -117,6 +131,18 @@ def matches(head: str, names: tuple[str, ...]) -> str | None:
             if name in single and name in words:
                 return name
     return None
+
+
+_FORMS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]]] = {}
+
+
+def _forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """``_heading_forms`` by the identity of the (long-lived) tuple: hashing a tuple of names
+    on every heading cost more than the test itself."""
+    entry = _FORMS.get(id(names))
+    if entry is None or entry[0] is not names:
+        entry = _FORMS[id(names)] = (names, _heading_forms(names))
+    return entry[1]
 
 
 @lru_cache(maxsize=None)
@@ -164,7 +190,7 @@ def _glued_heading(text: str, u: Unit, lang: Language) -> tuple[Unit, Unit] | No
                 e = h
                 while e > u.start and text[e - 1].isspace():
                     e -= 1
-                return Unit(u.start, e, False, ""), Unit(h, u.end, False, "")
+                return Unit(u.start, e, False), Unit(h, u.end, False)
     return None
 
 
@@ -180,7 +206,7 @@ def _looks_like_lesson_paragraph(text: str, u: Unit, lang: Language) -> bool:
 def _is_cut(text: str, u: Unit, previous: list[Item]) -> bool:
     """The last item of a text that an excerpt cut off: a few words without final punctuation
     where the items before it ended as sentences."""
-    if text[u.end :].strip() or not previous:
+    if not previous or _NON_SPACE.search(text, u.end) is not None:  # not the end of the text
         return False
     body = text[u.start : u.end]
     return (len(_WORD.findall(body)) < 4 and body[-1].isalnum()
@@ -193,7 +219,12 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
     (advice), and the spans of items left out because the excerpt cut them off."""
     items: list[Item] = []
     cut: list[tuple[int, int]] = []
+    # no bullet and no line that ends with a colon: no box (most news articles)
+    if not any(b.bullet or text[b.end - 1] == ":" for b in blocks) and ":\n" not in text \
+            and _INLINE_BULLET.search(text) is None:
+        return items, cut
     us = units(text, blocks)
+    heads = [None if u.bullet else heading(text, u) for u in us]
     kind: str | None = None
     cue: str | None = None
     marker: str | None = None
@@ -206,10 +237,11 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
         if u.bullet:
             if kind is None:
                 continue
-            if marker is not None and u.marker != marker:  # a new list style ends the box
+            mk = _marker(text, u)
+            if marker is not None and mk != marker:  # a new list style ends the box
                 kind = None
                 continue
-            marker = u.marker
+            marker = mk
             if _is_cut(text, u, in_box):
                 cut.append((u.start, u.end))
                 continue
@@ -217,7 +249,7 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
             items.append(item)
             in_box.append(item)
             continue
-        head = heading(text, u)
+        head = heads[k]
         if nxt is not None and nxt.bullet and (head is None or not _is_box_heading(head, lang)):
             glued = _glued_heading(text, u, lang)
             if glued is not None:
@@ -247,9 +279,11 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
                     continue
             kind, by_headings = None, False
             continue
-        if by_headings:  # the explanation under a heading item
+        if by_headings:  # the explanation under a heading item; a question heading ("Hoe dan wel?") ends the list
+            if u.end - u.start <= MAX_HEADING and text[u.end - 1] == "?" and text.find("\n", u.start, u.end) < 0:
+                kind, by_headings = None, False
             continue
-        if nxt is not None and (nxt.bullet or heading(text, nxt) is not None):
+        if nxt is not None and (nxt.bullet or heads[k + 1] is not None):
             found = _intro(text, u, lang, needs_colon=not nxt.bullet)
             if found:
                 (kind, cue), marker, in_box = found, None, []

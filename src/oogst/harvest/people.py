@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from oogst.lang import Language
@@ -126,7 +127,10 @@ def _is_role(code: str, word: str) -> bool:
     from oogst.lang import get
 
     lang, w = get(code), word.lower()
-    return w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes))
+    if w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes)):
+        return True
+    # a plural: "projectleiders Myriam de Jong en Siep Littooij", "adviseurs", "councillors"
+    return len(w) > 5 and w.endswith("s") and (w[:-1] in lang.roles or (len(w) > 7 and w[:-1].endswith(lang.role_suffixes)))
 
 
 @lru_cache(maxsize=200_000)
@@ -146,6 +150,14 @@ def _organisation_tails(code: str) -> tuple[str, ...]:
     from oogst.lang import get
 
     return tuple(sorted(o for o in get(code).organisation_words if len(o) >= 5))
+
+
+def _singular(word: str, lang: Language) -> str:
+    """ "projectleiders Myriam de Jong en …": each of them is a projectleider."""
+    w = word.lower()
+    if w in lang.roles or (len(w) > 6 and w.endswith(lang.role_suffixes)) or not w.endswith("s"):
+        return word
+    return word[:-1]
 
 
 def is_role_word(word: str, lang: Language) -> bool:
@@ -255,7 +267,7 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
             if found:
                 org, _ = _org_after(text, pos + w.end(), lang)
             break
-        if not word[0].islower() and not is_role_word(word, lang):
+        if not word[0].islower() and not is_role_word(word, lang) and not _role_follows(tail, words, k, lang):
             break
         role_words.append(word)
         found = found or is_role_word(word, lang)
@@ -266,10 +278,22 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         return None, None
     while role_words and not is_role_word(role_words[-1], lang) and role_words[-1].lower() in lang.function_words:
         role_words.pop()
-    # "is al zes jaar dijkgraaf": the time before the role is not part of it
-    while role_words and not is_role_word(role_words[0], lang) and role_words[0].lower() in lang.stopwords:
+    # "is al zes jaar dijkgraaf", "is als lid van de raad": the time or "als" before the role is not part of it
+    while role_words and not is_role_word(role_words[0], lang) and (role_words[0].lower() in lang.stopwords
+                                                                     or role_words[0].lower() in ("als", "as")):
         role_words.pop(0)
     return " ".join(role_words) or None, org
+
+
+def _role_follows(tail: str, words: list[re.Match[str]], k: int, lang: Language) -> bool:
+    """Whether a role word follows word ``k`` within three words, in the same clause: "Martin
+    Tett, the LGA’s Housing spokesman", "Jan Bos, Dalmeer-wethouder"."""
+    for j in range(k + 1, min(k + 4, len(words))):
+        if any(c in ",.;:()" for c in tail[words[j - 1].end() : words[j].start()]):
+            return False
+        if is_role_word(words[j].group(0), lang):
+            return True
+    return False
 
 
 _ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)?(\w+)")
@@ -360,11 +384,15 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         if word[0].islower() and len(out) < 2 and word.lower() not in lang.function_words:
             out.insert(0, word)
             continue
+        if k == len(words) - 1 and k > 0 and word[0].isupper() and is_role_word(words[k - 1], lang) \
+                and word not in lang.not_names:
+            continue  # "wethouder Wonen Bert Doorn": the portfolio, left out of the role as "(Wonen)" is
         break
     if out and any(is_role_word(w, lang) for w in out):
         # "City Manager" → "city manager"; a name inside a role keeps its capital ("wethouder
         # van Emmen" is not built here, but "Dalmeer-wethouder" could be)
-        role = " ".join(w.lower() if k == 0 or is_role_word(w, lang) or w.lower() in lang.role_modifiers else w
+        role = " ".join(_singular(w.lower(), lang) if is_role_word(w, lang)
+                        else (w.lower() if k == 0 or w.lower() in lang.role_modifiers else w)
                         for k, w in enumerate(out))
         return role, None
     return None, None
@@ -404,6 +432,7 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     return role_after(", " + phrase + ",", 0, lang)
 
 
+_COORDINATORS = frozenset({"en", "and", "&"})
 _INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
 
 
@@ -463,12 +492,12 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             # ("programmamanager Hanna van Leeuwen" is a name: Hanna is neither)
             sur, name_end = first, m.end("first")
             pos = name_end
-        if sur.split()[-1] in lang.not_names:
+        if sur.split()[-1] in lang.not_names and " " not in sur:  # "van der Wel" is a name
             continue
         if first not in lang.first_names and is_organisation_word(sur.split()[-1], lang):
             continue  # "Amberline Buses said": a company
         before = _prev_word(text, at, raw=True)
-        if is_organisation_word(before, lang):
+        if is_organisation_word(before, lang) and not titled:
             continue
         if first not in lang.first_names and before in ("van", "uit", "bij", "of", "from", "at"):
             continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
@@ -486,6 +515,9 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if not role:  # a title that is a role: "Councillor Ann Webb"
             role = next((t.strip(".").lower() for t in text[at : m.start("first")].split()
                          if is_role_word(t.strip("."), lang)), None)
+        if raw and not role and text[raw[-1][1] : at].strip() in _COORDINATORS and raw[-1][4] \
+                and raw[-1][1] > at - 6:
+            role = raw[-1][4]  # "projectleiders Myriam de Jong en Siep Littooij": the role is theirs both
         if first not in lang.first_names and not role and not titled and not _near_verb(text, at, name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
@@ -513,17 +545,30 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
     # word next to the reporting verb right after a closing mark is the speaker's surname
     # (not a sentence's first word, so the list of capitalised non-names does not apply)
     named_at = {r[0] for r in raw}
-    for m in _lone_speaker_re(lang.code).finditer(text):
+    first_words = {r[2].split()[0] for r in raw}
+    longer: dict[str, bool] = {}
+    for m in islice(_lone_speaker_re(lang.code).finditer(text), MAX_LONE):
         word = m.group("a") or m.group("b")
         at = m.start("a") if m.group("a") else m.start("b")
         low = word.lower()
+        last_word = word.rsplit(None, 1)[-1]
         if at in named_at or low in lang.pronouns or low in lang.function_words or low in lang.stopwords \
                 or low in lang.definite_articles or low in lang.indefinite_articles \
-                or is_role_word(word, lang) or is_organisation_word(word, lang):
+                or is_role_word(last_word, lang) or is_organisation_word(last_word, lang):
             continue
-        if any(s <= at < e for s, e, *_ in raw[-3:]):
+        if word in surnames or word in first_words:
+            continue  # a known name: found by the surname search below
+        typo = next((k for k in surnames if _one_typo(word, k)), None) if len(surnames) <= MANY_NAMES else None
+        if typo is not None:
+            raw.append((at, at + len(word), typo, typo, None, None))  # "vindt Maast" after "Theo Maas"
             continue
+        if word not in longer:
+            longer[word] = re.search(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{_UP}]", text) is not None
+        if longer[word]:
+            continue  # part of a longer name elsewhere: "Amberline Buses", "Salters Ferry"
         role, org = role_before(text, at, lang)
+        if not role:
+            role, org = role_after(text, at + len(word), lang)
         raw.append((at, at + len(word), word, word, role, org))
         surnames.add(word)
     raw.sort(key=lambda r: (r[0], r[1]))
@@ -565,6 +610,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             raw.append((m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
     taken = sorted((s, e) for s, e, *_ in raw)
     taken_starts = [s for s, _ in taken]
+    taken_start_set = set(taken_starts)
     known = {r[3] for r in raw}
     # the first names of people named in full: human-interest pieces go on with "vertelt Dewi"
     known |= {r[2].split()[0] for r in raw if r[2] != r[3] and " " in r[2] and r[2].split()[0] not in lang.titles}
@@ -574,6 +620,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if k and start < taken[k - 1][1] or start in seen:
             continue
         seen.add(start)
+        nxt = end
+        while nxt < len(text) and text[nxt] in " \t":
+            nxt += 1
+        if nxt > end and nxt in taken_start_set:
+            continue  # "wethouder Wonen Bert Doorn": a portfolio between the role and the name
         if _prev_word(text, start, raw=True) in ("van", "uit", "in", "from", "of") and sur[0].isupper():
             continue  # "burgemeester Brandsma van Wolde": a place, not a surname
         role, org = role_before(text, start, lang)
@@ -583,7 +634,87 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role or r2, org or o2
         raw.append((start, end, sur, sur, role, org))
     raw.sort(key=lambda r: (r[0], r[1]))
+    raw.extend(_descriptions(text, raw, lang))
+    raw.sort(key=lambda r: (r[0], r[1]))
     return _merge(raw, exclude or [], lang.honorifics)
+
+
+DESCRIPTION_REACH = 600  # characters from the person's last mention to a description of them
+_DESCRIPTION_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
+
+
+def _descriptions(text: str, raw: list[tuple[int, int, str, str, str | None, str | None]],
+                  lang: Language) -> list[tuple[int, int, str, str, str | None, str | None]]:
+    """ "Roel Bekker … geeft de voormalig topambtenaar graag mee: …", "Heather Townsend said …
+    The independent Central Bedfordshire councillor said …": a definite role description with
+    a modifier and no name after it, shortly after a person whose role the text never gives,
+    describes that person (a bare "the mayor" is as often someone else). Each becomes a mention of them there, with the description as their role."""
+    if not raw or not lang.definite_articles:
+        return []
+    with_role = {r[2] for r in raw if r[4]} | {r[3] for r in raw if r[4]}
+    ends = [r[1] for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: ends[i])
+    sorted_ends = [ends[i] for i in order]
+    out: list[tuple[int, int, str, str, str | None, str | None]] = []
+    for m in _article_re(lang.code).finditer(text):
+        k = bisect.bisect_right(sorted_ends, m.start()) - 1
+        if k < 0:
+            continue
+        last = raw[order[k]]
+        if m.start() - last[1] > DESCRIPTION_REACH or last[2] in with_role or last[3] in with_role:
+            continue
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        for _ in range(4):
+            w = _DESCRIPTION_WORD.match(text, pos)
+            if w is None:
+                break
+            words.append(w)
+            pos = w.end()
+        for j, w in enumerate(words):
+            word = w.group(1)
+            if is_role_word(word, lang) and word[:1].islower():
+                nxt = words[j + 1].group(1) if j + 1 < len(words) else ""
+                if nxt[:1].isupper() or text[w.end() : w.end() + 1] in "’'":
+                    break  # "de wethouder Jansen", "the council's": a name or a possessive follows
+                if not j or any(x.group(1).lower() in lang.function_words or x.group(1).lower() in lang.reporting_verbs
+                                for x in words[:j]):
+                    break  # a bare "the mayor", "de woordvoerster" is as often someone else
+                role = " ".join(x.group(1) for x in words[: j + 1])
+                role = role[0].lower() + role[1:]
+                out.append((words[0].start(1), w.end(), last[2], last[3], role, None))
+                with_role.update((last[2], last[3]))
+                break
+            if not (word[:1].isupper() or word.lower() in lang.role_modifiers
+                    or (lang.role_modifier_endings and word.lower().endswith(lang.role_modifier_endings))
+                    or not lang.role_modifier_endings and word[:1].islower()):
+                break
+    return out
+
+
+@lru_cache(maxsize=None)
+def _article_re(code: str) -> re.Pattern[str]:
+    from oogst.lang import get
+
+    words = sorted({a for w in get(code).definite_articles for a in (w, w[0].upper() + w[1:])}, key=lambda w: (-len(w), w))
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    rests = "|".join(rf"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    # opens with the articles' first letters, so the engine skips to them
+    return re.compile(rf"[{firsts}](?<=(?<![\w’'-])[{firsts}])(?:{rests})(?![\w’'-])")
+
+
+def _one_typo(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter added, dropped or changed (a surname of
+    four letters or more, as a typo on a real page: "Maast" for "Maas")."""
+    if len(known) < 4 or " " in known or abs(len(word) - len(known)) > 1 or word[:1] != known[:1]:
+        return False
+    if len(word) == len(known):
+        return sum(a != b for a, b in zip(word, known)) == 1
+    short, long_ = (word, known) if len(word) < len(known) else (known, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+MAX_LONE = 200  # lone-surname attributions read per document (each may search the text once)
 
 
 @lru_cache(maxsize=None)
@@ -592,10 +723,15 @@ def _lone_speaker_re(code: str) -> re.Pattern[str]:
 
     lang = get(code)
     verbs = "|".join(re.escape(v) for v in _longest_first(frozenset(v for v in lang.reporting_verbs if " " not in v)))
-    name = rf"[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
-    # opens with the closing mark, so the engine skips to marks
-    return re.compile(rf"[’”\"'](?<=[,.!?…][’”\"'])[^\S\n]+(?:(?:{verbs})[^\S\n]+(?P<a>{name})(?=[.,;]|[^\S\n]+(?:tegen|to)\b)"
-                      rf"|(?P<b>{name})[^\S\n]+(?:{verbs})\b)")
+    parts = _longest_first(lang.particles)
+    part = "|".join(re.escape(p) for p in parts)
+    cap_part = "|".join(re.escape(p[0].upper() + p[1:]) for p in parts if p[0].isalpha())
+    name = rf"(?:(?:{cap_part})[^\S\n]++(?:(?:{part})[^\S\n]++)*)?[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
+    to = "|".join(re.escape(w) for w in _longest_first(lang.addressee_words)) or "(?!)"
+    # opens with the closing mark, so the engine skips to marks; the quote ended with its
+    # punctuation inside (‘…,’ zegt) or a comma after the mark (‘…’, zegt)
+    return re.compile(rf"[’”\"'](?:(?<=[,.!?…].)|,)[^\S\n]+(?:(?:{verbs})[^\S\n]+(?P<a>{name})"
+                      rf"(?=[.,;]|[^\S\n]+(?:{to})\b)|(?P<b>{name})[^\S\n]+(?:{verbs})\b)")
 
 
 ALONE_WINDOW = 3_000  # characters either side of the name; keeps a long text linear
@@ -773,7 +909,7 @@ def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude
         if old is None:
             people[full] = Person(full, sur, role, org)
         elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
-            people[full] = Person(full, sur if name != sur else old.surname, role or old.role, org or old.organisation)
+            people[full] = Person(full, sur if name != sur else old.surname, old.role or role, old.organisation or org)
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))

@@ -64,6 +64,11 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
             after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
             if after[:1] == " " and after[1:2].islower():
                 return "short phrase woven into a sentence (scare quote)"
+        if not inner[:1].isupper() and q.span.opened and not q.attributed \
+                and q.span.open_pos >= 2 and text[q.span.open_pos - 1] == " " and text[q.span.open_pos - 2].isalnum():
+            # "een typering als ‘een sofist aan de academie’", "de affaire ‘…’", "een woning met
+            # “0 op de meter”": a phrase named or mentioned in the middle of a sentence, no one quoted
+            return "phrase of a few words mentioned inside a sentence"
     return None
 
 
@@ -293,7 +298,7 @@ def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
 
 def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res: speakers.Resolver) -> None:
     """Bare quote paragraphs: after a question (interview) or a paragraph introducing someone."""
-    interviewee = _interviewee(text, blocks, res)
+    interviewee = _interviewee(text, blocks, res, by_block)
     for bi in sorted(by_block):
         group = [q for q in by_block[bi] if q.span.depth == 0]
         if not group or any(_speaks(q) for q in group):
@@ -366,10 +371,21 @@ def _share(chain: list[_Q]) -> None:
         q.attributed = True
 
 
-def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver) -> Person | None:
-    """The person an interview is with: the first person introduced in the opening blocks."""
+def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver,
+                 by_block: dict[int, list[_Q]]) -> Person | None:
+    """The person an interview is with: the one most of the attributed quotes are from (the
+    intro may name someone else first: "Premier Rutte beloofde …, maar ombudsman X …"), else
+    the first person introduced in the opening blocks."""
     if not any(text[b.end - 1] == "?" for b in blocks):  # a block ends on its last non-space
         return None
+    said = Counter(q.person.name for group in by_block.values() for q in group
+                   if q.person is not None and q.how not in ("split", "nested", "interview"))
+    if said:
+        top = said.most_common(1)[0][0]
+        for group in by_block.values():
+            for q in group:
+                if q.person is not None and q.person.name == top:
+                    return q.person
     head_end = blocks[min(len(blocks) - 1, 3)].end if blocks else 0
     found = res.in_range(0, head_end)
     return found[0].person if found else None

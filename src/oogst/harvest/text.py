@@ -17,6 +17,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]+\n")
 _LINE_BLOCK = re.compile(rf"[ \t]*(?:(?P<bullet>{_BULLET_MARK})[ \t]+)?[^\S\n]*"
                          r"(?P<body>[^\n]*[^\s])?[^\S\n]*(?:\n|\Z)")
 _LINE = re.compile(r"[^\n]+")
+_ANSWER_OPENERS = frozenset("‘“„\"'«")
 
 
 class Block(NamedTuple):
@@ -66,7 +67,15 @@ def _add_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
         if current is not None:
             _add_line(text, current[0], current[1], out)
     else:
-        _add_line(text, lines[0][0], lines[-1][1], out)
+        # a question on its own line with the answer in quote marks on the next (Q&A written
+        # without a blank line between): two blocks, so that the answer is a bare quote
+        first = 0
+        for k in range(1, len(lines)):
+            if text[lines[k - 1][0] : lines[k - 1][1]].rstrip().endswith("?") \
+                    and text[lines[k][0] : lines[k][1]].lstrip()[:1] in _ANSWER_OPENERS:
+                _add_line(text, lines[first][0], lines[k - 1][1], out)
+                first = k
+        _add_line(text, lines[first][0], lines[-1][1], out)
 
 
 def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:

@@ -128,22 +128,43 @@ class _Run:
         self.report(source, "unchanged")
 
     def keep(self, loaded: Loaded, visit: Visit | None = None) -> None:
+        self.settle(self.decide(loaded, visit))
+
+    def decide(self, loaded: Loaded, visit: Visit | None = None, pool=None):  # noqa: ANN001, ANN201
+        """What becomes of a loaded source: skipped, unchanged or harvested (in ``pool``, an
+        ``oogst.batch.pool.HarvestPool``, when given); ``settle`` carries it out, in input order."""
         reason = self.filters.date_reason(loaded.published)
         if reason:
-            self.skip(loaded.source, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
-            return
+            return ("skip", loaded, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
         doc = to_document(loaded)
         cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
         if self.store.known_hash(doc.url) == doc.hash:
+            return ("unchanged", loaded, doc, cache)
+        return ("harvest", loaded, doc, cache, pool.submit(doc.text, doc.language, doc.id) if pool else None)
+
+    def settle(self, decision) -> None:  # noqa: ANN001
+        what, loaded = decision[0], decision[1]
+        if what == "failed":
+            self.fail(loaded, decision[2])
+            return
+        if what == "skip":
+            self.skip(loaded.source, decision[2], decision[3])
+            return
+        doc, cache = decision[2], decision[3]
+        if what == "unchanged":
             self.unchanged(loaded.source, doc.url, cache)
             return
         try:
-            result = harvest(doc.text, doc.language, document_id=doc.id)
+            handle = decision[4]
+            if handle:  # harvested in a pool
+                items, notes = handle.outcome()
+            else:
+                result = harvest(doc.text, doc.language, document_id=doc.id)
+                items, notes = result.items, cuts(result)
         except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
             self.fail(loaded.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
             return
-        notes = cuts(result)
-        status = self.store.put(doc, result.items, source=loaded.source, cache=cache, notes=notes)
+        status = self.store.put(doc, items, source=loaded.source, cache=cache, notes=notes)
         {"added": self.summary.added, "updated": self.summary.updated,
          "unchanged": self.summary.unchanged}[status].append(doc.url)
         if status != "unchanged":
@@ -195,14 +216,20 @@ def _count(paths: list[Path]) -> int:
     return n
 
 
+# Fewer local documents than this are harvested in this process: a pool's start costs more.
+POOL_MIN_DOCUMENTS = 64
+
+
 def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filters: Filters | None = None,
         policy: FetchPolicy | None = None, on_result: OnResult | None = None,
-        on_found: Callable[[int], None] | None = None) -> AddSummary:
+        on_found: Callable[[int], None] | None = None, workers: int | None = None) -> AddSummary:
     """Load, harvest and store every source; a failing source is recorded and the batch goes on.
 
     ``filters`` keeps only documents in a period (and URLs matching a pattern); ``policy`` sets
     how URLs are fetched (``FetchPolicy.from_env()`` when None). ``on_found(n)`` tells of ``n``
-    more sources to come (for a progress bar), ``on_result`` of each one done.
+    more sources to come (for a progress bar), ``on_result`` of each one done. ``workers`` > 1
+    harvests local files in that many processes (``oogst add`` passes one per core); this
+    process alone reads and writes the store, in input order.
     """
     run = _Run(store, filters or Filters(), on_result)
     sources = list(sources)
@@ -213,19 +240,55 @@ def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filter
             run.fail(src, "only http and https URLs are fetched")
         elif not is_url(src):
             paths.extend(expand(Path(src), glob))
+    local = _count(paths)
     if on_found:
-        on_found(_count(paths) + len(urls))
-    for path in paths:
-        for res in load_file(path):
-            if isinstance(res, Failed):
-                run.fail(source_name(res.source), res.reason)
-            else:
-                run.keep(replace(res, source=source_name(res.source)))
+        on_found(local + len(urls))
+    if workers and workers > 1 and local >= POOL_MIN_DOCUMENTS:
+        _add_files_in_pool(run, paths, workers)
+    else:
+        for path in paths:
+            for res in load_file(path):
+                if isinstance(res, Failed):
+                    run.fail(source_name(res.source), res.reason)
+                else:
+                    run.keep(replace(res, source=source_name(res.source)))
     if urls:
         for visit in crawl(urls, policy=policy or FetchPolicy.from_env(), filters=run.filters,
                            cached=_cache_lookup(store), on_found=on_found):
             run.visit(visit)
     return run.summary
+
+
+def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
+    """The local files of an `add`, harvested in a process pool; settled in input order."""
+    from collections import deque
+
+    from oogst.batch.pool import HarvestPool
+
+    def settle(entry) -> None:  # noqa: ANN001
+        if entry[0] == "file":  # a whole file went to the pool: what became of its documents
+            for decision in entry[1].decisions():
+                run.settle(decision)
+        else:
+            run.settle(entry)
+
+    with HarvestPool(workers) as pool:
+        window: deque = deque()
+        for path in paths:
+            if path.suffix.lower() != ".jsonl":
+                window.append(("file", pool.submit_file(str(path), str(run.store.path), run.filters)))
+            else:  # a corpus: this process reads the lines, the pool harvests their texts
+                for res in load_file(path):
+                    if isinstance(res, Failed):
+                        window.append(("failed", source_name(res.source), res.reason))
+                    else:
+                        window.append(run.decide(replace(res, source=source_name(res.source)), None, pool))
+                    while len(window) > pool.window:
+                        settle(window.popleft())
+            while len(window) > pool.window:
+                settle(window.popleft())
+        while window:
+            settle(window.popleft())
 
 
 __all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "iter_sources", "scrub", "source_name", "to_document"]

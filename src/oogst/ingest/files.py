@@ -11,7 +11,7 @@ from pathlib import Path
 
 from oogst.errors import InputError
 from oogst.ingest.decode import binary_kind, decode_page, decode_text, looks_binary
-from oogst.ingest.html import extract_html
+from oogst.ingest.html import date_from_url, extract_html
 from oogst.models import normalize_partial_date
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -73,8 +73,12 @@ def regular_file(path: Path) -> os.stat_result:
     return st
 
 
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
+
+
 def _too_big(size: int) -> InputError:
-    return InputError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return InputError(f"file is larger than {_size(MAX_FILE_BYTES)}")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -280,7 +284,7 @@ def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
             src = f"{path}:{n}"
             if line is None:
                 records += 1
-                yield Failed(src, f"the line is longer than {MAX_FILE_BYTES // (1024 * 1024)} MB; not read")
+                yield Failed(src, f"the line is longer than {_size(MAX_FILE_BYTES)}; not read")
                 continue
             if not line.strip():
                 continue
@@ -333,6 +337,7 @@ def _jsonl_record(line: str, src: str) -> Loaded:
         published = published or page.published
     else:
         raise InputError("needs a non-empty 'text' or 'html'")
+    published = published or date_from_url(url)  # /2019/03/14/, as for an HTML page
     lang = obj.get("language") or obj.get("lang")
     return Loaded(src, url, title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
                   "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)

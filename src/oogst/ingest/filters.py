@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from oogst.errors import InputError
+from oogst.errors import InputError, PeriodError
 from oogst.select.period import Period, parse_period
 
 _FIRST, _LAST = "0001", "9999"
@@ -27,6 +27,12 @@ class Filters:
               match: str | None = None) -> Filters:
         """Raises PeriodError or InputError with a readable sentence for a bad value."""
         periods = [parse_period(period)] if period else []
+        for flag, value in (("--since", since), ("--until", until)):
+            if value:
+                try:
+                    parse_period(value)
+                except PeriodError as exc:
+                    raise PeriodError(f"{flag} {value!r}: {str(exc).split(': ', 1)[-1]}") from None
         if since or until:
             periods.append(parse_period(f"{since or _FIRST}..{until or _LAST}"))
         pattern = None

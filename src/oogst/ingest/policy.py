@@ -36,6 +36,25 @@ class FetchPolicy:
     robots_deadline: float = 15.0  # seconds for a site's robots.txt (one try)
     max_links: int = 1000  # pages followed from one sitemap or feed at most
 
+    def __post_init__(self) -> None:
+        """Refuse limits that would make every fetch fail with an odd error (or never end)."""
+        import math
+
+        from oogst.errors import InputError
+
+        for name in ("connect_timeout", "read_timeout", "deadline", "robots_deadline"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+                raise InputError(f"{name.replace('_', ' ')} must be a number of seconds above 0, not {value!r}")
+        for name in ("backoff", "max_wait", "host_delay"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise InputError(f"{name.replace('_', ' ')} must be a number of seconds of 0 or more, not {value!r}")
+        for name in ("max_bytes", "max_links", "max_sitemaps", "workers", "host_concurrency"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise InputError(f"{name.replace('_', ' ')} must be a whole number of 1 or more, not {value!r}")
+
     @classmethod
     def from_env(cls, **overrides: object) -> FetchPolicy:
         """The defaults, with the contact address from ``$OOGST_CONTACT`` unless one is given."""

@@ -47,9 +47,25 @@ class Language:
     advice_intros: tuple[str, ...] = ()
     # a word right after an imperative that makes it an example, not advice: "Denk maar aan …"
     example_particles: frozenset[str] = field(default_factory=frozenset)
+    # imperatives spelled like a number or noun ("Vier dorpen …", "Plan B …"): advice only with
+    # what imperatives take after them ("Vier je successen")
+    ambiguous_imperatives: frozenset[str] = field(default_factory=frozenset)
     # normative phrases anywhere in a sentence (regex fragments): "…, is het nodig dat …",
     # "… doe je dus beter vandaag"
     normative_inside: tuple[str, ...] = ()
+    normative_triggers: tuple[str, ...] = ()  # one of them is in every match of normative_inside (a quick test)
+    # paraphrases (harvest/kinds.py): verbs of thought that report only with a clause right
+    # after them ("hoopt dat", "zien dat"); object pronouns after "volgens" ("volgens haar");
+    # plural sources ("Gemeenten zeggen dat", "volgens de indieners"); words for documents,
+    # which are no speakers ("Het rapport stelt dat")
+    thought_verbs: frozenset[str] = field(default_factory=frozenset)
+    paraphrase_verbs: frozenset[str] = field(default_factory=frozenset)  # further forms of reporting verbs
+    object_pronouns: frozenset[str] = field(default_factory=frozenset)
+    collective_sources: frozenset[str] = field(default_factory=frozenset)
+    document_words: frozenset[str] = field(default_factory=frozenset)
+    # what an organisation announces is news, not its view: "De gemeente laat weten dat …",
+    # "Het college verwacht dat …" (the finite verb; "laat … weten" by its first part)
+    announcement_verbs: frozenset[str] = field(default_factory=frozenset)
     # a word that may open the attribution after a quote before its verb: "‘…’, zo zegt Jansen",
     # "So says Smith"
     attribution_openers: frozenset[str] = field(default_factory=frozenset)

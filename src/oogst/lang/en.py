@@ -90,10 +90,12 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
 """),
     takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
                        "key points", "the key points", "in brief", "key findings", "findings",
-                       "in one minute", "the bottom line", "conclusions", "key conclusions"),
+                       "in one minute", "the bottom line", "conclusions", "key conclusions",
+                       "what you need to know", "key messages", "main points", "key facts", "highlights"),
     advice_headings=("lessons", "lessons learned", "lessons learnt", "tips", "recommendations",
                      "what we learned", "what we learnt", "advice", "dos and don'ts",
-                     "how to do it", "rules of thumb", "success factors"),
+                     "how to do it", "rules of thumb", "success factors", "top tips", "what you can do",
+                     "next steps", "best practices", "key lessons"),
     advice_starts=_words("""
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try
@@ -107,9 +109,17 @@ respect show tell treat help review simplify chip pick"""),
     takeaway_intros=("key takeaways", "key take-aways", "takeaways", "take-aways", "key points",
                      "key findings", "findings", "in short", "in brief", "conclusions", "at a glance"),
     advice_intros=("lessons", "tips", "recommendations", "advice", "rules of thumb", "dos and don'ts"),
+    ambiguous_imperatives=_words("plan test"),
     normative_inside=(
         r"it is (?:(?:also|therefore|so|really|very) )*(?:important|essential|crucial|vital|wise) (?:to|that)",
     ),
+    normative_triggers=("important", "essential", "crucial", "vital", "wise"),
+    thought_verbs=_words("hopes hoped fears feared sees saw"),
+    object_pronouns=_words("him her them"),
+    paraphrase_verbs=_words("announced announces stated states urged urges"),
+    collective_sources=_words("councils authorities ministries unions parties"),
+    document_words=_words("report study survey figures data analysis review letter plan document"),
+    announcement_verbs=_words("expects expected informs informed"),
     normative_patterns=(
         r"it is (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",
         r"it's (?:important|essential|crucial|vital|key|wise|worth) (?:to|that)",

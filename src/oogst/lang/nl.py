@@ -64,14 +64,19 @@ buschauffeur winkelier kruidenier bakker slager kapper horecaondernemer uitbater
 dominee pastoor imam rabbijn pastor kerkrentmeester penningmeester bestuursvoorzitter
 coach keeper spits verdediger middenvelder scheidsrechter topscorer clubvoorzitter
 dirigent musicus kunstenaar schilder fotograaf regisseur acteur actrice zanger zangeres
-wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter""") ,
+wijkverpleegkundige mantelzorgster opa oma grootvader grootmoeder zoon dochter
+inspecteur hoofdinspecteur directeur-generaal topambtenaar bewindsvrouw bewindsman ervaringsdeskundige""") ,
     role_suffixes=("archivaris", "specialist", "analist", "consulent", "deskundige", "wethouder", "leider", "manager", "regisseur", "adviseur", "coördinator", "medewerker",
                    "directeur", "voorzitter", "kundige", "loog", "trekker", "functionaris",
                    "secretaris", "wethouder", "ambtenaar", "bestuurder", "makelaar", "controller", "jurist",
                    "planoloog", "econoom", "griffier", "chef", "trainer", "coach", "rechter",
-                   "verlener", "voerder", "commandant", "kundige", "verpleegkundige"),
+                   "verlener", "voerder", "commandant", "kundige", "verpleegkundige",
+                   "historicus", "onderzoeker", "inspecteur", "waakhond"),
     titles=_words("prof. dr. mr. ir. drs. ing. ds. prof dr mr ir drs"),
-    particles=_words("van de der den ter ten te het 't ’t in op la le du da del von el al ben bin ibn abu"),
+    # "in" and "op" only with what follows them ("In 't Veld", "Op den Akker"): alone they are
+    # a place ("Cultuurhuis in Doorn")
+    particles=_words("van de der den ter ten te het 't ’t la le du da del von el al ben bin ibn abu")
+    | frozenset({"in 't", "in ’t", "in het", "in de", "op de", "op den", "op 't", "op ’t", "op het"}),
     organisation_words=_words("""
 gemeente gemeenten provincie provincies waterschap waterschappen hoogheemraadschap
 ministerie rijk rijkswaterstaat vng ipo uvw ggd woningcorporatie corporatie stichting
@@ -143,11 +148,14 @@ Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walt
                        "belangrijkste punten", "de belangrijkste punten", "kernpunten",
                        "bevindingen", "de bevindingen", "conclusies", "key takeaways",
                        "conclusie", "belangrijkste conclusies", "de belangrijkste conclusies",
-                       "hoofdpunten", "kernboodschappen", "wat je moet weten"),
+                       "hoofdpunten", "kernboodschappen", "wat je moet weten", "samengevat",
+                       "in een notendop", "het belangrijkste", "wat moet je weten", "kernpunten"),
     advice_headings=("lessen", "tips", "aanbevelingen", "wat we leerden", "wat we hebben geleerd",
                      "geleerde lessen", "lessons learned", "adviezen", "do's en don'ts",
                      "tips en tricks", "handvatten", "succesfactoren", "aandachtspunten",
-                     "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels"),
+                     "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels",
+                     "stappenplan", "aan de slag", "wat kun je doen", "wat kunt u doen", "zo doe je dat",
+                     "lessen uit", "tips voor", "praktische tips"),
     advice_starts=_words("""
 zorg zoek ken durf investeer betrek stop begin neem maak geef houd hou wees blijf
 leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
@@ -169,6 +177,7 @@ ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
     advice_intros=("tips", "lessen", "aanbevelingen", "adviezen", "aandachtspunten", "leerpunten",
                    "vuistregels", "succesfactoren", "handvatten", "do's en don'ts", "geleerde lessen"),
     example_particles=_words("maar bijvoorbeeld nou"),
+    ambiguous_imperatives=_words("vier acht"),
     normative_inside=(
         r"is het (?:(?:dus|daarom|wel|ook|echt|heel|erg|zeer|vooral|extra|dan) )*(?:belangrijk|essentieel|cruciaal|"
         r"nodig|noodzakelijk|zaak|verstandig|raadzaam|aan te raden|wenselijk|aanbevolen) (?:om|dat|te)",
@@ -178,6 +187,21 @@ ontwikkel zoek heb geef hou houd stem baken verdeel bundel experimenteer""") ,
         r"is (?:(?:dus|daarom|ook|vooral) )*van (?:groot |essentieel |wezenlijk |cruciaal )?belang (?:om|dat)",
         r"(?:is|zijn) [^.;:]{0,160}\bvan (?:groot |essentieel |wezenlijk |cruciaal )?belang[.!]?$",
     ),
+    normative_triggers=("belang", "nodig", "zaak", "verstandig", "raadzaam", "essentieel", "cruciaal", "raden",
+                        "wenselijk", "aanbevolen", "beter"),
+    thought_verbs=_words("hoopt hoopte hopen hoopten ziet zien zag zagen vreest vrezen vreesde vreesden"),
+    object_pronouns=_words("hem haar hen hun"),
+    paraphrase_verbs=_words("""constateren constateerden concluderen concludeerden benadrukten stelden erkenden
+waarschuwden schreven vertelden betogen betoogden bepleit bepleiten pleit pleitte pleiten motiveerde motiveert
+motiveerden beweert beweerde beweren verklaren verklaarden onderstrepen beklemtonen menen meenden"""),
+    collective_sources=_words("""gemeenten provincies waterschappen partijen fracties raden adviesraden
+corporaties woningcorporaties organisaties instellingen vakbonden bonden ministeries coalitiepartijen
+oppositiepartijen indieners initiatiefnemers onderzoekers deskundigen experts wetenschappers critici
+betrokkenen organisatoren bewoners inwoners ondernemers"""),
+    document_words=_words("""rapport rapportage onderzoek studie brief nota notitie analyse evaluatie peiling
+enquête cijfers advies plan visie document evaluatierapport"""),
+    announcement_verbs=_words("""laat liet lieten laten verwacht verwachtte verwachten meldt meldde melden deelt deelde
+kondigt kondigde maakt maakte informeert informeerde"""),
     normative_patterns=(
         r"het is (?:(?:wel|echt|heel|erg|vooral|dus|ook|daarom) )?(?:belangrijk|essentieel|cruciaal|nodig|zaak|"
         r"verstandig|goed|slim|raadzaam|noodzakelijk) (?:om|dat|te)",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -37,6 +37,11 @@ class Topic:
     parts: tuple[tuple[str, ...], ...] = ()  # per core term: stems of its compound parts
     expansion: tuple[tuple[str, float], ...] = ()  # co-occurring stems with weights in (0, 1]
     related: tuple[tuple[str, float], ...] = ()  # document id → likeness to the on-topic articles, in [0, 1]
+    # ``related`` as a mapping, built once: looking an article up must not cost the whole tuple
+    related_of: Mapping[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "related_of", dict(self.related))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,7 @@ def score_document(document: Document, topic: Topic) -> Relevance:
     hits = sum(n for w, n in counts.items() if any(matches(t, w, topic.language) for t in topic.core))
     density = min(1.0, hits / n_words * 50)  # two hits per hundred words is plenty
     literal = 0.45 * _coverage(body, topic) + 0.3 * _coverage(title, topic) + 0.25 * density
-    score = max(literal, RELATED_WEIGHT * dict(topic.related).get(document.id, 0.0))
+    score = max(literal, RELATED_WEIGHT * topic.related_of.get(document.id, 0.0))
     matched = tuple(dict.fromkeys(w for w, _ in [*title.values(), *body.values()]))
     return Relevance(round(min(1.0, score), 4), matched)
 

@@ -82,8 +82,22 @@ def remove(digest: Digest, item_id: str) -> Digest:
 
 
 def insert(digest: Digest, item: DigestItem, place: Place, index: int | None = None) -> Digest:
-    """Put ``item`` at ``index`` of ``place`` (the end when None), taking it from where it was."""
+    """Put ``item`` at ``index`` of ``place`` (the end when None), taking it from where it was.
+
+    A lesson has one tip: an item put into a tip slot replaces the tip there. The tip it
+    replaces takes the item's old place in the digest (a swap), or, when the item came from
+    the candidates, leaves the digest (it stays a candidate).
+    """
+    origin = locate(digest, item.id)
     digest = remove(digest, item.id)
+    if place[0] == "t":
+        replaced = _section(digest, place)
+        digest = _put(digest, place, (item,))
+        if replaced and origin is not None and origin[0] != place:
+            back, at = origin
+            items = _section(digest, back)
+            digest = _put(digest, back, items[:at] + replaced + items[at:])
+        return digest
     items = _section(digest, place)
     at = len(items) if index is None else max(0, min(index, len(items)))
     return _put(digest, place, items[:at] + (item,) + items[at:])

@@ -8,6 +8,8 @@ from oogst.models import Digest, DigestItem
 from oogst.store import Store
 from oogst.web.candidates import CandidateFilter, page
 from oogst.web.editing import place_key, places
+from oogst.web import i18n
+from oogst.web.i18n import _
 from oogst.web.workspace import Workspace, diff_segments
 
 
@@ -40,10 +42,11 @@ class LessonRow:
 
 def place_options(digest: Digest) -> list[tuple[str, str]]:
     """(place key, label) for every section, for the "add to" and "move to" lists."""
-    out = [("h", "Highlights")]
+    out = [("h", _("Highlights"))]
     for n, lesson in enumerate(digest.lessons):
         name = lesson.title if len(lesson.title) <= 24 else lesson.title[:22].rstrip() + "…"
-        out += [(f"t{n}", f"{n + 1}. {name} · tip"), (f"i{n}", f"{n + 1}. {name} · statements")]
+        out += [(f"t{n}", _("%(n)s. %(name)s · tip", n=n + 1, name=name)),
+                (f"i{n}", _("%(n)s. %(name)s · statements", n=n + 1, name=name))]
     return out
 
 
@@ -55,7 +58,8 @@ def default_place(kind: str, digest: Digest) -> str:
 
 def refusal(original: str | None, text: str, reason: str | None) -> dict[str, Any]:
     """What the shorten form shows: the text as typed, why it was refused, the difference."""
-    return {"text": text, "reason": reason, "segments": diff_segments(original, text) if original else []}
+    return {"text": text, "reason": i18n.reason(reason) if reason else reason,
+            "segments": diff_segments(original, text) if original else []}
 
 
 def context(ws: Workspace, st: Store, digest_id: int, digest: Digest, flt: CandidateFilter,
@@ -76,7 +80,7 @@ def context(ws: Workspace, st: Store, digest_id: int, digest: Digest, flt: Candi
     violations = ws.violations(st, digest)
     return {
         "digest_id": digest_id, "digest": digest, "filter": flt,
-        "highlights": Section("h", "Highlights", sections["h"]), "lessons": lessons,
+        "highlights": Section("h", _("Highlights"), sections["h"]), "lessons": lessons,
         "options": options, "where": where, "default_place": default_place,
         "cands": page(candidates, flt, set(where)), "violations": violations,
         "n_items": len(digest.all_items()), "refused": refused or {}, "message": message,

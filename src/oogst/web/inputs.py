@@ -97,6 +97,17 @@ def upload_name(path_or_url: str) -> str:
     return _HASHED.sub("", base)
 
 
+def uploaded_file(folder: Path, url: str) -> Path | None:
+    """The file in the upload ``folder`` a document URL points at (``file:///…-uploads/x.html``), or None."""
+    if not url.startswith("file://"):
+        return None
+    try:
+        path = Path(unquote(urlsplit(url).path)).resolve()
+    except (OSError, ValueError):
+        return None
+    return path if path.parent == folder.resolve() and path.is_file() else None
+
+
 def url_problem(url: str, allow_private: bool) -> str | None:
     """Why a typed URL is refused before fetching, or None.
 
@@ -136,4 +147,4 @@ def split_urls(text: str) -> list[str]:
     return list(dict.fromkeys(u for u in re.split(r"\s+", text or "") if u))
 
 
-__all__ = ["Saved", "safe_name", "save_upload", "split_urls", "upload_name", "url_problem"]
+__all__ = ["Saved", "safe_name", "save_upload", "split_urls", "upload_name", "uploaded_file", "url_problem"]

@@ -77,6 +77,7 @@ class Outputs:
         self.theme = theme or default_theme()
         self._pdfs: OrderedDict[str, tuple[bytes, tuple[str, ...]]] = OrderedDict()
         self._lock = threading.Lock()
+        self._rendering: dict[str, threading.Lock] = {}
 
     def pdf(self, digest: Digest) -> tuple[bytes, tuple[str, ...]]:
         digest = public_digest(digest)
@@ -85,11 +86,17 @@ class Outputs:
             if key in self._pdfs:
                 self._pdfs.move_to_end(key)
                 return self._pdfs[key]
-        result = render_pdf(digest, self.theme)
-        with self._lock:
-            self._pdfs[key] = result
-            while len(self._pdfs) > KEEP:
-                self._pdfs.popitem(last=False)
+            rendering = self._rendering.setdefault(key, threading.Lock())
+        with rendering:  # the page image and its fit notes ask at once: lay the page out once
+            with self._lock:
+                if key in self._pdfs:
+                    return self._pdfs[key]
+            result = render_pdf(digest, self.theme)
+            with self._lock:
+                self._pdfs[key] = result
+                self._rendering.pop(key, None)
+                while len(self._pdfs) > KEEP:
+                    self._pdfs.popitem(last=False)
         return result
 
     def export(self, digest: Digest, fmt: str, digest_id: int) -> Export:

@@ -10,10 +10,27 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from oogst import __version__
-from oogst.render.labels import format_date
+from oogst.web import i18n
+from oogst.web.i18n import _
 from oogst.web.inputs import upload_name
 
-KIND_LABELS = {"quote": "quote", "paraphrase": "paraphrase", "takeaway": "key point", "advice": "advice"}
+def kind_labels() -> dict[str, str]:
+    return {"quote": _("quote"), "paraphrase": _("paraphrase"), "takeaway": _("key point"), "advice": _("advice")}
+
+
+def status_labels() -> dict[str, str]:
+    """The words for a source's or a run's state (pills and counts)."""
+    return {"added": _("added"), "updated": _("updated"), "unchanged": _("unchanged"), "skipped": _("skipped"),
+            "failed": _("failed"), "queued": _("queued"), "running": _("running"), "done": _("done"),
+            "stopped": _("stopped"), "error": _("error")}
+
+
+def js_messages() -> dict[str, object]:
+    """The texts app.js shows, in the page's language (it has no catalogue of its own)."""
+    return {"faithful": _("✓ Faithful: only words left out"), "refused": _("✕ Refused: %(reason)s"),
+            "not_faithful": _("not faithful"), "left_out": _("left out"), "not_in_source": _("not in the source"),
+            "unavailable": _("The check is not available; saving checks the text again."),
+            "of": _("%(done)s of %(total)s"), "status": status_labels(), "busy": _("Working…")}
 
 
 def short_url(url: str) -> str:
@@ -27,24 +44,32 @@ def short_url(url: str) -> str:
     return url if len(url) <= 70 else url[:40] + "…" + url[-28:]
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=None)
+def environment(language: str = i18n.DEFAULT) -> Environment:
+    """The templates in ``language``: one environment per language, its catalogue installed."""
     env = Environment(loader=PackageLoader("oogst.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters["short_url"] = short_url
-    env.filters["date"] = lambda v: format_date(v, "en") if v else "undated"
+    env.filters["date"] = lambda v: i18n.format_date(v, language) if v else _("undated")
     env.filters["pct"] = lambda v: f"{round(float(v) * 100)}"
     env.filters["urlencode_query"] = urlencode
-    env.globals.update(kind_labels=KIND_LABELS, version=__version__)
+    env.filters["reason"] = i18n.reason
+    env.globals.update(version=__version__)
     return env
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Render ``template`` with the request's CSRF token and the current section."""
-    html = environment().get_template(template).render(
-        request=request, csrf=request.state.csrf, path=request.url.path,
+    """Render ``template`` in the request's language, with its CSRF token and the current section."""
+    language = i18n.current()
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    html = environment(language).get_template(template).render(
+        request=request, csrf=request.state.csrf, path=request.url.path, here=here, lang=language,
+        languages=[(code, i18n.name(code)) for code in i18n.available()],
+        kind_labels=kind_labels(), status_labels=status_labels(), js_messages=js_messages(),
         auth=getattr(request.app.state, "settings").token is not None, **context)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=status, headers={"content-language": language})
 
 
 def back(url: str) -> RedirectResponse:
@@ -56,4 +81,4 @@ def wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-__all__ = ["back", "environment", "page", "short_url", "wants_json"]
+__all__ = ["back", "environment", "kind_labels", "page", "short_url", "status_labels", "wants_json"]

@@ -23,6 +23,8 @@ from fastapi import HTTPException, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from oogst.web import i18n
+from oogst.web.i18n import _
 from oogst.web.settings import LOOPBACK_NAMES, WebSettings
 
 SESSION_COOKIE = "oogst_session"
@@ -31,7 +33,7 @@ TOKEN_HEADER = "x-oogst-token"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OPEN_PATHS = ("/login", "/static/")
+OPEN_PATHS = ("/login", "/static/", "/language/")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'")
 # the rendered digest in the preview frame: its own inline styles, never a script
@@ -130,6 +132,7 @@ def guard(settings: WebSettings, keys: Keys) -> Callable[[Request, Callable[[Req
     async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if not host_allowed(settings, request.headers.get("host", "")):
             return HTMLResponse("unexpected Host header", status_code=400)
+        i18n.use(i18n.choose(request.cookies.get(i18n.COOKIE)))
         sid = keys.session_id(request.cookies.get(SESSION_COOKIE))
         fresh = sid is None
         if sid is None:
@@ -144,7 +147,7 @@ def guard(settings: WebSettings, keys: Keys) -> Callable[[Request, Callable[[Req
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 response = RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
             else:
-                response = HTMLResponse("a token is required: log in first", status_code=401)
+                response = HTMLResponse(_("a token is required: log in first"), status_code=401)
         else:
             response = await call_next(request)
         if fresh:
@@ -198,7 +201,7 @@ async def verify_csrf(request: Request) -> None:
         return
     origin = request.headers.get("origin")
     if origin is not None and not same_origin(origin, request.url.scheme, request.headers.get("host", "")):
-        raise HTTPException(403, "refused: the request came from another site")
+        raise HTTPException(403, _("refused: the request came from another site"))
     expected = getattr(request.state, "csrf", None)
     given = request.headers.get(CSRF_HEADER)
     if given is None and "form" in request.headers.get("content-type", ""):
@@ -206,7 +209,7 @@ async def verify_csrf(request: Request) -> None:
         value = form.get(CSRF_FIELD)
         given = value if isinstance(value, str) else None
     if expected is None or not _same(given, expected):
-        raise HTTPException(403, "refused: the form is stale or did not come from this page; reload and try again")
+        raise HTTPException(403, _("refused: the form is stale or did not come from this page; reload and try again"))
 
 
 class TooLarge(Exception):
@@ -251,10 +254,14 @@ class BodyLimit:
                 await self._too_large(scope, receive, send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        mb = self.limit / (1024 * 1024)
-        body = (f"<!doctype html><title>Too large</title><p>The request is larger than {mb:.0f} MB, "
-                "the upload limit of this server. Upload fewer or smaller files at a time.</p>"
-                '<p><a href="/sources">Back to the sources</a></p>')
+        cookies = Request(scope).cookies
+        i18n.use(i18n.choose(cookies.get(i18n.COOKIE)))
+        mb = f"{self.limit / (1024 * 1024):.0f}"
+        title, back_link = _("Too large"), _("Back to the sources")
+        body = (f"<!doctype html><html lang=\"{i18n.current()}\"><title>{title}</title><p>"
+                + _("The request is larger than %(mb)s MB, the upload limit of this server. "
+                    "Upload fewer or smaller files at a time.", mb=mb)
+                + f'</p><p><a href="/sources">{back_link}</a></p>')
         await HTMLResponse(body, status_code=413)(scope, receive, send)
 
 

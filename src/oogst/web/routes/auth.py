@@ -7,6 +7,8 @@ import hmac
 from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
+from oogst.web import i18n
+from oogst.web.i18n import _
 from oogst.web.pages import back, page
 from oogst.web.security import AUTH_COOKIE, SESSION_COOKIE, safe_next, set_cookie
 
@@ -28,7 +30,7 @@ async def login(request: Request, token: str = Form(""), next: str = Form("/")) 
         return back(safe_next(next))
     if not hmac.compare_digest(token.encode(), settings.token.encode()):
         await asyncio.sleep(FAILED_LOGIN_DELAY)
-        return page(request, "login.html", status=401, next=safe_next(next), error="That is not the token of this server.")
+        return page(request, "login.html", status=401, next=safe_next(next), error=_("That is not the token of this server."))
     # a new session on login: a session id planted before cannot be carried across
     cookie = keys.new_session()
     keys.log_in(cookie.partition(".")[0])
@@ -38,6 +40,16 @@ async def login(request: Request, token: str = Form(""), next: str = Form("/")) 
     response = back(safe_next(next))
     set_cookie(response, request, SESSION_COOKIE, cookie)
     set_cookie(response, request, AUTH_COOKIE, keys.auth(cookie.partition(".")[0]))
+    return response
+
+
+@router.get("/language/{code}")
+def language(request: Request, code: str, next: str = "/") -> Response:
+    """Choose the UI's language (a cookie for a year); an unknown code keeps the current one."""
+    response = back(safe_next(next))
+    if code in i18n.available():
+        response.set_cookie(i18n.COOKIE, code, max_age=365 * 24 * 3600, httponly=True, samesite="lax", path="/",
+                            secure=request.url.scheme == "https")
     return response
 
 

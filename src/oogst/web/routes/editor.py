@@ -22,6 +22,7 @@ from oogst.store import Store
 from oogst.web import editing
 from oogst.web.candidates import CandidateFilter
 from oogst.web.editor_view import context, refusal
+from oogst.web.i18n import _
 from oogst.web.pages import back, page, wants_json
 from oogst.web.workspace import Workspace
 
@@ -76,7 +77,7 @@ def _add(st: Store, digest: Digest, form: FormData, ws: Workspace) -> Digest:
     wanted = _field(form, "candidate")
     found = next((c for c in ws.candidates(st, digest) if c.item.id == wanted), None)
     if found is None:
-        raise InputError("that candidate is no longer there (the sources changed?); reload the page")
+        raise InputError(_("that candidate is no longer there (the sources changed?); reload the page"))
     return editing.insert(digest, to_digest_item(found), editing.parse_place(_field(form, "to"), digest))
 
 
@@ -143,7 +144,7 @@ async def shorten(request: Request, digest_id: int) -> Response:
             flt = CandidateFilter.from_query(dict(parse_qsl(_field(form, "back"))))
             return result, original, context(ws, st, digest_id, digest, flt,
                                              refused={item_id: refusal(original, text, result.reason)},
-                                             message="The shortened text was not saved: it changes what was said.")
+                                             message=_("The shortened text was not saved: it changes what was said."))
 
     result, original, refused_page = await run_in_threadpool(work)
     if refused_page is not None and not wants_json(request):

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from oogst.models import Digest
+from oogst.web.i18n import _
 from oogst.web.outputs import EXPORTS, Export
 from oogst.web.pages import page
 from oogst.web.security import PREVIEW_CSP
@@ -47,10 +48,25 @@ async def export(request: Request, digest_id: int, fmt: str, inline: bool = Fals
 
 
 @router.get("/digests/{digest_id}/page")
-async def page_check(request: Request, digest_id: int) -> Response:
-    """The exact A4 page as the PDF will print it, and what had to give to fit it on one page."""
+async def page_check(request: Request, digest_id: int, wait: bool = False) -> Response:
+    """The exact A4 page as the PDF will print it, and what had to give to fit it on one page.
+
+    Laying the page out takes seconds, so the page answers at once and shows its progress;
+    the image and the fit notes (``/page/fit``) follow. ``wait=1`` (the link for a browser
+    without script) answers only when the page is laid out.
+    """
     digest, violations = await run_in_threadpool(_checked, request, digest_id)
-    warnings: tuple[str, ...] = ()
-    if not violations:
-        _, warnings = await run_in_threadpool(request.app.state.outputs.pdf, digest)
+    warnings: tuple[str, ...] | None = None
+    if not violations and wait:
+        _pdf, warnings = await run_in_threadpool(request.app.state.outputs.pdf, digest)
     return page(request, "page.html", digest_id=digest_id, digest=digest, violations=violations, warnings=warnings)
+
+
+@router.get("/digests/{digest_id}/page/fit")
+async def page_fit(request: Request, digest_id: int) -> Response:
+    """What had to give to fit the page (JSON), once it is laid out."""
+    digest, violations = await run_in_threadpool(_checked, request, digest_id)
+    if violations:
+        return JSONResponse({"ok": False, "error": _("Export refused")}, status_code=409)
+    _pdf, warnings = await run_in_threadpool(request.app.state.outputs.pdf, digest)
+    return JSONResponse({"ok": True, "warnings": list(warnings), "fits": _("Everything fits at full size.")})

@@ -6,6 +6,9 @@
 (function () {
   document.documentElement.classList.add("js");
   const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
+  // the page's texts in its language (base.html writes them from the gettext catalogue)
+  const T = JSON.parse(document.body.dataset.i18n || "{}");
+  const t = (key, values) => (T[key] || key).replace(/%\((\w+)\)s/g, (_, k) => (values && k in values ? values[k] : ""));
 
   function post(url, fields) {
     const body = new FormData();
@@ -99,7 +102,7 @@
     box.replaceChildren();
     const verdict = document.createElement("p");
     verdict.className = "verdict " + (data.ok ? "verdict-ok" : "verdict-bad");
-    verdict.textContent = data.ok ? "✓ Faithful: only words left out" : "✕ Refused: " + (data.reason || "not faithful");
+    verdict.textContent = data.ok ? t("faithful") : t("refused", { reason: data.reason || t("not_faithful") });
     box.appendChild(verdict);
     if (data.segments && data.segments.length) {
       const diff = document.createElement("p");
@@ -107,8 +110,8 @@
       data.segments.forEach(([op, text], i) => {
         const el = document.createElement(op === "cut" ? "del" : op === "added" ? "ins" : "span");
         el.textContent = text;
-        if (op === "cut") el.title = "left out";
-        if (op === "added") el.title = "not in the source";
+        if (op === "cut") el.title = t("left_out");
+        if (op === "added") el.title = t("not_in_source");
         diff.appendChild(el);
         if (i < data.segments.length - 1) diff.appendChild(document.createTextNode(" "));
       });
@@ -132,7 +135,7 @@
           if (mine !== seq) return;
           const data = await res.json().catch(() => ({}));
           if (!res.ok) {
-            box.textContent = (data.error || "The check is not available") + "; saving checks the text again.";
+            box.textContent = (data.error ? data.error + "; " : "") + t("unavailable");
             return;
           }
           renderCheck(box, data);
@@ -177,7 +180,7 @@
   function pill(status) {
     const s = document.createElement("span");
     s.className = "pill pill-" + status;
-    s.textContent = status;
+    s.textContent = (T.status || {})[status] || status;
     return s;
   }
 
@@ -193,7 +196,7 @@
       const bar = document.getElementById("job-progress");
       bar.max = Math.max(job.total, 1);
       bar.value = job.total ? job.done : (job.finished ? 1 : 0);
-      document.getElementById("job-count").textContent = `${job.done} of ${job.total}`;
+      document.getElementById("job-count").textContent = t("of", { done: job.done, total: job.total });
       for (const [status, n] of Object.entries(job.counts)) {
         const el = document.querySelector(`#job-counts .count-${status} strong`);
         if (el) el.textContent = n;
@@ -218,6 +221,34 @@
     setTimeout(tick, 300);
   }
 
+  // ---- the exact page: progress while it is laid out, then what had to give ----
+  function setupPageFit() {
+    const box = document.getElementById("page-progress");
+    if (!box) return;
+    const image = document.getElementById("page-image");
+    let waiting = 2;
+    const done = () => { if (--waiting === 0) box.hidden = true; };
+    if (image.complete && image.naturalWidth) done(); else image.addEventListener("load", done, { once: true });
+    image.addEventListener("error", done, { once: true });
+    fetch(box.dataset.fit, { headers: { "Accept": "application/json" } })
+      .then((res) => res.json())
+      .then((data) => {
+        const card = document.getElementById("page-fit");
+        if (data.warnings && data.warnings.length) {
+          const list = document.createElement("ul");
+          list.className = "warnings";
+          data.warnings.forEach((w) => { const li = document.createElement("li"); li.textContent = w; list.appendChild(li); });
+          card.appendChild(list);
+        } else {
+          const p = document.createElement("p");
+          p.textContent = data.fits || data.error || "";
+          card.appendChild(p);
+        }
+      })
+      .catch(() => {})
+      .finally(done);
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     const reloadPreview = setupPreview();
     setupDrag(reloadPreview);
@@ -225,5 +256,6 @@
     setupScroll();
     setupForms();
     setupJob();
+    setupPageFit();
   });
 })();
