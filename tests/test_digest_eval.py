@@ -20,10 +20,13 @@ from oogst.titles import is_placeholder
 
 EDITORIAL = Path(__file__).parent / "editorial"
 
-# Set 2026-12-03 at 0.600 recall and 0.562 precision on each of the three corpora.
-RECALL_FLOOR = 0.55
-PRECISION_FLOOR = 0.5
-TOTAL_RECALL_FLOOR = 0.58  # over all picks of all corpora (27 of 45 when set)
+# Set 2026-12-03 on main's harvester of that day, at recall 0.533 / 0.733 / 0.733 and precision
+# 0.500 / 0.733 / 0.688 (digitaaldichtbij-2025, samenbestuur-2024, wijkenbestuur-2023). The harvest
+# feeds the digest: a harvester change moves these figures too (one more paraphrase found in
+# digitaaldichtbij-2025 took a lesson slot from a pick).
+RECALL_FLOOR = 0.5
+PRECISION_FLOOR = 0.45
+TOTAL_RECALL_FLOOR = 0.63  # over all picks of all corpora (30 of 45 when set)
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +97,19 @@ def test_a_pick_that_is_in_no_article_is_refused(tmp_path: Path) -> None:
     (tmp_path / "picks.json").write_text(json.dumps(picks), encoding="utf-8")
     with pytest.raises(InputError, match="picks not found"):
         load_corpus(tmp_path)
+
+
+def test_the_eval_digest_command_reports_each_corpus(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from oogst.cli import app
+
+    runner = CliRunner()
+    one = EDITORIAL / "wijkenbestuur-2023"
+    res = runner.invoke(app, ["eval-digest", str(one), "--format", "json", "--misses"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert row["corpus"] == "wijkenbestuur-2023" and 0 < row["recall"] <= 1 and 0 < row["precision"] <= 1
+    assert len(row["missed"]) == row["picks"] - row["found"]
+    res = runner.invoke(app, ["eval-digest", str(tmp_path)])  # the entry point turns this into one line on stderr
+    assert isinstance(res.exception, InputError) and "no editorial corpus" in str(res.exception)

@@ -162,7 +162,8 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
         cuts = [
             _clean(words[:i], trailing)
             for i in range(MIN_TITLE_WORDS, len(words))
-            if words[i].lower() in lex.title_cuts
+            if not any(w.lower() in lex.clause_openers for w in words[1:i])  # never end inside a clause
+            and words[i].lower() in lex.title_cuts
             and not words[i - 1].endswith("-")  # "wet- en regelgeving" is one phrase
             and (not particle or (i + 1 < len(words) and words[i + 1].lower() in imperatives))
         ]
@@ -172,7 +173,7 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
             fitting = [
                 c for c in (_clean(words[:i], trailing) for i in range(MIN_TITLE_WORDS, len(words))
                                 if words[i].lower() in lex.title_trailing and not words[i - 1].endswith("-"))
-                if MIN_TITLE_WORDS < len(c) <= MAX_TITLE_WORDS and not any(w.lower() in lex.title_cuts for w in c)
+                if MIN_TITLE_WORDS < len(c) <= MAX_TITLE_WORDS and not any(w.lower() in lex.title_cuts | lex.clause_openers for w in c)
             ]
         if fitting:
             title = fitting[-1]
@@ -180,6 +181,8 @@ def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> st
             return None
     if len(title) < MIN_TITLE_WORDS:
         return None
+    if len(title) == MIN_TITLE_WORDS and (title[1].lower() in lex.verb_particles or title[1].lower() in lex.thin_words):
+        return None  # "Spreek af", "Weet vooraf": a verb and a particle say too little
     joined = " ".join(title).strip(_STRIP).rstrip(",;")
     return joined[0].upper() + joined[1:]
 

@@ -62,6 +62,8 @@ class Lexicon:
     title_frames: tuple[str, ...] = ()
     title_imperatives: frozenset[str] = frozenset()  # imperatives a title may start with, beyond the harvester's advice starts
     title_back_words: frozenset[str] = frozenset()  # "Let daarbij op …": a title with one leans on text before it
+    clause_openers: frozenset[str] = frozenset()  # a title cut after one ends inside a clause ("Vertel wat bewoners …")
+    thin_words: frozenset[str] = frozenset()  # "Weet vooraf", "Spreek af": a verb and one of these says too little
     infinitive_frames: tuple[str, ...] = ()
     imperative_irregular: tuple[tuple[str, str], ...] = ()  # verb form → imperative
     no_title_verbs: frozenset[str] = frozenset()  # modals and auxiliaries: no title from them
@@ -189,7 +191,7 @@ NL = Lexicon(
          "{n} artikelen uit de periode gaan niet over het onderwerp en zijn weggelaten"),
     ),
     title_cuts=frozenset(
-        "en maar zodat want om voordat nadat als zoals ook dan die dat wat waar wie hoe waarmee "
+        "en maar zodat want om voordat nadat als zoals ook dan die dat wat waar wie hoe welke waarmee "
         "waardoor of zonder niet tot".split()
     ),
     title_trailing=frozenset(
@@ -198,6 +200,8 @@ NL = Lexicon(
     ),
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
     title_placeholder="[titel voor les {n}]",
+    clause_openers=frozenset("wat wie hoe welke waar waarom wanneer waarmee waardoor die dat of".split()),
+    thin_words=frozenset("vooraf altijd samen vaak eerst meteen goed echt wel elkaar dat het".split()),
     title_back_words=frozenset(
         "daarbij daarmee daarom daardoor daarna daarvoor daarin daarop daarover hierbij hiermee hierdoor "
         "hiervoor hierin hierop bovendien verder eveneens dezelfde zo'n zo’n".split()
@@ -311,6 +315,8 @@ EN = Lexicon(
         "of in on at with for to by from over about the a an and or your their its our".split()
     ),
     title_placeholder="[title for lesson {n}]",
+    clause_openers=frozenset("what who how which where why when that whether".split()),
+    thin_words=frozenset("always together often first early well it that".split()),
     title_back_words=frozenset("also therefore thereby furthermore moreover likewise".split()),
     title_imperatives=frozenset("tell write invite show listen speak let give go be know dare learn ask keep share start stop choose".split()),
     title_frames=(r"^(?:make sure|ensure) (?:that )?(?:you|we) (?P<verb>[a-z]+)(?P<tail>[^,;:.!?]*)",),
