@@ -34,8 +34,12 @@ distributed = pytest.importorskip("distributed")
 def cluster():  # noqa: ANN201
     from distributed import LocalCluster
 
-    c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-                     silence_logs=logging.ERROR)
+    import dask
+
+    # a task whose worker died twice is given up (KilledWorker): the default (3) costs more restarts
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address=None, silence_logs=logging.ERROR)
     yield c
     c.close()
 
@@ -194,3 +198,63 @@ def test_a_lost_worker_costs_no_row(tmp_path: Path, cluster) -> None:  # noqa: A
         client.wait_for_workers(2, timeout=60)  # the nanny's new worker, for the tests after this one
     assert result["s"].complete and not result["s"].failed_partitions
     assert _rows(out) == _reference(corpus)
+
+
+POISON = "DIT DOCUMENT LAAT DE WERKER VALLEN"
+
+
+class _Poison(distributed.WorkerPlugin):
+    """Makes every worker (also one a nanny starts anew) die on one marked document, as a
+    crash in a parser or the OOM killer would."""
+
+    name = "oogst-test-poison"
+
+    def setup(self, worker) -> None:  # noqa: ANN001
+        import os as _os
+
+        import oogst.harvest
+
+        real = oogst.harvest.harvest
+
+        def harvest(text, *a, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+            if POISON in text:
+                _os._exit(1)
+            return real(text, *a, **kw)
+
+        oogst.harvest.harvest = harvest
+
+
+def test_a_document_that_kills_workers_is_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Its partition is run again record by record; the record that kills its worker twice is
+    recorded as a failure, every other one is harvested. (A cluster of its own: its workers die.)"""
+    import json
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 20, bad=False, seed=5)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(4, json.dumps({"url": "https://x.example/gif", "text": f"{POISON}. ‘Au,’ zegt Piet."}) + "\n")
+    corpus.write_text("".join(lines), encoding="utf-8")
+    # one task on a worker at a time, given up at the first death: few restarts, and none of
+    # them can take an innocent record along (the production defaults, 1.1 and 3, cost more
+    # restarts, and the retry covers them)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                          "distributed.scheduler.worker-saturation": 1.0}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    try:
+        with Client(cluster.scheduler_address, set_as_default=False) as client:
+            client.register_plugin(_Poison())
+            s = harvest_batch([str(corpus)], tmp_path / "o.parquet", scheduler=cluster.scheduler_address,
+                              partition_docs=10)
+    finally:
+        cluster.close()
+    assert s.complete and s.documents == 20 and s.failed == 1
+    assert s.failures == [(f"{corpus}:5", "the worker process died while harvesting it (KilledWorker); "
+                                          "the document was skipped")]
+    rows = _rows(tmp_path / "o.parquet")
+    good = _reference(corpus)
+    assert [d["url"] for d in rows["documents"]] == [d["url"] for d in good["documents"]
+                                                     if d["url"] != "https://x.example/gif"]

@@ -187,16 +187,18 @@ def _totals(summary: BatchSummary, output: HarvestOutput, started: float) -> Bat
     return summary
 
 
-def _drive(client, info: ClusterInfo, output: HarvestOutput, files, summary: BatchSummary,  # noqa: ANN001, PLR0913
+def _drive(client, info: ClusterInfo, output: HarvestOutput, files, summary: BatchSummary,  # noqa: ANN001, PLR0913, C901
            total: int | None, lang: str, kinds: tuple[str, ...], partition_docs: int, partition_bytes: int,
            time_limit: float | None, on_progress: Callable[[Progress], None] | None) -> None:
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
-    from oogst.batch.work import harvest_partition
+    from oogst.batch.work import harvest_partition, schemas
 
     parts = read.partitions(read.records(files), partition_docs, partition_bytes)
     limit = max(2, 2 * info.threads + 1)  # enough to keep every worker busy, few enough to stay flat
-    pending: dict = {}
+    pending: dict = {}  # future key -> (partition index, record number or None for the whole, records)
+    tries: dict[tuple[int, int], int] = {}  # a record run alone: how often its worker died
+    split: dict[int, list] = {}  # partition index -> each record's result, while it runs record by record
     queue = as_completed(loop=client.loop)
     counts = {"documents": 0, "items": 0, "failed": 0}
     run_id = os.urandom(4).hex()
@@ -204,6 +206,15 @@ def _drive(client, info: ClusterInfo, output: HarvestOutput, files, summary: Bat
     def report() -> None:
         if on_progress:
             on_progress(Progress(counts["documents"], total, counts["items"], counts["failed"]))
+
+    def submit(index: int, sub: int | None, records: tuple) -> None:
+        key = f"oogst-harvest-{run_id}-{index}" + ("" if sub is None else f"-{sub}-{tries.get((index, sub), 0)}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "large graph": a partition is bounded, and sent once
+            fut = client.submit(harvest_partition, index, records, lang, kinds, time_limit, pure=False, retries=1,
+                                key=key)
+        pending[fut.key] = (index, sub, records)
+        queue.add(fut)
 
     def feed() -> bool:
         for part in parts:
@@ -214,37 +225,76 @@ def _drive(client, info: ClusterInfo, output: HarvestOutput, files, summary: Bat
                 report()
                 continue
             part = read.materialize(part)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # "large graph": a partition is bounded, and sent once
-                fut = client.submit(harvest_partition, part.index, part.records, lang, kinds, time_limit,
-                                    key=f"oogst-harvest-{run_id}-{part.index}", pure=False, retries=1)
-            pending[fut.key] = (part.index, len(part.records))
-            queue.add(fut)
+            submit(part.index, None, part.records)
             return True
         return False
+
+    def died(records: tuple, exc: BaseException) -> dict:
+        """A record whose harvest killed its worker every time (a crash, memory): a failure row."""
+        import pyarrow as pa
+
+        sch = schemas()
+        reason = f"the worker process died while harvesting it ({type(exc).__name__}); the document was skipped"
+        return {"items": sch["items"].empty_table(), "documents": sch["documents"].empty_table(),
+                "failures": pa.table({"source": [r.source for r in records], "reason": [reason] * len(records)},
+                                     schema=sch["failures"])}
+
+    def written(index: int, result: dict, n: int) -> None:
+        output.write(index, result)
+        fails = result["failures"]
+        counts["documents"] += n
+        counts["items"] += result["items"].num_rows
+        counts["failed"] += fails.num_rows
+        room = 50 - len(summary.failures)
+        if room > 0 and fails.num_rows:
+            summary.failures.extend(zip(fails.column("source").to_pylist()[:room],
+                                        fails.column("reason").to_pylist()[:room]))
 
     for _ in range(limit):
         if not feed():
             break
     report()
     for fut in queue:
-        index, n = pending.pop(fut.key)
+        index, sub, records = pending.pop(fut.key)
         try:
             result = fut.result()
+        except KilledWorker as exc:
+            if sub is None and len(records) > 1:
+                # one document may be what kills the workers: run the partition record by record,
+                # so that it alone is skipped and the batch goes on
+                split[index] = [None] * len(records)
+                for j, rec in enumerate(records):
+                    submit(index, j, (rec,))
+                fut.release()
+                continue
+            if tries.get((index, sub or 0), 0) < 1:
+                # a worker may die of another task while this one waits on it: once more, alone
+                tries[(index, sub or 0)] = tries.get((index, sub or 0), 0) + 1
+                if sub is None:  # a partition of one record: it goes on as that record
+                    split[index] = [None]
+                submit(index, 0 if sub is None else sub, records)
+                fut.release()
+                continue
+            result = died(records, exc)
         except Exception as exc:  # noqa: BLE001 — a lost partition is reported, the others go on
             summary.failed_partitions.append((index, f"{type(exc).__name__}: {exc}"))
-            counts["documents"] += n
-        else:
-            output.write(index, result)
-            fails = result["failures"]
-            counts["documents"] += n
-            counts["items"] += result["items"].num_rows
-            counts["failed"] += fails.num_rows
-            room = 50 - len(summary.failures)
-            if room > 0 and fails.num_rows:
-                summary.failures.extend(zip(fails.column("source").to_pylist()[:room],
-                                            fails.column("reason").to_pylist()[:room]))
+            counts["documents"] += len(split.pop(index, records))
+            fut.release()
+            report()
+            feed()
+            continue
         fut.release()
+        if sub is None:
+            written(index, result, len(records))
+        elif index in split:
+            split[index][sub] = result
+            if all(r is not None for r in split[index]):
+                import pyarrow as pa
+
+                pieces = split.pop(index)
+                written(index, {t: pa.concat_tables([p[t] for p in pieces]) for t in TABLES}, len(pieces))
+            else:
+                continue
         report()
         feed()
 
