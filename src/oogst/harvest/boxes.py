@@ -120,36 +120,36 @@ def heading(text: str, u: Unit | Block) -> str | None:
 def matches(head: str, names: tuple[str, ...]) -> str | None:
     """The first of ``names`` that the heading is, starts or ends with ("Key take-aways -
     design"), or a one-word name among its first three words ("5 lessen voor samenwerking")."""
-    prefixes, suffixes, whole, single = _forms(names)
-    if head in whole or head.startswith(prefixes) or head.endswith(suffixes):
+    firsts, lasts, single = _forms(names)
+    words = head.split()
+    if not words:
+        return None
+    if words[0] in firsts or words[-1] in lasts:
         for name in names:  # the first name that matches, as the list orders them
             if head == name or head.startswith(name + " ") or head.endswith(" " + name):
                 return name
-    words = head.split()[:3]
-    if not single.isdisjoint(words):
+    if not single.isdisjoint(words[:3]):
         for name in names:
-            if name in single and name in words:
+            if name in single and name in words[:3]:
                 return name
     return None
 
 
-_FORMS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]]] = {}
+_FORMS: dict[int, tuple[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
-def _forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
-    """``_heading_forms`` by the identity of the (long-lived) tuple: hashing a tuple of names
-    on every heading cost more than the test itself."""
+def _forms(names: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The first words, last words and one-word names of ``names``, by the identity of the
+    (long-lived) tuple: hashing the tuple on every heading cost more than the test itself."""
     entry = _FORMS.get(id(names))
     if entry is None or entry[0] is not names:
-        entry = _FORMS[id(names)] = (names, _heading_forms(names))
+        entry = _FORMS[id(names)] = (names, (frozenset(n.split()[0] for n in names),
+                                             frozenset(n.split()[-1] for n in names),
+                                             frozenset(n for n in names if len(n.split()) == 1)))
     return entry[1]
 
 
-@lru_cache(maxsize=None)
-def _heading_forms(names: tuple[str, ...]
-                   ) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
-    return (tuple(n + " " for n in names), tuple(" " + n for n in names), frozenset(names),
-            frozenset(n for n in names if len(n.split()) == 1))
+_INTRO_RE: dict[str, re.Pattern[str]] = {}  # by language code: hashing the phrase tuples per call was costly
 
 
 @lru_cache(maxsize=None)
@@ -173,7 +173,10 @@ def _intro(text: str, u: Unit, lang: Language, needs_colon: bool) -> tuple[str, 
     last = text[(cut + 2 if cut >= 0 else u.start) : raw_end]
     if len(last) > 300:
         return None
-    m = _intro_re(lang.code, lang.takeaway_intros, lang.advice_intros).search(last)
+    pattern = _INTRO_RE.get(lang.code)
+    if pattern is None:
+        pattern = _INTRO_RE[lang.code] = _intro_re(lang.code, lang.takeaway_intros, lang.advice_intros)
+    m = pattern.search(last)
     if m is None:
         return None
     return ("takeaway" if m.group("t") else "advice"), last
@@ -192,10 +195,6 @@ def _glued_heading(text: str, u: Unit, lang: Language) -> tuple[Unit, Unit] | No
                     e -= 1
                 return Unit(u.start, e, False), Unit(h, u.end, False)
     return None
-
-
-def _is_box_heading(head: str, lang: Language) -> bool:
-    return bool(matches(head, lang.takeaway_headings) or matches(head, lang.advice_headings))
 
 
 def _looks_like_lesson_paragraph(text: str, u: Unit, lang: Language) -> bool:
@@ -224,7 +223,7 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
             and _INLINE_BULLET.search(text) is None:
         return items, cut
     us = units(text, blocks)
-    heads = [None if u.bullet else heading(text, u) for u in us]
+    heads = [None if u.bullet or u.end - u.start > MAX_HEADING else heading(text, u) for u in us]
     kind: str | None = None
     cue: str | None = None
     marker: str | None = None
@@ -250,14 +249,19 @@ def boxes(text: str, blocks: list[Block], lang: Language, doc_id: str
             in_box.append(item)
             continue
         head = heads[k]
-        if nxt is not None and nxt.bullet and (head is None or not _is_box_heading(head, lang)):
+        t = a = None
+        if head is not None:
+            t = matches(head, lang.takeaway_headings)
+            a = None if t else matches(head, lang.advice_headings)
+        if nxt is not None and nxt.bullet and not (t or a):
             glued = _glued_heading(text, u, lang)
             if glued is not None:
                 u = glued[1]
                 head = heading(text, u)
+                if head is not None:
+                    t = matches(head, lang.takeaway_headings)
+                    a = None if t else matches(head, lang.advice_headings)
         if head is not None:
-            t = matches(head, lang.takeaway_headings)
-            a = None if t else matches(head, lang.advice_headings)
             if t or a:
                 kind, cue, marker, in_box = ("takeaway" if t else "advice"), text[u.start : u.end], None, []
                 by_headings = _headings_follow(text, u, nxt)

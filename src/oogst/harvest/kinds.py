@@ -4,10 +4,11 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from oogst.harvest import speakers
-from oogst.harvest.boxes import boxes, heading
+from oogst.harvest.boxes import MAX_HEADING, boxes, heading
 from oogst.harvest.people import Person, is_organisation_word, is_role_word
 from oogst.harvest.text import Block, sentences
 from oogst.lang import Language
@@ -42,7 +43,7 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
     for b in blocks:
         if in_box.contains(b.start, b.end):
             continue
-        if heading(text, b) is not None:
+        if b.end - b.start <= MAX_HEADING and heading(text, b) is not None:
             tip = _imperative_heading(text, b, lang)
             if tip and not in_quote.overlaps(*tip):
                 items.append(Item(doc_id, "advice", text[tip[0] : tip[1]], tip[0], tip[1],
@@ -130,8 +131,8 @@ def _advice_cue(sent: str, words: list[str], lang: Language, pats: _Normative | 
     plain = body.replace("’", "'")
     if pats.start.match(plain):
         return "normative", 0.6
-    if pats.inside is not None and pats.triggers.search(plain) and pats.inside.search(plain):
-        return "normative", 0.5
+    if pats.inside is not None and any(t in plain for t in lang.normative_triggers) and pats.inside.search(plain):
+        return "normative", 0.5  # the trigger words stand inside the sentence, in lower case
     colon = sent.find(": ")
     if 0 < colon <= 60 and len(_WORD.findall(sent, 0, colon)) <= 4:  # "Hierbij geldt wel: doe het …"
         rest = _WORD.findall(sent, colon + 2, colon + 60)[:2]
@@ -214,7 +215,7 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         return None
     hits = [k for k, w in enumerate(low) if w in cues]
     verbs = _verbs(lang)
-    words = list(_WORD.finditer(text, s, e))[:_MAX_WORDS]
+    words = list(islice(_WORD.finditer(text, s, e), _MAX_WORDS))
     # "Volgens X …" opens the sentence; a title line "… Volgens socioloog X" (no full stop) is no report
     for phrase, parts in according.get(low[0], ()) if low else ():
         if low[: len(parts)] == parts and len(words) > len(parts) + 2 and (text[e - 1] in ".!?…:;’”\"'" or len(words) > len(parts) + 6):
