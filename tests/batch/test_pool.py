@@ -60,7 +60,7 @@ def test_a_lost_worker_costs_no_document(tmp_path: Path) -> None:
         for proc in list(pool._pool._processes.values()):  # noqa: SLF001 — a worker dies (OOM killer, segfault)
             os.kill(proc.pid, signal.SIGKILL)
         handles += [pool.submit(t, "nl", f"d{i + 20}") for i, t in enumerate(texts[20:])]
-        got = [h.items() for h in handles]
+        got = [h.outcome()[0] for h in handles]
         assert pool.broken  # the pool did break, and the fallback did the work
     assert got == [harvest(t, "nl", document_id=f"d{i}").items for i, t in enumerate(texts)]
     assert all(got)
@@ -78,7 +78,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         "from oogst.batch.pool import HarvestPool\n"
         "if __name__ == '__main__':\n"
         "    pool = HarvestPool(2)\n"
-        "    pool.submit('‘Begin klein,’ zegt Anna de Vries.', 'nl', 'd').items()\n"
+        "    pool.submit('‘Begin klein,’ zegt Anna de Vries.', 'nl', 'd').outcome()\n"
         "    print(' '.join(str(p) for p in pool._pool._processes), flush=True)\n"
         "    time.sleep(600)\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)

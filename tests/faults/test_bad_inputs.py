@@ -125,7 +125,7 @@ CASES: dict[str, Case] = {
     "check: NaN": (lambda f: ["check", str(f["nan.json"]), S, str(f["store"])], ("nan is not a json number",), None),
     "check: 1e400": (lambda f: ["check", str(f["overflow.json"]), S, str(f["store"])], ("too large for json",), None),
     "check: lone surrogate": (lambda f: ["check", str(f["surrogate.json"]), S, str(f["store"])], ("surrogate",), None),
-    "check: binary file": (lambda f: ["check", str(f["binary.json"]), S, str(f["store"])], ("not utf-8",), None),
+    "check: binary file": (lambda f: ["check", str(f["binary.json"]), S, str(f["store"])], ("binary",), None),
     "check: latin-1 bytes": (lambda f: ["check", str(f["latin1.json"]), S, str(f["store"])], ("not utf-8",), None),
     "check: not JSON": (lambda f: ["check", str(f["notjson.json"]), S, str(f["store"])], ("not valid json",), None),
     "check: no store": (lambda f: ["check", str(f["digest"]), S, str(f["root"] / "weg.db")], ("no store at",), None),
