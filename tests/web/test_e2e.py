@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from webclient import faithful_cut
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -82,22 +83,6 @@ def foreign_word(text: str) -> str:
     """A word the text does not have, so inserting it is reported as added (not repeated)."""
     have = set(re.findall(r"\w+", text.lower()))
     return next(w for w in ("nimmer", "zelden", "nooit", "echt") if w not in have)
-
-
-def shorten(text: str) -> str:
-    """A faithful cut: the longest stretch inside the text of words no claim depends on, marked."""
-    from oogst.check import meaning_words
-
-    w = text.split()
-    plain = [meaning_words().category(x.strip(".,;:!?‘’“”„")) is None and x[-1] not in ",;:." for x in w]
-    best = (0, 0)
-    for i in range(1, len(w) - 1):
-        j = i
-        while j < len(w) - 1 and plain[j]:
-            j += 1
-        best = max(best, (j - i, i))
-    n, i = best
-    return " ".join(w[:i]) + " […] " + " ".join(w[i + n:])
 
 
 def english(browser, base: str, **kw):  # noqa: ANN001, ANN201
@@ -168,7 +153,7 @@ def test_from_an_empty_store_to_a_published_pdf(browser, tmp_path: Path, demo_co
         # shorten it: a changed word is refused live, a marked cut is accepted and saved
         item.locator("details.shorten > summary").click()
         box = item.locator("textarea")
-        short = shorten(original)
+        short = faithful_cut(original)
         w, extra = short.split(), foreign_word(original)
         box.fill(" ".join([w[0], extra, *w[1:]]))
         expect(item.locator(".verdict-bad")).to_contain_text(f"Refused: added: '{extra}'")
@@ -227,11 +212,11 @@ def test_the_basic_flow_works_without_javascript(browser, tmp_path: Path, demo_c
         refused = page.locator(f"#item-{cand_id}")
         expect(refused.locator(".verdict-bad")).to_contain_text(f"added: '{extra}'")
         expect(refused.locator(".diff ins")).to_have_text(extra)
-        refused.locator("textarea").fill(shorten(original))
+        refused.locator("textarea").fill(faithful_cut(original))
         refused.get_by_role("button", name="Save shortened text").click()
-        expect(page.locator(f"#item-{cand_id} .item-text")).to_have_text(shorten(original))
+        expect(page.locator(f"#item-{cand_id} .item-text")).to_have_text(faithful_cut(original))
         md = page.request.get(digest_url + "/export/md")
-        assert md.ok and words(shorten(original)).replace("[", "\\[").replace("]", "\\]") in words(md.text())
+        assert md.ok and words(faithful_cut(original)).replace("[", "\\[").replace("]", "\\]") in words(md.text())
         context.close()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from oogst.store import Store
-from webclient import PERIOD, TOPIC, Client
+from webclient import PERIOD, TOPIC, Client, faithful_cut
 
 
 def stored(store: Path, digest_id: int = 1) -> dict:
@@ -137,26 +137,9 @@ def test_moving_to_a_place_that_does_not_exist_says_why(client: Client, demo_sto
     assert res.status_code == 400 and "no longer in the digest" in res.text
 
 
-def _shortened(text: str) -> str:
-    """A faithful cut: the longest stretch inside the text of words no claim depends on."""
-    from oogst.check import meaning_words
-
-    words = text.split()
-    plain = [meaning_words().category(w.strip(".,;:!?‘’“”„")) is None and w[-1] not in ",;:." for w in words]
-    best = (0, 0)
-    for i in range(1, len(words) - 1):
-        j = i
-        while j < len(words) - 1 and plain[j]:
-            j += 1
-        best = max(best, (j - i, i))
-    n, i = best
-    assert n >= 2, text
-    return " ".join(words[:i]) + " […] " + " ".join(words[i + n:])
-
-
 def test_shorten_checks_live_saves_a_faithful_cut_and_refuses_a_change(client: Client, demo_store: Path) -> None:
     item = stored(demo_store)["lessons"][0]["items"][0]
-    short = _shortened(item["text"])
+    short = faithful_cut(item["text"])
     live = client.post("/digests/1/check", data={"item": item["id"], "text": short}, headers={"X-CSRF-Token": client.csrf})
     assert live.json()["ok"] is True and [op for op, _ in live.json()["segments"]] == ["same", "cut", "same"]
     words = short.split()

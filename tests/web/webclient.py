@@ -43,3 +43,21 @@ class Client(TestClient):
 
 
 MakeClient = Callable[..., Client]
+
+
+def faithful_cut(text: str) -> str:
+    """A faithful shortening of ``text``: the longest inner run of words that no claim depends on
+    (no negation, number, quantifier or condition; no clause-ending punctuation), cut and marked."""
+    from oogst.check import meaning_words
+
+    words = text.split()
+    plain = [meaning_words().category(w.strip(".,;:!?‘’“”„")) is None and w[-1] not in ",;:." for w in words]
+    best = (0, 0)
+    for i in range(1, len(words) - 1):
+        j = i
+        while j < len(words) - 1 and plain[j]:
+            j += 1
+        best = max(best, (j - i, i))
+    n, i = best
+    assert n >= 2, f"no faithful cut of two words or more in {text!r}"
+    return " ".join(words[:i]) + " […] " + " ".join(words[i + n:])
