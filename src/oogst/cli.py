@@ -538,47 +538,7 @@ def _violation(v) -> str:  # noqa: ANN001
 def _load_digest(path: Path):  # noqa: ANN202
     from oogst.digest_json import read
 
-    try:  # what Python's json reads but JSON does not allow, before the schema is read
-        text = path.read_bytes().decode("utf-8-sig") if path.is_file() else None
-    except (OSError, UnicodeDecodeError):
-        text = None  # read() names the cause
-    if text is not None:
-        _check_json(path, text)
     return read(path)
-
-
-def _check_json(path: Path, text: str) -> None:
-    """Refuse what Python's json reads but JSON does not allow, before the schema is read:
-    NaN and Infinity, numbers too long to convert, and lone surrogates (which cannot be written
-    back as UTF-8)."""
-    def constant(name: str) -> None:
-        raise ValueError(f"{name} is not a JSON number")
-
-    def number(literal: str) -> float:
-        value = float(literal)
-        if value in (float("inf"), float("-inf")):
-            raise ValueError(f"the number {literal[:20]} is too large for JSON to keep")
-        return value
-
-    try:
-        data = json.loads(text, parse_constant=constant, parse_float=number)
-    except RecursionError:
-        _fail(f"{path}: not a digest.json: nested too deeply")
-    except json.JSONDecodeError:
-        return  # loads() says where
-    except ValueError as exc:  # NaN, or an integer of thousands of digits
-        why = "a number has more digits than oogst reads (4,300)" if "digits" in str(exc) else str(exc)
-        _fail(f"{path}: not a valid digest.json: {why}")
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
-            _fail(f"{path}: not a valid digest.json: the text {value[:40]!r} holds a lone UTF-16 surrogate")
 
 
 @app.command()

@@ -62,14 +62,45 @@ def dumps(digest: Digest) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=2) + "\n"
 
 
+def _constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _number(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {literal[:20]} is too large for JSON to keep")
+    return value
+
+
 def loads(text: str) -> Digest:
+    """A digest from digest.json text. What Python's json reads but JSON does not allow is
+    refused, so that a digest is always written back as standard JSON: NaN and Infinity, numbers
+    too large or too long to convert, lone surrogates (which cannot be written as UTF-8)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_constant, parse_float=_number)
     except json.JSONDecodeError as exc:
         raise DigestFileError(f"digest file is not valid JSON: {exc}") from None
     except RecursionError:
         raise DigestFileError("digest file is not usable JSON: nested too deeply") from None
+    except ValueError as exc:  # NaN, 1e400, or an integer of thousands of digits
+        why = "a number has more digits than oogst reads (4,300)" if "digits" in str(exc) else str(exc)
+        raise DigestFileError(f"not a valid digest.json: {why}") from None
+    _refuse_surrogates(data)
     return digest_from_dict(data)
+
+
+def _refuse_surrogates(data: Any) -> None:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise DigestFileError(f"not a valid digest.json: the text {value[:40]!r} holds a lone UTF-16 surrogate")
 
 
 MAX_FILE = 64 * 1024 * 1024  # a digest.json is a few hundred kB; anything near this is something else
@@ -99,7 +130,11 @@ def read(path: str | os.PathLike[str]) -> Digest:
             data = fh.read(MAX_FILE + 1)
     except OSError as exc:
         raise DigestFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return loads(_text(name, data))
+    text = _text(name, data)
+    try:
+        return loads(text)
+    except DigestFileError as exc:
+        raise DigestFileError(f"{name}: {exc}") from None
 
 
 def _text(name: str, data: bytes) -> str:
