@@ -103,6 +103,7 @@ class Skipped:
     start: int
     end: int
     reason: str
+    cap: bool = False  # a limit cut the harvest here: the rest of the text or of a kind was left out
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def test_add_exits_3_when_a_source_failed_and_keeps_the_rest(tmp_path: Path, run
 
 
 def test_both_harvest_caps_count_as_cuts_and_single_skips_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``ingest.cuts`` knows a cap by its reason: this holds the harvester to that wording."""
+    """A cap (the text's length, a kind's count) is a cut; a single stretch skipped on purpose is not."""
     from oogst.harvest import harvest
     from oogst.ingest import cuts
 

@@ -25,7 +25,8 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
         raise ValueError(f"unknown item kind(s): {', '.join(sorted(unknown))}; choose from {', '.join(ITEM_KINDS)}")
     skipped: list[Skipped] = []
     if len(text) > MAX_TEXT:
-        skipped.append(Skipped(MAX_TEXT, len(text), f"text longer than {MAX_TEXT} characters; the rest was not read"))
+        skipped.append(Skipped(MAX_TEXT, len(text), f"text longer than {MAX_TEXT} characters; the rest was not read",
+                               cap=True))
         text = text[:MAX_TEXT]
     code = languages.detect(text) if lang == "auto" else lang
     language = languages.get(code)
@@ -73,7 +74,7 @@ def _bounded(items: list[Item], skipped: list[Skipped]) -> list[Item]:
         if n > MAX_PER_KIND:
             if n == MAX_PER_KIND + 1:
                 skipped.append(Skipped(item.start, item.end, f"more than {MAX_PER_KIND} items of kind "
-                                       f"{item.kind} in one document; the rest was not kept"))
+                                       f"{item.kind} in one document; the rest was not kept", cap=True))
             continue
         out.append(item)
     return out

@@ -118,7 +118,8 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
     if len(todo) > MAX_QUOTES:
         sp = todo[MAX_QUOTES][1]
         skipped.append(Skipped(sp.open_pos if sp.opened else sp.inner_start, len(text),
-                               f"more than {MAX_QUOTES} quotations in one document; the rest was not read"))
+                               f"more than {MAX_QUOTES} quotations in one document; the rest was not read",
+                               cap=True))
         todo = todo[:MAX_QUOTES]
     for bi, sp in todo:
         b = blocks[bi]

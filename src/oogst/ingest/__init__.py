@@ -46,7 +46,7 @@ class AddSummary:
 def cuts(result: Harvest) -> list[str]:
     """The reasons a harvest did not read a whole text or keep all its items (a cap was hit),
     as opposed to single stretches it skipped on purpose."""
-    return list(dict.fromkeys(s.reason for s in result.skipped if "the rest was not" in s.reason))
+    return list(dict.fromkeys(s.reason for s in result.skipped if s.cap))
 
 
 def _not_fetchable(src: str) -> bool:
