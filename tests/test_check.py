@@ -221,6 +221,17 @@ def test_accepts_cuts_that_keep_the_claim(original: str, edited: str) -> None:
     assert result.ok, result.reason
 
 
+def test_a_shortening_with_thousands_of_cuts_is_checked_not_crashed() -> None:
+    # The alignment search went one recursion level per kept stretch: 1,500 cuts raised
+    # RecursionError (a traceback from `oogst check` on a hostile digest.json).
+    words = ["x" + a + b + c + d for a in "bdfghklmnprstvw" for b in "aeiou" for c in "bdfgklmnprst" for d in "aeiou"][:3200]
+    original = " ".join(words) + "."
+    kept = " […] ".join(words[:3000:2])
+    assert check_abridgement(original, kept, "nl").ok
+    changed = kept.replace(words[1000], "anders")  # a word the speaker did not say
+    assert not check_abridgement(original, changed, "nl").ok
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported language"):
         check_abridgement("a b", "a", "xx")

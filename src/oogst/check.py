@@ -119,16 +119,24 @@ def _alignments(orig: list[Token], body: list[Token]) -> Iterator[list[int]]:
             return  # the kept words are not in the original in this order
         latest[k] = at
 
-    def place(k: int, pos: int, acc: list[int]) -> Iterator[list[int]]:
-        if k == len(segs):
-            yield acc
+    # Depth-first over the segments with an explicit stack (a quote may have thousands of cuts,
+    # deeper than Python's recursion limit): ``starts`` holds the placed segments, ``at`` the
+    # candidate for the next one; a candidate past ``latest`` backtracks to the segment before.
+    folds = [fold_first and k == 0 for k in range(len(segs))]
+    starts: list[int] = []
+    at = _find(orig, segs[0], 0, folds[0])
+    while True:
+        k = len(starts)
+        if 0 <= at <= latest[k]:
+            starts.append(at)
+            if len(starts) < len(segs):
+                at = _find(orig, segs[k + 1], at + len(segs[k]), folds[k + 1])
+                continue
+            yield list(starts)
+        if not starts:
             return
-        at = _find(orig, segs[k], pos, fold_first and k == 0)
-        while 0 <= at <= latest[k]:
-            yield from place(k + 1, at + len(segs[k]), [*acc, at])
-            at = _find(orig, segs[k], at + 1, fold_first and k == 0)
-
-    yield from place(0, 0, [])
+        last = starts.pop()
+        at = _find(orig, segs[len(starts)], last + 1, folds[len(starts)])
 
 
 def _find_last(orig: list[Token], seg: list[Token], last: int, fold_first: bool) -> int:
