@@ -258,3 +258,20 @@ def test_a_document_that_kills_workers_is_skipped_and_the_batch_goes_on(tmp_path
     good = _reference(corpus)
     assert [d["url"] for d in rows["documents"]] == [d["url"] for d in good["documents"]
                                                      if d["url"] != "https://x.example/gif"]
+
+
+def test_the_client_keeps_few_messages_so_memory_stays_flat(cluster) -> None:  # noqa: ANN001
+    # Dask logs each connection's last 1,000 messages: every partition sent stayed in the client
+    # (10 k → 100 k documents: 253 → 855 MB). The run keeps a few; Dask's own config survives.
+    import dask
+
+    from oogst.batch import run
+
+    client, local = run._connect(cluster.scheduler_address, None, 30.0)
+    try:
+        assert local is None
+        assert client.scheduler_comm.recent_message_log.maxlen == run.DASK_LOG_LENGTH
+    finally:
+        client.close()
+    assert dask.config.get("distributed.admin.low-level-log-length") == 1000
+    assert dask.config.get("distributed.deploy.lost-worker-timeout")
