@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oogst.errors import InputError
-from oogst.ingest.decode import binary_kind, decode_page, decode_text, looks_binary
+from oogst.filekinds import binary_kind, regular_file
+from oogst.ingest.decode import decode_page, decode_text, looks_binary
 from oogst.ingest.html import date_from_url, extract_html
 from oogst.models import normalize_partial_date
 
@@ -50,27 +51,6 @@ def expand(path: Path, glob: str | None = None) -> Iterator[Path]:
                 yield p  # a FIFO, device, socket or broken link: load_file says why it is not read
     else:
         yield path
-
-
-_NOT_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
-
-
-def regular_file(path: Path) -> os.stat_result:
-    """The stat of ``path`` when it is a regular file; InputError for anything else, before a
-    byte is read (reading a FIFO waits for ever, /dev/zero never ends)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise InputError("a link that points nowhere (its target does not exist)") from None
-        raise InputError("no such file or folder") from None
-    for test, what in _NOT_FILES:
-        if test(st.st_mode):
-            raise InputError(f"not a regular file: it is {what}; only files are read")
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError("not a regular file; only files are read")
-    return st
 
 
 def _size(n: int) -> str:
