@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oogst import lang as languages
-from oogst.harvest import harvest
+from oogst import harvest as harvesting
 from oogst.ingest.crawl import Visit, crawl
 from oogst.ingest.decision import Decision, Failure, Harvested, Skip, ToHarvest, Unchanged
 from oogst.ingest.files import Failed, Loaded, expand, load_file
 from oogst.ingest.filters import Filters
 from oogst.ingest.policy import FetchPolicy
 from oogst.ingest.web import is_url, load_url
-from oogst.models import Document, Harvest, document_id
+from oogst.models import ITEM_KINDS, Document, Harvest, document_id
 from oogst.store import CacheEntry, Store
 
 # on_result(source, status, reason): status is added, updated, unchanged, skipped, failed or listed
@@ -50,9 +50,9 @@ def cuts(result: Harvest) -> list[str]:
     return list(dict.fromkeys(s.reason for s in result.skipped if s.cap))
 
 
-def harvested(text: str, lang: str, document_id: str) -> Harvested:
+def harvested(text: str, lang: str, document_id: str, kinds: Iterable[str] = ITEM_KINDS) -> Harvested:
     """Harvest a document's text as ``add`` stores it: its items and the notes on its cuts."""
-    result = harvest(text, lang, document_id=document_id)
+    result = harvesting.harvest(text, lang, kinds, document_id)  # looked up per call: a test may replace it
     return Harvested(result.items, tuple(cuts(result)))
 
 
