@@ -1,5 +1,6 @@
 """What a local file is before it is read: a regular file or not (``regular_file``), and
-whether bytes that should be text are binary (``binary_kind``).
+whether bytes that should be text are binary (``binary_kind``); ``read_text`` reads a small
+UTF-8 file (a digest.json, a gold file) with both checks.
 
 Light on purpose (no oogst imports but the errors): the store, ``digest_json``, the batch
 reader and the CLI use these checks without loading the ingest package.
@@ -59,4 +60,36 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-__all__ = ["NoSuchFile", "binary_kind", "regular_file"]
+def read_text(path: Path, max_bytes: int) -> str:
+    """The text of a UTF-8 file (a BOM allowed) of at most ``max_bytes``, read once; InputError
+    (NoSuchFile when nothing is there) that says what the file is instead: not a regular file,
+    too large, binary, another encoding."""
+    st = regular_file(path)
+    too_large = InputError(f"it is larger than {max_bytes // (1024 * 1024)} MB, too large")
+    if st.st_size > max_bytes:
+        raise too_large
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise too_large
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"it holds {kind}: binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        hint = ("it looks like Latin-1 / Windows-1252: save it as UTF-8" if 0x80 <= bad <= 0xFF and _latin1(data)
+                else "save it as UTF-8")
+        raise InputError(f"it is not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); {hint}") from None
+
+
+def _latin1(data: bytes) -> bool:
+    text = data.decode("cp1252", errors="replace")
+    return "\ufffd" not in text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text)
+
+
+__all__ = ["NoSuchFile", "binary_kind", "read_text", "regular_file"]

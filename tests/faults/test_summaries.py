@@ -100,3 +100,15 @@ def test_both_harvest_caps_count_as_cuts_and_single_skips_do_not(monkeypatch: py
     monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 2_000_000)
     result = harvest("‘Dit is een open aanhalingsteken zonder einde, zegt niemand. " + quote, "nl")
     assert cuts(result) == []
+
+
+def test_a_summary_takes_in_every_field_of_another() -> None:
+    from dataclasses import fields
+
+    from oogst.ingest import AddSummary
+
+    full = AddSummary(**{f.name: [(f.name, 1)] for f in fields(AddSummary)})
+    into = AddSummary(added=["https://x.example/eerst"])
+    into.extend(full)
+    assert into.added == ["https://x.example/eerst", ("added", 1)]
+    assert all(getattr(into, f.name)[-1] == (f.name, 1) for f in fields(AddSummary))

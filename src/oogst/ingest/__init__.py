@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from oogst import lang as languages
@@ -37,6 +37,11 @@ class AddSummary:
     listed: list[tuple[str, int]] = field(default_factory=list)  # sitemaps and feeds read, and their links
     cut: list[tuple[str, str]] = field(default_factory=list)  # documents harvested only in part, and why
     capped: list[tuple[str, int, int]] = field(default_factory=list)  # listings: (url, links, not followed)
+
+    def extend(self, other: AddSummary) -> None:
+        """Add what ``other`` holds to this summary (a run of several kinds of source)."""
+        for f in fields(self):
+            getattr(self, f.name).extend(getattr(other, f.name))
 
     @property
     def partial(self) -> bool:
