@@ -297,6 +297,7 @@ def sources(
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
     with Store(store, readonly=True) as st:
+        st.check_integrity()  # a damaged store says so, instead of listing what happens to be readable
         rows = st.sources(failed_only=failed)
     if format == "json":
         out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)

@@ -98,7 +98,8 @@ def test_both_harvest_caps_count_as_cuts_and_single_skips_do_not(monkeypatch: py
     monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 100)
     assert cuts(harvest(quote * 5, "nl")) == ["text longer than 100 characters; the rest was not read"]
     monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 2_000_000)
-    result = harvest("‘Dit is een open aanhalingsteken zonder einde, zegt niemand. " + quote, "nl")
+    result = harvest(quote * 2, "nl")  # the same quote twice: the second is skipped on purpose
+    assert [s.cap for s in result.skipped] == [False] and "repeats" in result.skipped[0].reason
     assert cuts(result) == []
 
 
