@@ -107,3 +107,28 @@ def test_not_json_and_not_object() -> None:
         loads("{")
     with pytest.raises(DigestFileError, match="must be an object"):
         digest_from_dict([])
+
+
+def test_too_many_digits_name_pythons_own_limit() -> None:
+    """The limit is Python's (sys.get_int_max_str_digits), not a number copied from its message."""
+    text = dumps(DIGEST).replace('"start": 10', '"start": ' + "7" * 700)
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        with pytest.raises(DigestFileError, match=r"more digits than oogst reads \(640\)"):
+            loads(text)
+    finally:
+        sys.set_int_max_str_digits(before)
+    with pytest.raises(DigestFileError, match="'start' must be"):  # 700 digits are within the default limit
+        loads(text.replace("7" * 700, "-" + "7" * 700))
+
+
+def test_a_binary_digest_file_is_named_by_its_kind(tmp_path: Path) -> None:
+    import gzip
+
+    from oogst.digest_json import read
+
+    path = tmp_path / "digest.json"
+    path.write_bytes(gzip.compress(dumps(DIGEST).encode()))
+    with pytest.raises(DigestFileError, match="holds a gzip archive: binary"):
+        read(path)

@@ -74,7 +74,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_rows(tmp_path: Path) -> Non
     db.commit()
     db.close()
     with Store(path) as st:
-        assert st.schema_version == 2
+        assert st.schema_version == SCHEMA_VERSION
         assert [d.url for d in st.documents()] == ["https://x.example/a"]
         assert st.cached("https://x.example/a") is None
 
@@ -108,7 +108,7 @@ def test_a_failed_write_leaves_neither_document_nor_cache(tmp_path: Path) -> Non
         assert not st.db.in_transaction
 
 
-def test_notes_follow_their_document_and_older_stores_read_without_them(tmp_path: Path) -> None:
+def test_notes_follow_their_document(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     with Store(path) as st:
         doc = _doc()
@@ -118,13 +118,35 @@ def test_notes_follow_their_document_and_older_stores_read_without_them(tmp_path
         st.put(changed, [])  # harvested whole now: the note goes with the old version
         assert st.sources()[0].notes == ()
         st.put(doc, [], notes=["een notitie"])
-        st.db.execute("DROP TABLE document_notes")  # a store from before the notes
-    with Store(path, readonly=True) as st:
-        assert [r.notes for r in st.sources()] == [()]
-    with Store(path) as st:  # the next write adds the table again, without a schema version
-        assert st.sources()[0].notes == ()
+        assert st.delete_document(doc.url)
+        assert st.db.execute("SELECT count(*) FROM document_notes").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("old_notes", [False, True], ids=["without notes table", "with notes table"])
+def test_a_schema_2_store_is_upgraded_and_keeps_its_notes(tmp_path: Path, old_notes: bool) -> None:
+    """Versions of schema 2 made ``document_notes`` on their first write (or never): both upgrade."""
+    from oogst.store import _MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[1] + ";" + _MIGRATIONS[2] + "; PRAGMA user_version=2;")
+    doc = _doc()
+    db.execute("INSERT INTO documents (id,url,title,published,language,text,source_kind,hash)"
+               " VALUES (?,?,?,?,?,?,?,?)", (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                                            doc.source_kind, doc.hash))
+    if old_notes:  # what put() of schema 2 did
+        db.execute("CREATE TABLE IF NOT EXISTS document_notes (url TEXT NOT NULL REFERENCES documents(url)"
+                   " ON DELETE CASCADE, note TEXT NOT NULL)")
+        db.execute("INSERT INTO document_notes VALUES (?, 'een oude notitie')", (doc.url,))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="older oogst"):
+        Store(path, readonly=True)
+    with Store(path) as st:
+        assert st.schema_version == SCHEMA_VERSION == 3
+        assert st.sources()[0].notes == (("een oude notitie",) if old_notes else ())
         st.put(_doc(TEXT + " Nog meer."), [], notes=["weer een notitie"])
-        assert st.schema_version == SCHEMA_VERSION
+    with Store(path, readonly=True) as st:
         assert st.sources()[0].notes == ("weer een notitie",)
 
 

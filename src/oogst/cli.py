@@ -27,9 +27,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
-# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument;
+# exit codes: 0 done; 1 an error ended the command; 2 a wrong option or argument (Typer's own);
 # 3 add finished but some sources failed (or, with --strict, were cut or capped); 130 interrupted
-EXIT_ERROR, EXIT_USAGE, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 2, 3, 130
+EXIT_ERROR, EXIT_PARTLY, EXIT_INTERRUPTED = 1, 3, 130
 
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.", envvar="OOGST_STORE")]
@@ -72,13 +72,13 @@ def _seconds(flag: str, value: float, *, zero: bool = False) -> float:
 
 def _regular(path: Path, what: str) -> None:
     """Refuse a FIFO, a device or a folder given as ``what`` before reading it (it would hang)."""
-    from oogst.ingest.files import regular_file
+    from oogst.filekinds import NoSuchFile, regular_file
 
     try:
         regular_file(path)
+    except NoSuchFile:
+        _fail(f"{path}: cannot read {what} (no such file)")
     except OogstError as exc:
-        if "no such file" in str(exc):
-            _fail(f"{path}: cannot read {what} (no such file)")
         _fail(f"{path}: cannot read {what}: {exc}")
 
 
@@ -221,8 +221,8 @@ def add(
         st.check_integrity()  # never write into a damaged store
         summary = _load_harvests(st, harvests, filters, tick, found)
         if sources or not harvests:
-            _merge_summary(summary, add_sources(st, sources, glob=glob, filters=filters, policy=policy,
-                                                on_result=tick, on_found=found, workers=_cores(workers)))
+            summary.extend(add_sources(st, sources, glob=glob, filters=filters, policy=policy,
+                                       on_result=tick, on_found=found, workers=_cores(workers)))
     _print_add_summary(summary, verbose)
     if summary.failed or (strict and summary.partial):
         what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"
@@ -241,8 +241,14 @@ def _split_harvests(sources: list[str]) -> tuple[list[Path], list[str]]:
     """The batch harvests among the sources (folders written by oogst harvest), and the rest."""
     from oogst.batch.output import is_harvest
 
-    harvests = [Path(s) for s in sources if "://" not in s and is_harvest(Path(s))]
-    return harvests, [s for s in sources if "://" in s or not is_harvest(Path(s))]
+    harvests: list[Path] = []
+    rest: list[str] = []
+    for s in sources:
+        if "://" not in s and is_harvest(Path(s)):
+            harvests.append(Path(s))
+        else:
+            rest.append(s)
+    return harvests, rest
 
 
 def _load_harvests(st, harvests: list[Path], filters, tick, found):  # noqa: ANN001, ANN202
@@ -253,13 +259,8 @@ def _load_harvests(st, harvests: list[Path], filters, tick, found):  # noqa: ANN
     if harvests:
         found(sum(count(h) for h in harvests))
     for h in harvests:
-        _merge_summary(summary, load_into(st, h, filters=filters, on_result=tick))
+        summary.extend(load_into(st, h, filters=filters, on_result=tick))
     return summary
-
-
-def _merge_summary(into, other) -> None:  # noqa: ANN001
-    for name in ("added", "updated", "unchanged", "failed", "skipped", "listed", "cut", "capped"):
-        getattr(into, name).extend(getattr(other, name))
 
 
 def _print_add_summary(summary, verbose: bool) -> None:  # noqa: ANN001
@@ -296,6 +297,7 @@ def sources(
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
     with Store(store, readonly=True) as st:
+        st.check_integrity()  # a damaged store says so, instead of listing what happens to be readable
         rows = st.sources(failed_only=failed)
     if format == "json":
         out.out(json.dumps([dumps_row(r) for r in rows], ensure_ascii=False, indent=2), highlight=False)
@@ -495,18 +497,6 @@ def _theme(path: Path | None):  # noqa: ANN202
         raise RenderError(f"theme file {path}: a value has the wrong type or form ({exc})") from None
 
 
-def _source_text(store: Path):  # noqa: ANN202
-    from oogst.store import Store
-
-    st = Store(store, readonly=True)
-
-    def text_of(url: str) -> str | None:
-        doc = st.document_by_url(url)
-        return doc.text if doc else None
-
-    return st, text_of
-
-
 @app.command()
 def check(
     digest_file: Annotated[Path, typer.Argument(help="A digest.json file.")],
@@ -517,10 +507,10 @@ def check(
     Example: oogst check digest/digest.json --store oogst.db
     """
     from oogst.check import check_digest, store_lookups
+    from oogst.store import Store
 
     dg = _load_digest(digest_file)
-    st, _ = _source_text(store)
-    with st:
+    with Store(store, readonly=True) as st:
         violations = check_digest(dg, *store_lookups(st, dg))
     if not violations:
         out.print(f"ok: all {len(dg.all_items())} items are faithful to their sources", highlight=False)
@@ -557,13 +547,13 @@ def render(
     from oogst.check import check_digest, store_lookups
     from oogst.digest_json import dumps
     from oogst.render import render as render_digest
+    from oogst.store import Store
 
     fmts = _formats(formats)
     theme_value = _theme(theme)
     dg = _load_digest(digest_file)
     if store.exists():
-        st, _ = _source_text(store)
-        with st:
+        with Store(store, readonly=True) as st:
             violations = check_digest(dg, *store_lookups(st, dg))
         if violations and not allow_edits:
             for v in violations:
@@ -617,26 +607,6 @@ def demo(
     _report_render(render_digest(result.digest, out_dir, ["html", "pdf", "png", "md", "json"], json_text=text))
 
 
-def _gold_readable(path: Path) -> None:
-    """A gold file is UTF-8 JSON Lines text: say so for a binary or badly encoded file."""
-    from oogst.ingest.decode import binary_kind
-
-    _regular(path, "gold file")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-            data = head + fh.read()
-    except OSError as exc:
-        _fail(f"{path}: cannot read gold file ({exc.strerror or exc})")
-    kind = binary_kind(head)
-    if kind:
-        _fail(f"{path}: not a gold JSON Lines file: it holds {kind}")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not a gold JSON Lines file: it is not UTF-8 text (byte {exc.start})")
-
-
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
@@ -651,8 +621,6 @@ def eval_cmd(
 
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
-    for path in gold:
-        _gold_readable(path)
     report = evaluate(load_gold(gold))
     if format == "json":
         data = report.as_dict()

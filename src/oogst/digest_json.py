@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
+import sys
+from pathlib import Path
 from typing import Any
 
-from oogst.errors import DigestFileError
+from oogst.errors import DigestFileError, InputError
+from oogst.filekinds import NoSuchFile, read_text
 from oogst.lang import SUPPORTED
 from oogst.models import ITEM_KINDS, Digest, DigestItem, Lesson, Source
 
@@ -62,30 +64,38 @@ def dumps(digest: Digest) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=2) + "\n"
 
 
+def _invalid(why: str) -> DigestFileError:
+    return DigestFileError(f"not a valid digest.json: {why}")
+
+
 def _constant(name: str) -> None:
-    raise ValueError(f"{name} is not a JSON number")
+    raise _invalid(f"{name} is not a JSON number")
 
 
 def _number(literal: str) -> float:
     value = float(literal)
     if value in (float("inf"), float("-inf")):
-        raise ValueError(f"the number {literal[:20]} is too large for JSON to keep")
+        raise _invalid(f"the number {literal[:20]} is too large for JSON to keep")
     return value
+
+
+def _integer(literal: str) -> int:
+    limit = sys.get_int_max_str_digits()  # Python refuses longer integer strings (0: no limit)
+    if limit and len(literal.lstrip("-")) > limit:
+        raise _invalid(f"a number has more digits than oogst reads ({limit:,})")
+    return int(literal)
 
 
 def loads(text: str) -> Digest:
     """A digest from digest.json text. What Python's json reads but JSON does not allow is
     refused, so that a digest is always written back as standard JSON: NaN and Infinity, numbers
     too large or too long to convert, lone surrogates (which cannot be written as UTF-8)."""
-    try:
-        data = json.loads(text, parse_constant=_constant, parse_float=_number)
+    try:  # the hooks raise DigestFileError for NaN, 1e400 and an integer of thousands of digits
+        data = json.loads(text, parse_constant=_constant, parse_float=_number, parse_int=_integer)
     except json.JSONDecodeError as exc:
         raise DigestFileError(f"digest file is not valid JSON: {exc}") from None
     except RecursionError:
         raise DigestFileError("digest file is not usable JSON: nested too deeply") from None
-    except ValueError as exc:  # NaN, 1e400, or an integer of thousands of digits
-        why = "a number has more digits than oogst reads (4,300)" if "digits" in str(exc) else str(exc)
-        raise DigestFileError(f"not a valid digest.json: {why}") from None
     _refuse_surrogates(data)
     return digest_from_dict(data)
 
@@ -115,43 +125,15 @@ def read(path: str | os.PathLike[str]) -> Digest:
     """
     name = os.fspath(path)
     try:
-        info = os.stat(name)
-    except OSError as exc:
-        raise DigestFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise DigestFileError(f"{name}: is a folder, not a digest.json file")
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
-        raise DigestFileError(f"{name}: is {kind}; give a digest.json file")
-    if info.st_size > MAX_FILE:
-        raise DigestFileError(f"{name}: is {info.st_size // (1024 * 1024)} MB, too large for a digest.json")
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read(MAX_FILE + 1)
-    except OSError as exc:
-        raise DigestFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    text = _text(name, data)
+        text = read_text(Path(name), MAX_FILE)
+    except NoSuchFile as exc:
+        raise DigestFileError(f"{name}: cannot read ({exc})") from None
+    except InputError as exc:  # a folder, a FIFO, too large, binary, not UTF-8
+        raise DigestFileError(f"{name}: {exc}") from None
     try:
         return loads(text)
     except DigestFileError as exc:
         raise DigestFileError(f"{name}: {exc}") from None
-
-
-def _text(name: str, data: bytes) -> str:
-    if b"\x00" in data[:65536] or data[:4] in (b"%PDF", b"PK\x03\x04") or data[:2] == b"\x1f\x8b":
-        raise DigestFileError(f"{name}: is binary, not a digest.json (JSON text)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start]
-        hint = ("it looks like Latin-1 / Windows-1252: save it as UTF-8" if 0x80 <= bad <= 0xFF and _latin1(data)
-                else "save it as UTF-8")
-        raise DigestFileError(f"{name}: is not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); {hint}") from None
-
-
-def _latin1(data: bytes) -> bool:
-    text = data.decode("cp1252", errors="replace")
-    return "\ufffd" not in text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text)
 
 
 def _field(d: dict[str, Any], key: str, where: str) -> Any:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oogst.errors import InputError
+from oogst.filekinds import NoSuchFile, read_text
 from oogst.harvest import harvest
 from oogst.models import ITEM_KINDS, Item
 
@@ -84,15 +85,26 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(a[1] - a[0], b[1] - b[0])
 
 
+MAX_GOLD_FILE = 256 * 1024 * 1024
+
+
+def _gold_text(p: Path) -> str:
+    """A gold file's text, read once."""
+    try:
+        return read_text(p, MAX_GOLD_FILE)
+    except NoSuchFile as exc:
+        raise InputError(f"{p}: cannot read gold file ({exc})") from None
+    except InputError as exc:
+        raise InputError(f"{p}: not a gold JSON Lines file: {exc}") from None
+
+
 def load_gold(paths: Iterable[str | Path]) -> list[dict[str, object]]:
+    """The records of gold JSON Lines files, each with 'text' and 'items'; InputError naming
+    the file (and line) that cannot be used."""
     records: list[dict[str, object]] = []
     for path in paths:
         p = Path(path)
-        try:
-            lines = p.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError(f"{p}: cannot read gold file ({exc.strerror or exc})") from None
-        for n, line in enumerate(lines, start=1):
+        for n, line in enumerate(_gold_text(p).splitlines(), start=1):
             if not line.strip():
                 continue
             try:

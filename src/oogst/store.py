@@ -10,12 +10,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from oogst.errors import StoreError
+from oogst.errors import InputError, StoreError
+from oogst.filekinds import regular_file
 from oogst.models import Document, Item
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_PATH = Path("oogst.db")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another run's write lock before giving up
 
@@ -74,14 +75,27 @@ _MIGRATIONS: dict[int, str] = {
         checked_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 3: what the harvest left out of a document (a text cut, an item cap). Stores of schema 2
+    # may have the table already: older versions made it on their first write.
+    3: """
+    CREATE TABLE IF NOT EXISTS document_notes (
+        url TEXT NOT NULL REFERENCES documents(url) ON DELETE CASCADE,
+        note TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS document_notes_url ON document_notes(url);
+    """,
 }
 
-_NOTES_TABLE = """CREATE TABLE IF NOT EXISTS document_notes (
-    url TEXT NOT NULL REFERENCES documents(url) ON DELETE CASCADE,
-    note TEXT NOT NULL
-)"""
-
 PutResult = Literal["added", "updated", "unchanged"]
+
+
+class Entry(NamedTuple):
+    """One document for ``Store.put_many``: with its items, its source and the harvest's notes."""
+
+    doc: Document
+    items: Iterable[Item]
+    source: str | None = None
+    notes: Iterable[str] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +140,11 @@ class Store:
         self.db: sqlite3.Connection | None = None
         if self.path.is_dir():
             raise StoreError(f"the store {self.path} is a folder; give a file, e.g. --store {self.path / 'oogst.db'}")
-        if self.path.exists() and not self.path.is_file():  # a FIFO or a device: SQLite would wait for ever
-            raise StoreError(f"the store {self.path} is not a regular file (a pipe or a device); give a file")
+        if self.path.exists():  # a FIFO or a device: SQLite would wait for ever
+            try:
+                regular_file(self.path)
+            except InputError as exc:
+                raise StoreError(f"cannot use the store {self.path}: {exc}; give --store a file") from None
         try:
             if readonly:
                 self.db = self._open_readonly()
@@ -223,59 +240,45 @@ class Store:
 
     def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
             cache: CacheEntry | None = None, notes: Iterable[str] = ()) -> PutResult:
-        """Write a document with its items in one transaction (idempotent by URL and hash).
+        """Write a document with its items and the harvest's ``notes`` in one transaction
+        (idempotent by URL and hash).
 
         The same transaction clears earlier failures of ``doc.url`` and ``source`` and writes
         the fetch ``cache`` entry, so a killed run leaves either all of it or none.
         """
-        rows = [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
-                 i.organisation, i.cue, i.confidence, int(i.nested)) for i in items]
         with self._transaction():
-            # read the old hash inside the write transaction: with two runs adding the same
-            # page at once, only the first says "added", the second "unchanged"
-            old = self.known_hash(doc.url)
-            if old == doc.hash:
-                self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
-                self._write_cache(cache)
-                return "unchanged"
+            result = self._write(Entry(doc, items, source, notes))
+            self._write_cache(cache)
+        return result
+
+    def put_many(self, entries: Iterable[Entry]) -> list[PutResult]:
+        """Write several documents, each as ``put`` writes one, in one transaction: a loaded
+        batch harvest's partition, where a transaction per document would cost more than the
+        rows. All of it or none is written."""
+        with self._transaction():
+            return [self._write(Entry(*e)) for e in entries]
+
+    def _write(self, entry: Entry) -> PutResult:
+        """Inside a write transaction: one document with its items and notes; its failures cleared."""
+        doc = entry.doc
+        # the old hash is read inside the write transaction: with two runs adding the same
+        # page at once, only the first says "added", the second "unchanged"
+        old = self.known_hash(doc.url)
+        if old != doc.hash:
             self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
             self.db.execute(
                 "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
                  doc.source_kind, doc.author, doc.hash))
-            self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            # what the harvest left out of a document (a cap hit): a side table that older
-            # stores gain on their first write, without a schema version, and readers do without
-            self.db.execute(_NOTES_TABLE)
+            self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
+                                  i.organisation, i.cue, i.confidence, int(i.nested)) for i in entry.items])
             self.db.execute("DELETE FROM document_notes WHERE url=?", (doc.url,))
             self.db.executemany("INSERT INTO document_notes (url, note) VALUES (?,?)",
-                                [(doc.url, n) for n in dict.fromkeys(notes)])
-            self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
-            self._write_cache(cache)
-        return "updated" if old else "added"
-
-    def put_many(self, entries: Iterable[tuple[Document, Iterable[Item], str | None]]) -> list[PutResult]:
-        """Write several documents with their items (and clear their failures) in one
-        transaction, as ``put`` does one by one: a loaded batch harvest's partition, where a
-        transaction per document would cost more than the rows. All of it or none is written."""
-        results: list[PutResult] = []
-        with self._transaction():
-            for doc, items, source in entries:
-                old = self.known_hash(doc.url)
-                if old != doc.hash:
-                    self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
-                    self.db.execute(
-                        "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
-                        " VALUES (?,?,?,?,?,?,?,?,?)",
-                        (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
-                         doc.source_kind, doc.author, doc.hash))
-                    self.db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                        [(i.id, doc.id, i.kind, i.text, i.start, i.end, i.speaker, i.speaker_role,
-                                          i.organisation, i.cue, i.confidence, int(i.nested)) for i in items])
-                self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, source or doc.url))
-                results.append("unchanged" if old == doc.hash else "updated" if old else "added")
-        return results
+                                [(doc.url, n) for n in dict.fromkeys(entry.notes)])
+        self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, entry.source or doc.url))
+        return "unchanged" if old == doc.hash else "updated" if old else "added"
 
     def touch(self, source: str, cache: CacheEntry | None = None, *, also: str | None = None) -> None:
         """A source that went well without a new document: clear its failure, refresh its cache."""
@@ -346,9 +349,8 @@ class Store:
         return out
 
     def _notes(self) -> dict[str, list[str]]:
-        has = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='document_notes'").fetchone()
         out: dict[str, list[str]] = {}
-        for url, note in self.db.execute("SELECT url, note FROM document_notes ORDER BY rowid") if has else ():
+        for url, note in self.db.execute("SELECT url, note FROM document_notes ORDER BY rowid"):
             out.setdefault(url, []).append(note)
         return out
 
@@ -386,30 +388,38 @@ class Store:
         return True
 
 
+_DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
 def describe_error(exc: sqlite3.Error, path: Path | None, *, opening: bool = False, damaged: bool = False) -> str:
-    """One sentence for what an SQLite error means for the store at ``path`` (None: unknown)."""
+    """One sentence for what an SQLite error means for the store at ``path`` (None: unknown).
+
+    Read from SQLite's result code (its primary part: SQLITE_READONLY_DBMOVED is a kind of
+    SQLITE_READONLY); an error without a code (made by oogst) only says what it says.
+    """
     text = str(exc)
-    low = text.lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
     store = f"the store {path}" if path is not None else "the store"
-    if opening and "not a database" in low:
+    if opening and primary == sqlite3.SQLITE_NOTADB:
         return f"cannot open {store}: the file is not an oogst store, or it is damaged ({text})"
-    if damaged or "malformed" in low or "not a database" in low or "corrupt" in low:
+    if damaged or primary in _DAMAGED:
         rescue = f"sqlite3 {path} .recover" if path is not None else "sqlite3 STORE .recover"
         kept = " nothing was written to it." if damaged else ""
         return f"{store} is damaged ({text});{kept} Restore a copy, or rescue what is left with: {rescue}"
-    if "locked" in low or "busy" in low:
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return f"{store} is in use by another program (it stayed locked); try again when that run is done"
-    if "readonly" in low or "read-only" in low:
+    if primary == sqlite3.SQLITE_READONLY:
         return f"{store} cannot be written: the file or its folder is read-only"
-    if "full" in low:
+    if primary == sqlite3.SQLITE_FULL:
         return f"the disk holding {store} is full; the source being written was not stored"
-    if "unable to open" in low or "cannot open" in low:
+    if primary == sqlite3.SQLITE_CANTOPEN:
         folder = ""
         if path is not None:
             folder = f" {path.parent if str(path.parent) not in ('', '.') else Path.cwd()}"
         return (f"cannot {'open or create' if opening else 'open'} {store}: "
                 f"the file or its folder{folder} cannot be read or written")
-    if "disk i/o" in low:
+    if primary == sqlite3.SQLITE_IOERR:
         return f"the disk failed while using {store} ({text})"
     return f"cannot {'open' if opening else 'use'} {store}: {text}"
 
@@ -419,4 +429,5 @@ def dumps_row(row: SourceRow) -> dict[str, object]:
             "status": row.status, "error": row.error, "items": row.items, "notes": list(row.notes)}
 
 
-__all__ = ["DEFAULT_PATH", "LOCK_TIMEOUT", "SCHEMA_VERSION", "describe_error", "CacheEntry", "SourceRow", "Store", "dumps_row"]
+__all__ = ["DEFAULT_PATH", "LOCK_TIMEOUT", "SCHEMA_VERSION", "describe_error", "CacheEntry", "Entry", "SourceRow", "Store",
+           "dumps_row"]

@@ -142,9 +142,9 @@ def test_folders_parquet_and_gzip_inputs(tmp_path: Path, demo_corpus: Path, clus
     assert s.documents == 84 and s.failed == 0
     docs = list(read_harvest(out))
     gz, pqt, html = docs[:40], docs[40:80], docs[80:]
-    assert [d.url for d, _, _ in gz] == [d.url for d, _, _ in pqt] == [r["url"] for r in rows]
-    assert [i for _, i, _ in gz] == [i for _, i, _ in pqt]  # English rows lose only their lang hint: same items
-    assert all(d.url.startswith("https://") for d, _, _ in html) and all(items for _, items, _ in html)
+    assert [e.doc.url for e in gz] == [e.doc.url for e in pqt] == [r["url"] for r in rows]
+    assert [e.items for e in gz] == [e.items for e in pqt]  # English rows lose only their lang hint: same items
+    assert all(e.doc.url.startswith("https://") for e in html) and all(e.items for e in html)
 
 
 def test_other_input_or_options_are_refused_until_fresh(tmp_path: Path, corpus: Path, cluster) -> None:  # noqa: ANN001

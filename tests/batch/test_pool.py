@@ -60,7 +60,7 @@ def test_a_lost_worker_costs_no_document(tmp_path: Path) -> None:
         for proc in list(pool._pool._processes.values()):  # noqa: SLF001 — a worker dies (OOM killer, segfault)
             os.kill(proc.pid, signal.SIGKILL)
         handles += [pool.submit(t, "nl", f"d{i + 20}") for i, t in enumerate(texts[20:])]
-        got = [h.outcome()[0] for h in handles]
+        got = [h.result().items for h in handles]
         assert pool.broken  # the pool did break, and the fallback did the work
     assert got == [harvest(t, "nl", document_id=f"d{i}").items for i, t in enumerate(texts)]
     assert all(got)
@@ -78,7 +78,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         "from oogst.batch.pool import HarvestPool\n"
         "if __name__ == '__main__':\n"
         "    pool = HarvestPool(2)\n"
-        "    pool.submit('‘Begin klein,’ zegt Anna de Vries.', 'nl', 'd').outcome()\n"
+        "    pool.submit('‘Begin klein,’ zegt Anna de Vries.', 'nl', 'd').result()\n"
         "    print(' '.join(str(p) for p in pool._pool._processes), flush=True)\n"
         "    time.sleep(600)\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
@@ -100,3 +100,22 @@ def _alive(pid: int) -> bool:
             return fh.read().split(") ", 1)[1][0] != "Z"
     except OSError:
         return False
+
+
+def test_a_worker_reads_the_store_whose_path_holds_uri_characters(tmp_path: Path) -> None:
+    """'#' and '?' in a store's path are part of the file name, not a URI's fragment or query."""
+    from oogst.batch.pool import file_decisions
+    from oogst.ingest.decision import ToHarvest, Unchanged
+
+    folder = tmp_path / "map #1?x=y"
+    folder.mkdir()
+    page = folder / "stuk.md"
+    page.write_text("---\ntitle: Stuk\nlang: nl\n---\n‘Begin klein,’ zegt wethouder Anna de Vries.\n", encoding="utf-8")
+    other = folder / "ander.md"
+    other.write_text("---\ntitle: Ander\nlang: nl\n---\n‘Durf te leren,’ zegt Fenna Hoekstra.\n", encoding="utf-8")
+    (tmp_path / "map ").mkdir()  # where an unescaped URI would lead: an empty store of another name
+    store = folder / "s#1?.db"
+    with Store(store) as st:
+        add(st, [str(page)])
+    assert [type(d) for d in file_decisions(str(page), str(store), Filters())] == [Unchanged]
+    assert [type(d) for d in file_decisions(str(other), str(store), Filters())] == [ToHarvest]

@@ -40,7 +40,7 @@ def test_an_oversized_line_is_a_failure_and_is_never_held(tmp_path: Path) -> Non
     path.write_text(f"{small}\n{big}\n{small}\n", encoding="utf-8")
     recs = [r for p in _parts([path], cap=10_000) for r in p.records]
     assert [(r.form, r.source.rsplit(":", 1)[1]) for r in recs] == [("line", "1"), ("failed", "2"), ("line", "3")]
-    assert "larger than" in str(recs[1].payload) and recs[1].size < 100
+    assert "line is longer than" in str(recs[1].payload) and recs[1].size < 100
 
 
 def test_parquet_rows_and_a_parquet_without_text(tmp_path: Path) -> None:
@@ -83,3 +83,20 @@ def test_a_harvest_inside_the_folder_is_no_input(tmp_path: Path) -> None:
     (out / "_oogst_harvest.json").write_text("{}", encoding="utf-8")
     pq.write_table(pa.table({"url": ["https://x.example/1"], "text": ["Een item."]}), out / "part-000000.parquet")
     assert read.expand([str(tmp_path)]) == [tmp_path / "a.jsonl"]
+
+
+def test_what_is_no_regular_file_is_named_on_the_batch_path(tmp_path: Path) -> None:
+    """A FIFO (given, or in a folder) fails as a FIFO, before it is opened: it would block."""
+    import os
+
+    (tmp_path / "d").mkdir()
+    os.mkfifo(tmp_path / "d" / "pijp.jsonl")
+    os.mkfifo(tmp_path / "pijp.html")
+    (tmp_path / "d" / "b.txt").write_text("Tekst b.", encoding="utf-8")
+    files = read.expand([str(tmp_path / "d"), str(tmp_path / "pijp.html"), str(tmp_path / "weg.html")])
+    assert read.count(files) == 4
+    recs = [r for p in _parts([str(f) for f in files]) for r in p.records]
+    fifo = "not a regular file: it is a named pipe (FIFO); only files are read"
+    assert [(Path(r.source).name, r.form, r.payload) for r in recs] == [
+        ("b.txt", "file", None), ("pijp.jsonl", "failed", fifo), ("pijp.html", "failed", fifo),
+        ("weg.html", "failed", "no such file or folder")]

@@ -41,6 +41,42 @@ def test_a_cut_document_is_named_in_add_and_sources(tmp_path: Path, run_cli: Run
     assert all(r["notes"] == [] for r in rows)
 
 
+def _batch_harvest(sources: list[Path], out: Path) -> None:
+    """What ``oogst harvest SOURCES --out OUT`` writes, without a cluster: each partition
+    harvested in this process (so a monkeypatched cap holds), written as the run writes it."""
+    from oogst.batch import read
+    from oogst.batch.output import HarvestOutput
+    from oogst.batch.work import harvest_partition
+
+    output = HarvestOutput(out, {"test": True})
+    parts = list(read.partitions(read.records(read.expand([str(s) for s in sources])), 1, 1 << 20))
+    for part in parts:
+        output.write(part.index, harvest_partition(part.index, read.materialize(part).records))
+    output.finish(len(parts))
+
+
+def test_a_batch_harvest_keeps_the_cuts_that_add_shows(tmp_path: Path, run_cli: RunCli,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """oogst add ITEMS.parquet, then oogst sources: the same cuts as oogst add on the sources."""
+    monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 1000)
+    (tmp_path / "in").mkdir()
+    src, short = tmp_path / "in" / "lang.md", tmp_path / "in" / "kort.md"
+    src.write_text(TEXT, encoding="utf-8")
+    short.write_text(TEXT[:400], encoding="utf-8")
+    _batch_harvest([src, short], tmp_path / "items.parquet")
+    outputs = {}
+    for name, source in (("direct", tmp_path / "in"), ("batch", tmp_path / "items.parquet")):
+        store = str(tmp_path / f"{name}.db")
+        res = run_cli("add", str(source), "--store", store)
+        assert res.code == 0, res
+        cuts = [ln.strip() for ln in res.out.splitlines() if ln.strip().startswith("cut:")]
+        rows = json.loads(run_cli("sources", "--store", store, "--format", "json").out)
+        outputs[name] = cuts, {Path(r["url"]).name: r["notes"] for r in rows}
+    assert outputs["batch"] == outputs["direct"]
+    assert outputs["batch"][1] == {"lang.md": ["text longer than 1000 characters; the rest was not read"],
+                                   "kort.md": []}
+
+
 def test_add_exits_3_when_a_source_failed_and_keeps_the_rest(tmp_path: Path, run_cli: RunCli) -> None:
     good = tmp_path / "goed.md"
     good.write_text(TEXT[:400], encoding="utf-8")
@@ -62,5 +98,18 @@ def test_both_harvest_caps_count_as_cuts_and_single_skips_do_not(monkeypatch: py
     monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 100)
     assert cuts(harvest(quote * 5, "nl")) == ["text longer than 100 characters; the rest was not read"]
     monkeypatch.setattr(oogst.harvest, "MAX_TEXT", 2_000_000)
-    result = harvest("‘Dit is een open aanhalingsteken zonder einde, zegt niemand. " + quote, "nl")
+    result = harvest(quote * 2, "nl")  # the same quote twice: the second is skipped on purpose
+    assert [s.cap for s in result.skipped] == [False] and "repeats" in result.skipped[0].reason
     assert cuts(result) == []
+
+
+def test_a_summary_takes_in_every_field_of_another() -> None:
+    from dataclasses import fields
+
+    from oogst.ingest import AddSummary
+
+    full = AddSummary(**{f.name: [(f.name, 1)] for f in fields(AddSummary)})
+    into = AddSummary(added=["https://x.example/eerst"])
+    into.extend(full)
+    assert into.added == ["https://x.example/eerst", ("added", 1)]
+    assert all(getattr(into, f.name)[-1] == (f.name, 1) for f in fields(AddSummary))

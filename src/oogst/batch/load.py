@@ -1,9 +1,9 @@
 """Read a batch harvest back: its documents with their items, and its failures; load it into a store.
 
-``oogst add ITEMS.parquet`` uses ``load_into``: each document is written with its items as
-``oogst add`` would have written it after harvesting (same ids, same rows), so ``digest``,
-``candidates``, ``check`` and ``serve`` work on it without harvesting again. One partition is
-in memory at a time.
+``oogst add ITEMS.parquet`` uses ``load_into``: each document is written as ``oogst add`` would
+have written it after harvesting (the same document, items and notes on what a cap cut, with
+the same ids), so ``digest``, ``candidates``, ``check``, ``sources`` and ``serve`` work on it
+without harvesting again. One partition is in memory at a time.
 """
 from __future__ import annotations
 
@@ -13,34 +13,42 @@ from pathlib import Path
 from oogst.batch.output import is_harvest, iter_partitions, read_manifest
 from oogst.errors import InputError
 from oogst.models import Document, Item
+from oogst.store import Entry
 
 OnResult = Callable[[str, str, str | None], None]
 
 
-def _documents(tables: dict) -> Iterator[tuple[Document, list[Item], str]]:
-    docs = tables["documents"].to_pylist()
+def _documents(tables: dict) -> Iterator[Entry]:
     by_doc: dict[str, list[Item]] = {}
     for r in tables["items"].to_pylist():
         by_doc.setdefault(r["document_id"], []).append(
             Item(r["document_id"], r["kind"], r["text"], r["start"], r["end"], r["speaker"], r["speaker_role"],
                  r["cue"], r["confidence"], bool(r["nested"]), r["organisation"]))
-    for d in docs:
+    for d in tables["documents"].to_pylist():
         doc = Document(d["document_id"], d["url"], d["title"], d["published"], d["lang"], d["text"],
                        d["source_kind"], d["author"])
-        yield doc, by_doc.get(doc.id, []), d["source"]
+        # a harvest written before the notes column has none: its cuts were not kept
+        yield Entry(doc, by_doc.get(doc.id, []), d["source"], tuple(d.get("notes") or ()))
 
 
-def read_harvest(path: Path) -> Iterator[tuple[Document, list[Item], str]]:
-    """Every harvested document of ``path`` with its items and its source, in input order."""
+def _failures(tables: dict) -> Iterator[tuple[str, str]]:
+    failures = tables["failures"]
+    yield from zip(failures.column("source").to_pylist(), failures.column("reason").to_pylist())
+
+
+def read_harvest(path: Path) -> Iterator[Entry]:
+    """Every harvested document of ``path`` with its items, its source and the harvest's notes
+    on it (``oogst.store.Entry``), in input order."""
     check(path)
     for tables in iter_partitions(path):
         yield from _documents(tables)
 
 
 def read_failures(path: Path) -> Iterator[tuple[str, str]]:
+    """Every failure of ``path``: (source, reason), in input order."""
     check(path)
     for tables in iter_partitions(path):
-        yield from zip(tables["failures"].column("source").to_pylist(), tables["failures"].column("reason").to_pylist())
+        yield from _failures(tables)
 
 
 def check(path: Path) -> dict:
@@ -66,11 +74,12 @@ def count(path: Path) -> int:
 
 
 def load_into(store, path: Path, *, filters=None, on_result: OnResult | None = None):  # noqa: ANN001, ANN201
-    """Write a harvest's documents (with their items) and failures into ``store``.
+    """Write a harvest's documents (with their items and notes) and failures into ``store``.
 
     Returns an ``oogst.ingest.AddSummary``; ``filters`` (``oogst.ingest.Filters``) keeps only
     documents in a period, as in ``oogst add``. Failures are recorded in the store with their
-    reasons, so ``oogst sources --failed`` lists them.
+    reasons, so ``oogst sources --failed`` lists them; a document's notes (what a cap cut)
+    are stored with it and reported in ``cut``, as ``oogst add`` does.
     """
     from oogst.ingest import AddSummary
 
@@ -82,20 +91,22 @@ def load_into(store, path: Path, *, filters=None, on_result: OnResult | None = N
             on_result(source, status, reason)
 
     for tables in iter_partitions(path):
-        kept = []
-        for doc, items, source in _documents(tables):
-            reason = filters.date_reason(doc.published) if filters is not None else None
+        kept: list[Entry] = []
+        for entry in _documents(tables):
+            reason = filters.date_reason(entry.doc.published) if filters is not None else None
             if reason:
-                summary.skipped.append((source, reason))
-                report(source, "skipped", reason)
+                summary.skipped.append((entry.source, reason))
+                report(entry.source, "skipped", reason)
             else:
-                kept.append((doc, items, source))
+                kept.append(entry)
         # one transaction per partition: a kill leaves whole partitions, and re-adding finishes
-        for (doc, _, source), status in zip(kept, store.put_many(kept)):
-            {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(doc.url)
-            report(source, status)
-        for source, reason in zip(tables["failures"].column("source").to_pylist(),
-                                  tables["failures"].column("reason").to_pylist()):
+        for entry, status in zip(kept, store.put_many(kept)):
+            {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(
+                entry.doc.url)
+            if status != "unchanged":
+                summary.cut.extend((entry.doc.url, note) for note in entry.notes)
+            report(entry.source, status)
+        for source, reason in _failures(tables):
             store.record_failure(source, reason)
             summary.failed.append((source, reason))
             report(source, "failed", reason)

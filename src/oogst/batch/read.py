@@ -13,17 +13,21 @@ not by the corpus.
 """
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from oogst.batch.output import MANIFEST
+from oogst.errors import InputError
+from oogst.filekinds import regular_file
+
 # One document's bytes at most (as for a single file in `oogst add`); the harvester cuts the
 # text at 2 M characters anyway, so a bigger record is no article but a dump.
 MAX_DOC_BYTES = 50 * 1024 * 1024
 DOC_SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown", ".pdf", ".docx")
+SUFFIXES = (*DOC_SUFFIXES, ".jsonl", ".jsonl.gz", ".parquet")
 PARQUET_COLUMNS = ("url", "text", "html", "title", "published", "date", "lang", "language", "author")
 
 Form = Literal["line", "file", "failed"]
@@ -66,25 +70,20 @@ def _kind(path: Path) -> str:
 
 
 def expand(sources: Iterable[str]) -> list[Path | str]:
-    """Every input file in a stable order; a folder is walked recursively (sorted), and a
-    source that is not a file is kept as a string, to be recorded as a failure."""
+    """Every input file in a stable order (``oogst.ingest.files.expand``: a folder is walked
+    recursively, sorted); a URL is kept as a string, to be recorded as a failure."""
+    from oogst.ingest import files  # not at import: a worker unpickles this module first (see work.py)
+
     out: list[Path | str] = []
     for src in sources:
-        path = Path(src)
         if "://" in src:
             out.append(src)
-        elif path.is_dir():
-            # a harvest's own output (it may lie in the folder harvested) is no input
-            harvests = [m.parent for m in path.rglob("_oogst_harvest.json")]
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and not p.name.startswith((".", "_")) and (
-                        _kind(p) != "doc" or p.suffix.lower() in DOC_SUFFIXES) and not any(
-                        p.is_relative_to(h) for h in harvests):
-                    out.append(p)
-        elif path.is_file():
-            out.append(path)
-        else:
-            out.append(src)
+            continue
+        path = Path(src)
+        # a harvest's own output (it may lie in the folder harvested) is no input
+        harvests = [m.parent for m in path.rglob(MANIFEST)] if path.is_dir() else []
+        out.extend(files.expand(path, suffixes=SUFFIXES, skip=lambda p, h=harvests: p.name.startswith((".", "_"))
+                                or any(p.is_relative_to(d) for d in h)))
     return out
 
 
@@ -93,11 +92,11 @@ def fingerprint(files: list[Path | str]) -> list[list[object]]:
     see the same, or its partitions would not be the ones already written."""
     out: list[list[object]] = []
     for f in files:
-        if isinstance(f, Path):
-            st = f.stat()
-            out.append([str(f.resolve()), st.st_size, st.st_mtime_ns])
-        else:
-            out.append([f, None, None])
+        try:
+            st = f.stat() if isinstance(f, Path) else None
+        except OSError:  # missing: a failure of its own, also on the resumed run
+            st = None
+        out.append([str(f.resolve()), st.st_size, st.st_mtime_ns] if st else [str(f), None, None])
     return out
 
 
@@ -106,38 +105,13 @@ def _failed(source: str, reason: str) -> Record:
 
 
 def _jsonl_records(path: Path, cap: int) -> Iterator[Record]:
-    from oogst.ingest.decode import looks_binary
+    from oogst.ingest import files
 
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    n = records = 0
-    try:
-        with opener(path, "rb") as fh:
-            why = looks_binary(fh.peek(20_000)[:20_000].decode("utf-8", "replace")) if hasattr(fh, "peek") else None
-            if why:
-                yield _failed(str(path), f"not a JSON Lines file: {why}")
-                return
-            while True:
-                line = fh.readline(cap + 1)
-                if not line:
-                    break
-                n += 1
-                if len(line) > cap and not line.endswith(b"\n"):
-                    while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
-                        pass
-                    records += 1
-                    yield _failed(f"{path}:{n}", f"the record is larger than {cap // (1024 * 1024)} MB")
-                    continue
-                if not line.strip():
-                    continue
-                records += 1
-                text = line.decode("utf-8", "replace")
-                yield Record(f"{path}:{n}", "line", text, len(line))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        where = f" after line {n}" if n else ""
-        yield _failed(str(path), f"cannot read the file{where}: {getattr(exc, 'strerror', None) or exc}")
-        return
-    if not records:
-        yield _failed(str(path), "the JSON Lines file holds no records (it is empty)")
+    for line in files.jsonl_lines(path, cap):
+        if isinstance(line, files.Failed):
+            yield _failed(line.source, line.reason)
+        else:
+            yield Record(line.source, "line", line.text, line.size)
 
 
 def _json_value(value: object) -> object:
@@ -183,14 +157,19 @@ def _file_record(path: Path, cap: int) -> Record:
     return Record(str(path), "file", None, size, path=str(path), url=path.resolve().as_uri())
 
 
-def records(files: Iterable[Path | str], cap: int = MAX_DOC_BYTES) -> Iterator[Record]:
-    """Every document of the input, in order."""
-    for f in files:
+def records(paths: Iterable[Path | str], cap: int = MAX_DOC_BYTES) -> Iterator[Record]:
+    """Every document of the input, in order; what is not a regular file (missing, a FIFO, a
+    device) is a failure that says what it is, before anything is opened."""
+    for f in paths:
         if isinstance(f, str):
-            why = ("oogst harvest reads files; fetch web pages with oogst add" if "://" in f
-                   else "no such file or folder")
-            yield _failed(f, why)
-        elif _kind(f) == "jsonl":
+            yield _failed(f, "oogst harvest reads files; fetch web pages with oogst add")
+            continue
+        try:
+            regular_file(f)
+        except InputError as exc:
+            yield _failed(str(f), str(exc))
+            continue
+        if _kind(f) == "jsonl":
             yield from _jsonl_records(f, cap)
         elif _kind(f) == "parquet":
             yield from _parquet_records(f, cap)
@@ -231,13 +210,13 @@ def materialize(part: Partition) -> Partition:
     return Partition(part.index, tuple(out))
 
 
-def count(files: Iterable[Path | str]) -> int | None:
+def count(paths: Iterable[Path | str]) -> int | None:
     """How many records the input holds, for a progress bar: lines of plain JSONL, rows of
     Parquet, one per other file; None with a compressed corpus (it is not unpacked twice)."""
     import pyarrow.parquet as pq
 
     n = 0
-    for f in files:
+    for f in paths:
         if isinstance(f, Path) and f.name.lower().endswith(".gz"):
             return None
         if isinstance(f, str):
@@ -245,6 +224,7 @@ def count(files: Iterable[Path | str]) -> int | None:
             continue
         name = f.name.lower()
         try:
+            regular_file(f)  # never open a FIFO to count it
             if name.endswith(".jsonl"):
                 with open(f, "rb") as fh:
                     n += sum(1 for line in fh if line.strip()) or 1

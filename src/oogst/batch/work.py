@@ -25,14 +25,9 @@ from oogst.errors import InputError
 
 T = TypeVar("T")
 
-ITEM_COLUMNS = ("url", "title", "published", "lang", "kind", "text", "start", "end", "speaker",
-                "speaker_role", "organisation", "cue", "confidence", "nested", "document_id", "id")
-DOCUMENT_COLUMNS = ("document_id", "url", "title", "published", "lang", "text", "source_kind", "author",
-                    "source", "items")
-FAILURE_COLUMNS = ("source", "reason")
-
-
 def schemas():  # noqa: ANN201 — pyarrow is imported lazily
+    """The three tables' Arrow schemas; their names are the columns, in order. A document's
+    ``notes`` say what the harvest left out of it (a cap: ``oogst.ingest.cuts``)."""
     import pyarrow as pa
 
     s, i64 = pa.string(), pa.int64()
@@ -41,7 +36,8 @@ def schemas():  # noqa: ANN201 — pyarrow is imported lazily
                        ("cue", s), ("confidence", pa.float64()), ("nested", pa.bool_()), ("document_id", s),
                        ("id", s)])
     documents = pa.schema([("document_id", s), ("url", s), ("title", s), ("published", s), ("lang", s),
-                           ("text", s), ("source_kind", s), ("author", s), ("source", s), ("items", i64)])
+                           ("text", s), ("source_kind", s), ("author", s), ("source", s), ("items", i64),
+                           ("notes", pa.list_(s))])
     failures = pa.schema([("source", s), ("reason", s)])
     return {"items": items, "documents": documents, "failures": failures}
 
@@ -167,16 +163,14 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     three ``pyarrow.Table``s in the order of the records."""
     import pyarrow as pa
 
-    from oogst.harvest import harvest
-    from oogst.ingest import scrub, source_name, to_document
+    from oogst.ingest import harvested, scrub, source_name, to_document
     from oogst.ingest.files import Failed, unexpected
     from oogst.models import ITEM_KINDS
 
     wanted = tuple(kinds) if kinds else ITEM_KINDS
     started = time.monotonic()
-    items: dict[str, list] = {c: [] for c in ITEM_COLUMNS}
-    docs: dict[str, list] = {c: [] for c in DOCUMENT_COLUMNS}
-    fails: dict[str, list] = {c: [] for c in FAILURE_COLUMNS}
+    sch = schemas()
+    items, docs, fails = ({c: [] for c in sch[t].names} for t in ("items", "documents", "failures"))
 
     def fail(source: str, reason: str) -> None:  # a lone surrogate would stop Arrow: kept visible instead
         fails["source"].append(source_name(source))
@@ -202,22 +196,22 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
             if lang in ("nl", "en"):
                 doc = type(doc)(doc.id, doc.url, doc.title, doc.published, lang, doc.text, doc.source_kind, doc.author)
             try:
-                found = limit.run(lambda: harvest(doc.text, doc.language, kinds=wanted, document_id=doc.id).items)  # noqa: B023
+                found = limit.run(lambda: harvested(doc.text, doc.language, doc.id, kinds=wanted))  # noqa: B023
             except DocumentTimeout as exc:
                 fail(rec.source, str(exc))
                 continue
             except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
                 fail(rec.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
                 continue
-            for c, v in zip(DOCUMENT_COLUMNS, (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
-                                               doc.source_kind, doc.author, source_name(rec.source), len(found))):
+            for c, v in zip(docs, (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                                   doc.source_kind, doc.author, source_name(rec.source), len(found.items),
+                                   list(found.notes))):
                 docs[c].append(v)
-            for it in found:
-                for c, v in zip(ITEM_COLUMNS, (doc.url, doc.title, doc.published, doc.language, it.kind, it.text,
-                                               it.start, it.end, it.speaker, it.speaker_role, it.organisation,
-                                               it.cue, it.confidence, it.nested, doc.id, it.id)):
+            for it in found.items:
+                for c, v in zip(items, (doc.url, doc.title, doc.published, doc.language, it.kind, it.text,
+                                        it.start, it.end, it.speaker, it.speaker_role, it.organisation,
+                                        it.cue, it.confidence, it.nested, doc.id, it.id)):
                     items[c].append(v)
-    sch = schemas()
     return {"index": index,
             "items": pa.table(items, schema=sch["items"]),
             "documents": pa.table(docs, schema=sch["documents"]),
@@ -244,5 +238,5 @@ def has_dashboard() -> bool:
     return importlib.util.find_spec("bokeh") is not None
 
 
-__all__ = ["DOCUMENT_COLUMNS", "FAILURE_COLUMNS", "ITEM_COLUMNS", "DocumentTimeout", "TimeLimit",
+__all__ = ["DocumentTimeout", "TimeLimit",
            "harvest_partition", "has_dashboard", "probe", "schemas"]

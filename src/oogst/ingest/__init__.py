@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from oogst import lang as languages
-from oogst.harvest import harvest
+from oogst import harvest as harvesting
 from oogst.ingest.crawl import Visit, crawl
+from oogst.ingest.decision import Decision, Failure, Harvested, Skip, ToHarvest, Unchanged
 from oogst.ingest.files import Failed, Loaded, expand, load_file
 from oogst.ingest.filters import Filters
 from oogst.ingest.policy import FetchPolicy
 from oogst.ingest.web import is_url, load_url
-from oogst.models import Document, Harvest, document_id
+from oogst.models import ITEM_KINDS, Document, Harvest, document_id
 from oogst.store import CacheEntry, Store
 
 # on_result(source, status, reason): status is added, updated, unchanged, skipped, failed or listed
@@ -37,6 +38,11 @@ class AddSummary:
     cut: list[tuple[str, str]] = field(default_factory=list)  # documents harvested only in part, and why
     capped: list[tuple[str, int, int]] = field(default_factory=list)  # listings: (url, links, not followed)
 
+    def extend(self, other: AddSummary) -> None:
+        """Add what ``other`` holds to this summary (a run of several kinds of source)."""
+        for f in fields(self):
+            getattr(self, f.name).extend(getattr(other, f.name))
+
     @property
     def partial(self) -> bool:
         """Whether anything was cut or capped: the run did not take in all it was given."""
@@ -47,6 +53,12 @@ def cuts(result: Harvest) -> list[str]:
     """The reasons a harvest did not read a whole text or keep all its items (a cap was hit),
     as opposed to single stretches it skipped on purpose."""
     return list(dict.fromkeys(s.reason for s in result.skipped if s.cap))
+
+
+def harvested(text: str, lang: str, document_id: str, kinds: Iterable[str] = ITEM_KINDS) -> Harvested:
+    """Harvest a document's text as ``add`` stores it: its items and the notes on its cuts."""
+    result = harvesting.harvest(text, lang, kinds, document_id)  # looked up per call: a test may replace it
+    return Harvested(result.items, tuple(cuts(result)))
 
 
 def _not_fetchable(src: str) -> bool:
@@ -130,46 +142,44 @@ class _Run:
     def keep(self, loaded: Loaded, visit: Visit | None = None) -> None:
         self.settle(self.decide(loaded, visit))
 
-    def decide(self, loaded: Loaded, visit: Visit | None = None, pool=None):  # noqa: ANN001, ANN201
+    def decide(self, loaded: Loaded, visit: Visit | None = None, pool=None) -> Decision:  # noqa: ANN001
         """What becomes of a loaded source: skipped, unchanged or harvested (in ``pool``, an
         ``oogst.batch.pool.HarvestPool``, when given); ``settle`` carries it out, in input order."""
         reason = self.filters.date_reason(loaded.published)
         if reason:
-            return ("skip", loaded, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
+            return Skip(loaded, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
         doc = to_document(loaded)
         cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
         if self.store.known_hash(doc.url) == doc.hash:
-            return ("unchanged", loaded, doc, cache)
-        return ("harvest", loaded, doc, cache, pool.submit(doc.text, doc.language, doc.id) if pool else None)
+            return Unchanged(loaded, doc, cache)
+        return ToHarvest(loaded, doc, cache, pool.submit(doc.text, doc.language, doc.id) if pool else None)
 
-    def settle(self, decision) -> None:  # noqa: ANN001
-        what, loaded = decision[0], decision[1]
-        if what == "failed":
-            self.fail(loaded, decision[2])
+    def settle(self, decision: Decision) -> None:
+        if isinstance(decision, Failure):
+            self.fail(decision.source, decision.reason)
             return
-        if what == "skip":
-            self.skip(loaded.source, decision[2], decision[3])
+        if isinstance(decision, Skip):
+            self.skip(decision.loaded.source, decision.reason, decision.cache)
             return
-        doc, cache = decision[2], decision[3]
-        if what == "unchanged":
-            self.unchanged(loaded.source, doc.url, cache)
+        source, doc, cache = decision.loaded.source, decision.doc, decision.cache
+        if isinstance(decision, Unchanged):
+            self.unchanged(source, doc.url, cache)
             return
         try:
-            handle = decision[4]
-            if handle:  # harvested in a pool
-                items, notes = handle.outcome()
-            else:
-                result = harvest(doc.text, doc.language, document_id=doc.id)
-                items, notes = result.items, cuts(result)
+            done = decision.harvest
+            if done is None:
+                done = harvested(doc.text, doc.language, doc.id)
+            elif not isinstance(done, Harvested):  # under way in a pool
+                done = done.result()
         except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
-            self.fail(loaded.source, f"could not harvest the text ({type(exc).__name__}: {exc})")
+            self.fail(source, f"could not harvest the text ({type(exc).__name__}: {exc})")
             return
-        status = self.store.put(doc, items, source=loaded.source, cache=cache, notes=notes)
+        status = self.store.put(doc, done.items, source=source, cache=cache, notes=done.notes)
         {"added": self.summary.added, "updated": self.summary.updated,
          "unchanged": self.summary.unchanged}[status].append(doc.url)
         if status != "unchanged":
-            self.summary.cut.extend((doc.url, note) for note in notes)
-        self.report(loaded.source, status)
+            self.summary.cut.extend((doc.url, note) for note in done.notes)
+        self.report(source, status)
 
     def visit(self, v: Visit) -> None:
         if v.kind == "page" and v.loaded:
@@ -263,11 +273,11 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
     """The local files of an `add`, harvested in a process pool; settled in input order."""
     from collections import deque
 
-    from oogst.batch.pool import HarvestPool
+    from oogst.batch.pool import Handle, HarvestPool
 
-    def settle(entry) -> None:  # noqa: ANN001
-        if entry[0] == "file":  # a whole file went to the pool: what became of its documents
-            for decision in entry[1].decisions():
+    def settle(entry) -> None:  # noqa: ANN001 — a Decision, or a Handle of a whole file's decisions
+        if isinstance(entry, Handle):  # a whole file went to the pool: what became of its documents
+            for decision in entry.result():
                 run.settle(decision)
         else:
             run.settle(entry)
@@ -276,11 +286,11 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
         window: deque = deque()
         for path in paths:
             if path.suffix.lower() != ".jsonl":
-                window.append(("file", pool.submit_file(str(path), str(run.store.path), run.filters)))
+                window.append(pool.submit_file(str(path), str(run.store.path), run.filters))
             else:  # a corpus: this process reads the lines, the pool harvests their texts
                 for res in load_file(path):
                     if isinstance(res, Failed):
-                        window.append(("failed", source_name(res.source), res.reason))
+                        window.append(Failure(source_name(res.source), res.reason))
                     else:
                         window.append(run.decide(replace(res, source=source_name(res.source)), None, pool))
                     while len(window) > pool.window:
@@ -291,4 +301,5 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
             settle(window.popleft())
 
 
-__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "iter_sources", "scrub", "source_name", "to_document"]
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "harvested", "iter_sources", "scrub", "source_name",
+           "to_document"]

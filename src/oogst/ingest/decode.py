@@ -16,6 +16,7 @@ import io
 import re
 
 from oogst.errors import FetchError
+from oogst.filekinds import binary_kind  # noqa: F401 — the readers take it from here
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -165,21 +166,3 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
 def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
-
-
-_SIGNATURES = (
-    (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (or an Office file)"),
-    (b"RIFF", "a media file"), (b"\x7fELF", "a program"), (b"MZ", "a Windows program"),
-)
-
-
-def binary_kind(data: bytes) -> str | None:
-    """What a body that should be text really is, when it is binary; None when it looks like text."""
-    for magic, name in _SIGNATURES:
-        if data.startswith(magic):
-            return name
-    head = data[:4096]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "binary data"
-    return None

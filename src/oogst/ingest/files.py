@@ -1,16 +1,18 @@
 """Local sources: HTML, TXT, MD (with front matter), PDF, DOCX files and JSON Lines corpora."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oogst.errors import InputError
-from oogst.ingest.decode import binary_kind, decode_page, decode_text, looks_binary
+from oogst.filekinds import binary_kind, regular_file
+from oogst.ingest.decode import decode_page, decode_text, looks_binary
 from oogst.ingest.html import date_from_url, extract_html
 from oogst.models import normalize_partial_date
 
@@ -38,39 +40,23 @@ class Failed:
     reason: str
 
 
-def expand(path: Path, glob: str | None = None) -> Iterator[Path]:
-    """Files under ``path`` (recursively for a folder), in a stable order."""
-    if path.is_dir():
-        pattern = glob or "*"
-        for p in sorted(path.rglob(pattern)):
-            if p.is_file():
-                if p.suffix.lower() in SUFFIXES:
-                    yield p
-            elif not p.is_dir():
-                yield p  # a FIFO, device, socket or broken link: load_file says why it is not read
-    else:
+def expand(path: Path, glob: str | None = None, *, suffixes: tuple[str, ...] = SUFFIXES,
+           skip: Callable[[Path], bool] | None = None) -> Iterator[Path]:
+    """Files under ``path`` (recursively for a folder; ``path`` itself otherwise), in a stable
+    order: those whose name ends in one of ``suffixes``, and whatever is neither a file nor a
+    folder (a FIFO, a device, a broken link), for the reader to say why it is not read.
+    ``skip`` leaves out what it is true for (the batch harvest: its own output)."""
+    if not path.is_dir():
         yield path
-
-
-_NOT_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
-
-
-def regular_file(path: Path) -> os.stat_result:
-    """The stat of ``path`` when it is a regular file; InputError for anything else, before a
-    byte is read (reading a FIFO waits for ever, /dev/zero never ends)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise InputError("a link that points nowhere (its target does not exist)") from None
-        raise InputError("no such file or folder") from None
-    for test, what in _NOT_FILES:
-        if test(st.st_mode):
-            raise InputError(f"not a regular file: it is {what}; only files are read")
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError("not a regular file; only files are read")
-    return st
+        return
+    for p in sorted(path.rglob(glob or "*")):
+        if skip is not None and skip(p):
+            continue
+        if p.is_file():
+            if p.name.lower().endswith(suffixes):
+                yield p
+        elif not p.is_dir():
+            yield p
 
 
 def _size(n: int) -> str:
@@ -268,50 +254,59 @@ def load_docx(data: Path | bytes, source: str, url: str) -> Loaded:
 
 
 def load_jsonl(path: Path) -> Iterator[Loaded | Failed]:
+    for line in jsonl_lines(path):
+        if isinstance(line, Failed):
+            yield line
+            continue
+        try:
+            yield _jsonl_record(line.text, line.source)
+        except InputError as exc:
+            yield Failed(line.source, str(exc))
+        except Exception as exc:  # a parser bug on one odd line must not end the batch  # noqa: BLE001
+            yield Failed(line.source, unexpected(exc))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One record of a JSON Lines file, not parsed yet: ``source`` is ``file.jsonl:12``."""
+
+    source: str
+    text: str
+    size: int  # bytes
+
+
+def jsonl_lines(path: Path, cap: int | None = None) -> Iterator[Line | Failed]:
+    """The non-empty lines of a JSON Lines file (also ``.jsonl.gz``), in order, each read to at
+    most ``cap`` bytes (``MAX_FILE_BYTES``): a longer line is skipped to its end and becomes a
+    Failed, so one endless line cannot fill memory. A binary file, an empty one and a read error
+    are a Failed too."""
+    cap = MAX_FILE_BYTES if cap is None else cap
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    n = records = 0
     try:
-        fh = path.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        yield Failed(str(path), f"cannot read the file: {exc.strerror or exc}")
+        with opener(path, "rb") as fh:
+            why = looks_binary(fh.read(20_000).decode("utf-8", "replace"))
+            if why:
+                yield Failed(str(path), f"not a JSON Lines file: {why}")
+                return
+            fh.seek(0)
+            while line := fh.readline(cap + 1):
+                n += 1
+                if len(line) > cap and not line.endswith(b"\n"):
+                    while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass
+                    records += 1
+                    yield Failed(f"{path}:{n}", f"the line is longer than {_size(cap)}; not read")
+                    continue
+                if line.strip():
+                    records += 1
+                    yield Line(f"{path}:{n}", line.decode("utf-8", "replace"), len(line))
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        where = f" after line {n}" if n else ""
+        yield Failed(str(path), f"cannot read the file{where}: {getattr(exc, 'strerror', None) or exc}")
         return
-    with fh:
-        why = looks_binary(fh.read(20_000))
-        fh.seek(0)
-        if why:
-            yield Failed(str(path), f"not a JSON Lines file: {why}")
-            return
-        records = 0
-        for n, line in enumerate(_lines(fh), start=1):
-            src = f"{path}:{n}"
-            if line is None:
-                records += 1
-                yield Failed(src, f"the line is longer than {_size(MAX_FILE_BYTES)}; not read")
-                continue
-            if not line.strip():
-                continue
-            records += 1
-            try:
-                yield _jsonl_record(line, src)
-            except InputError as exc:
-                yield Failed(src, str(exc))
-            except Exception as exc:  # a parser bug on one odd line must not end the batch  # noqa: BLE001
-                yield Failed(src, unexpected(exc))
     if not records:
         yield Failed(str(path), "the JSON Lines file holds no records (it is empty)")
-
-
-def _lines(fh) -> Iterator[str | None]:  # noqa: ANN001
-    """The lines of a text file, each read to at most MAX_FILE_BYTES characters; a longer
-    line comes out as None (and is skipped to its end), so one endless line cannot fill memory."""
-    while True:
-        line = fh.readline(MAX_FILE_BYTES)
-        if not line:
-            return
-        if len(line) >= MAX_FILE_BYTES and not line.endswith("\n"):
-            while (rest := fh.readline(1024 * 1024)) and not rest.endswith("\n"):
-                pass
-            yield None
-            continue
-        yield line
 
 
 def _jsonl_record(line: str, src: str) -> Loaded:
