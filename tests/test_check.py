@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from oogst.check import assert_faithful, check_abridgement, check_digest
-from oogst.errors import UnfaithfulEditError
+from oogst.errors import InputError, UnfaithfulEditError
 from oogst.digest import to_digest_item
 from oogst.models import Candidate, Digest, DigestItem, Lesson, Source
 
@@ -222,7 +222,7 @@ def test_accepts_cuts_that_keep_the_claim(original: str, edited: str) -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError, match="unsupported language"):
+    with pytest.raises(InputError, match="unknown language 'xx'; known: nl, en"):
         check_abridgement("a b", "a", "xx")
 
 
