@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.lang import Language
+from oogst.lang import Language, every
 
 # Latin letters, with Latin Extended-A (Aydın, Łukasz, Šimić, Öztürk's ş and ğ) for the names
 # of Dutch news as it is
@@ -27,6 +27,14 @@ _LOW = "a-zß-öø-ÿ" + "".join(c for c in _EXT_A if c.islower())
 _CAP = rf"[{_UP}][{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*"
 _INITIALS = rf"(?:[{_UP}]\.){{1,3}}+"
 
+
+# words of every language (oogst.lang) that the name and role readers test
+_ORG_JOINERS = every("organisation_joiners")
+_ROLE_PREPOSITIONS = every("role_prepositions")
+_ROLE_ENDERS = every("role_enders")
+_AS_WORDS = every("as_words")
+_AFFILIATION = every("affiliation_words")
+_PLACE_WORDS = every("place_words")
 
 PUNCTUATION = "‘’“”„\"'()[]{},.;:!?—–"  # stripped from a word's edges
 
@@ -195,7 +203,7 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
             break
         if word[:1].isupper() or word[:1].isdigit():
             end_tok = toks[k]
-        elif word in ("van", "voor", "en", "de", "der", "den", "of", "for", "and") and k + 1 < len(toks) and toks[k + 1].group(0)[:1].isupper():
+        elif word in _ORG_JOINERS and k + 1 < len(toks) and toks[k + 1].group(0)[:1].isupper():
             continue
         else:
             break
@@ -223,6 +231,7 @@ _WORKS_AS = re.compile(
 _BARE_ROLE = re.compile(r"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:bij|van|voor|in|at|of|for|with)\s))")
 
 
+_ARTICLES = every("definite_articles") | every("indefinite_articles")
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
 
 
@@ -258,12 +267,11 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     for k, w in enumerate(words[:8]):
         word = w.group(0)
         nxt_word = words[k + 1].group(0) if k + 1 < len(words) else ""
-        if word.lower() in ("of", "for", "in") and found and nxt_word[:1].islower() \
-                and nxt_word not in ("the", "a", "an", "de", "het", "een"):
+        if word.lower() in _ROLE_PREPOSITIONS and found and nxt_word[:1].islower() \
+                and nxt_word not in _ARTICLES:
             role_words.append(word)  # "professor of public policy", "lecturer in planning"
             continue
-        if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan", "with",
-                            "within", "op", "en", "and", "die", "who", "sinds", "since"):
+        if word.lower() in _ROLE_ENDERS:
             if found:
                 org, _ = _org_after(text, pos + w.end(), lang)
             break
@@ -280,7 +288,7 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         role_words.pop()
     # "is al zes jaar dijkgraaf", "is als lid van de raad": the time or "als" before the role is not part of it
     while role_words and not is_role_word(role_words[0], lang) and (role_words[0].lower() in lang.stopwords
-                                                                     or role_words[0].lower() in ("als", "as")):
+                                                                     or role_words[0].lower() in _AS_WORDS):
         role_words.pop(0)
     return " ".join(role_words) or None, org
 
@@ -432,8 +440,8 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     return role_after(", " + phrase + ",", 0, lang)
 
 
-_COORDINATORS = frozenset({"en", "and", "&"})
-_INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
+_COORDINATORS = every("coordinators")
+_INSIDE_ROLE = every("inside_role")
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -499,7 +507,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         before = _prev_word(text, at, raw=True)
         if is_organisation_word(before, lang) and not titled:
             continue
-        if first not in lang.first_names and before in ("van", "uit", "bij", "of", "from", "at"):
+        if first not in lang.first_names and before in _AFFILIATION:
             continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
         name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
@@ -625,7 +633,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             nxt += 1
         if nxt > end and nxt in taken_start_set:
             continue  # "wethouder Wonen Bert Doorn": a portfolio between the role and the name
-        if _prev_word(text, start, raw=True) in ("van", "uit", "in", "from", "of") and sur[0].isupper():
+        if _prev_word(text, start, raw=True) in _PLACE_WORDS and sur[0].isupper():
             continue  # "burgemeester Brandsma van Wolde": a place, not a surname
         role, org = role_before(text, start, lang)
         if sur not in known and sur[0].lower() + sur[1:] not in known and not role:
@@ -868,7 +876,7 @@ def _occurrences(text: str, names: set[str]) -> list[tuple[int, str]]:
 
 
 _VERB_AFTER_APPOSITION = re.compile(r",\s*(?P<app>[^,.;:!?\n‘’“”„\"]{2,80}?),\s+(?P<verb>[^\W\d_]+)")
-_RELATIVE = frozenset({"who", "die", "wie"})
+_RELATIVE = every("relative_pronouns")
 
 
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:

@@ -25,7 +25,7 @@ SUPPORTED = CODES  # the older name
 
 # the keys of ``Language.labels`` (the words the rendered digest prints around the content)
 LABEL_KEYS = ("tip", "sources", "lessons", "highlights", "edited", "edited_title", "source_ref", "n_sources",
-              "period", "open_quote", "close_quote")
+              "period", "open_quote", "close_quote", "unnamed", "unnamed_vowel")
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,39 @@ class Language:
     # "niet X, maar Y": a cut of "niet X, maar" leaves the claim Y the speaker made
     contrast_words: frozenset[str] = field(default_factory=frozenset)
     clause_joiners: frozenset[str] = field(default_factory=frozenset)  # en, of: a clause ends before them
+    # -- more of the harvest's words (people.py, kinds.py, text.py, speakers.py). Where the code
+    # read one list of every language's words before the packs, it still does (``every``): a
+    # Dutch article quotes "the", an English one names "van der Wel".
+    organisation_joiners: frozenset[str] = field(default_factory=frozenset)  # "Raad van State", "Bank of England"
+    role_prepositions: frozenset[str] = field(default_factory=frozenset)  # inside a role: "professor of public policy"
+    role_enders: frozenset[str] = field(default_factory=frozenset)  # end a role after a name: "…, wethouder bij X"
+    as_words: frozenset[str] = field(default_factory=frozenset)  # "werkt als", "works as"
+    coordinators: frozenset[str] = field(default_factory=frozenset)  # "Sarah and David Jones"
+    inside_role: frozenset[str] = field(default_factory=frozenset)  # a role goes on after them: "head of"
+    affiliation_words: frozenset[str] = field(default_factory=frozenset)  # "Linda Stokman van Ommerland Vooruit": her party
+    place_words: frozenset[str] = field(default_factory=frozenset)  # "burgemeester Brandsma van Wolde": a place
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)  # "X, who …", "X, die …"
+    not_speech_verbs: frozenset[str] = field(default_factory=frozenset)  # "lacht", "asks": no report
+    naming_verbs: frozenset[str] = field(default_factory=frozenset)  # "Hij noemt ze een ‘…’": names, reports nothing
+    complementizers: frozenset[str] = field(default_factory=frozenset)  # "hoopt dat": the clause after a verb of thought
+    # verbs that report a clause without a conjunction ("Osei said the authority would …"), and
+    # the words after them that are no clause ("said on Monday"): English
+    bare_report_verbs: frozenset[str] = field(default_factory=frozenset)
+    bare_report_stops: frozenset[str] = field(default_factory=frozenset)
+    opinion_verbs: frozenset[str] = field(default_factory=frozenset)  # "De wethouder vindt het tijd voor …" (Dutch)
+    clause_continuers: frozenset[str] = field(default_factory=frozenset)  # "…, X, dat …": more sentence, no apposition
+    person_suffixes: tuple[str, ...] = ()  # role nouns by their ending: "woordvoerster", "spokesman"
+    # the attribution after the words puts its subject before the verb too ("…, the Government
+    # has announced", "…, she said"), and these words between are no subject (English)
+    subject_before_verb: bool = False
+    subject_skip_words: frozenset[str] = field(default_factory=frozenset)
+    opening_adverbs: frozenset[str] = field(default_factory=frozenset)  # "Daarom", "Also": before the subject
+    group_numbers: frozenset[str] = field(default_factory=frozenset)  # "drie adviesraden", "both parties"
+    possessives: frozenset[str] = field(default_factory=frozenset)  # "zijn/its woordvoerder": the person named before
+    # abbreviations that end in a full stop inside a sentence ("bijv.", "e.g."), and those of them
+    # that stand before a name ("Dr.", "mr."): no sentence ends there
+    abbreviations: tuple[str, ...] = ()
+    name_abbreviations: tuple[str, ...] = ()
     # -- the other stages' words (keyword-only: every pack must give them)
     lexicon: Lexicon = field(kw_only=True)  # the selection's words (select/, titles, group)
     labels: Mapping[str, str] = field(kw_only=True)  # the rendered digest's words, keyed by LABEL_KEYS
@@ -170,6 +203,13 @@ def known(code: str | None) -> bool:
     return isinstance(code, str) and normalize(code) in CODES
 
 
+@lru_cache(maxsize=None)
+def every(name: str) -> frozenset[str]:
+    """Field ``name`` of every registered language together, for the checks that read all
+    languages' words whatever the text's language."""
+    return frozenset(w for code in CODES for w in getattr(get(code), name))
+
+
 def detect(text: str) -> str:
     """A fast guess from function-word counts: another language only when its words clearly
     outnumber (by a fifth) the default language's; else the default (``CODES[0]``)."""
@@ -185,5 +225,5 @@ def detect(text: str) -> str:
     return best if best_count > base * 1.2 else default
 
 
-__all__ = ["CODES", "LABEL_KEYS", "SUPPORTED", "Language", "Lexicon", "detect", "get", "known", "normalize",
+__all__ = ["CODES", "LABEL_KEYS", "SUPPORTED", "Language", "Lexicon", "detect", "every", "get", "known", "normalize",
            "unknown_language"]

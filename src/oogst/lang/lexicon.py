@@ -38,6 +38,11 @@ class Lexicon:
     answer_openers: frozenset[str] = frozenset()  # a first sentence starting so, without a comma, is an answer fragment
     narrative_markers: frozenset[str] = frozenset()  # toen, daarna: a story is being told
     number_words: frozenset[str] = frozenset()
+    # a word of four letters or more with one of these endings, not after an article, is a
+    # finite verb ("werkt": Dutch) or a past form ("worked": English); the past suffixes are
+    # also tested on names (no stopword check), the finite ones are not
+    finite_suffixes: tuple[str, ...] = ()
+    past_suffixes: tuple[str, ...] = ()
     announcements: tuple[str, ...] = ()  # regexes: the text announces what someone says ("X vertelt wat …")
     object_pronouns: frozenset[str] = frozenset()  # "het", "dat" as object: refers back
     after_object: frozenset[str] = frozenset()  # words that show the pronoun before them is an object
@@ -65,6 +70,9 @@ class Lexicon:
     thin_words: frozenset[str] = frozenset()  # "Weet vooraf", "Spreek af": a verb and one of these says too little
     infinitive_frames: tuple[str, ...] = ()
     imperative_irregular: tuple[tuple[str, str], ...] = ()  # verb form → imperative
+    imperative_from_stem: bool = False  # "kent" → "ken", "leren" → "leer" (Dutch); else the verb as it is
+    apposition_word: str = ""  # "Ken als partijen … elkaars wereld": a role after the verb is left out of a title
+    title_possessives: frozenset[str] = frozenset()  # where that role ends: "elkaars", "your"
     no_title_verbs: frozenset[str] = frozenset()  # modals and auxiliaries: no title from them
     # --- a takeaway or paraphrase that recommends something can be a lesson's tip ---
     normative_cues: tuple[str, ...] = ()  # regexes

@@ -20,4 +20,6 @@ LABELS = MappingProxyType({
     "period": "Period",
     "open_quote": "\u201c",
     "close_quote": "\u201d",
+    "unnamed": "a {role}",  # the byline of a speaker the text does not name
+    "unnamed_vowel": "an {role}",  # … whose role starts with a vowel
 })

@@ -96,6 +96,9 @@ LEXICON = Lexicon(
         "of in on at with for to by from over about the a an and or your their its our".split()
     ),
     title_placeholder="[title for lesson {n}]",
+    past_suffixes=("ed",),
+    apposition_word="as",
+    title_possessives=frozenset("your their each".split()),
     clause_openers=frozenset("what who how which where why when that whether".split()),
     thin_words=frozenset("always together often first early well it that".split()),
     title_back_words=frozenset("also therefore thereby furthermore moreover likewise".split()),

@@ -249,3 +249,28 @@ nagenoeg weinig weinigen minste"""),
     contrast_words=_words("maar doch wel juist integendeel"),
     clause_joiners=_words("en of maar want dus"),
 )
+
+# -- more of the harvest's words (people.py, kinds.py, text.py, speakers.py) --------------------
+WORDS.update(
+    organisation_joiners=_words("van voor en de der den"),
+    role_prepositions=_words("in"),
+    role_enders=_words("bij van in voor namens aan op en die sinds"),
+    as_words=_words("als"),
+    coordinators=_words("en &"),
+    inside_role=_words("van voor bij"),
+    affiliation_words=_words("van uit bij"),
+    place_words=_words("van uit in"),
+    relative_pronouns=_words("die wie"),
+    not_speech_verbs=_words("lacht ziet zag weet wist kijkt knikt glimlacht vraagt vroeg hoopt zucht besluit besloot"),
+    naming_verbs=_words("noemt noemde noemen"),
+    complementizers=_words("dat"),
+    opinion_verbs=_words("vindt meent denkt"),
+    clause_continuers=_words("dat maar en want omdat"),
+    person_suffixes=("vrouw", "man"),
+    opening_adverbs=_words("daarom ook daarnaast verder bovendien maar en liefst inmiddels nu toch wel zelfs"),
+    group_numbers=_words("twee drie vier vijf zes zeven acht negen tien beide alle veel enkele"),
+    possessives=_words("zijn haar"),
+    abbreviations=("dr", "drs", "mr", "ir", "ing", "prof", "mevr", "dhr", "mw", "bijv", "bv", "o.a", "m.n", "d.w.z",
+                   "e.d", "etc", "i.p.v", "t.o.v", "incl", "excl", "ca", "nr", "vs", "St", "art", "jl", "blz", "p"),
+    name_abbreviations=("dr", "Dr", "mr", "ir", "drs", "prof", "Prof", "St"),
+)

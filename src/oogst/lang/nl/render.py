@@ -20,4 +20,6 @@ LABELS = MappingProxyType({
     "period": "Periode",
     "open_quote": "\u2018",
     "close_quote": "\u2019",
+    "unnamed": "een {role}",  # the byline of a speaker the text does not name
+    "unnamed_vowel": "een {role}",  # … whose role starts with a vowel
 })

@@ -118,6 +118,10 @@ LEXICON = Lexicon(
     ),
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
     title_placeholder="[titel voor les {n}]",
+    finite_suffixes=("t",),
+    imperative_from_stem=True,
+    apposition_word="als",
+    title_possessives=frozenset("elkaars elkaar je jouw uw jullie hun".split()),
     clause_openers=frozenset("wat wie hoe welke waar waarom wanneer waarmee waardoor die dat of".split()),
     thin_words=frozenset("vooraf altijd samen vaak eerst meteen goed echt wel elkaar dat het".split()),
     title_back_words=frozenset(
