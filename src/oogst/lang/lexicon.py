@@ -43,6 +43,10 @@ class Lexicon:
     # also tested on names (no stopword check), the finite ones are not
     finite_suffixes: tuple[str, ...] = ()
     past_suffixes: tuple[str, ...] = ()
+    # next to a subject pronoun, a word of five letters or more with one of these endings (and
+    # none of the exceptions) is a past form: "zij werkte", "we maakten", "he wrote", "they hidden"
+    past_endings: tuple[str, ...] = ()
+    past_endings_not: tuple[str, ...] = ()
     announcements: tuple[str, ...] = ()  # regexes: the text announces what someone says ("X vertelt wat …")
     object_pronouns: frozenset[str] = frozenset()  # "het", "dat" as object: refers back
     after_object: frozenset[str] = frozenset()  # words that show the pronoun before them is an object

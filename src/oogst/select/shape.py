@@ -198,7 +198,7 @@ def _is_past(sentence: str, lex: Lexicon) -> bool:
         if t in lex.past_verbs:
             return True
         near_pronoun = (i and toks[i - 1] in lex.subject_pronouns) or (i + 1 < len(toks) and toks[i + 1] in lex.subject_pronouns)
-        if near_pronoun and len(t) >= 5 and t.endswith(("de", "te", "den", "ten")) and not t.endswith("ste"):
+        if near_pronoun and len(t) >= 5 and t.endswith(lex.past_endings) and not t.endswith(lex.past_endings_not):
             return True
     return False
 

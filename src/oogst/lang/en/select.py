@@ -97,6 +97,8 @@ LEXICON = Lexicon(
     ),
     title_placeholder="[title for lesson {n}]",
     past_suffixes=("ed",),
+    past_endings=("de", "te", "den", "ten"),  # made, wrote, hidden, written
+    past_endings_not=("ste",),  # waste, taste
     apposition_word="as",
     title_possessives=frozenset("your their each".split()),
     clause_openers=frozenset("what who how which where why when that whether".split()),
