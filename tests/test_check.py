@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from oogst.check import assert_faithful, check_abridgement, check_digest
-from oogst.errors import UnfaithfulEditError
+from oogst.errors import InputError, UnfaithfulEditError
 from oogst.digest import to_digest_item
 from oogst.models import Candidate, Digest, DigestItem, Lesson, Source
 
@@ -233,7 +233,7 @@ def test_a_shortening_with_thousands_of_cuts_is_checked_not_crashed() -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError, match="unsupported language"):
+    with pytest.raises(InputError, match="unknown language 'xx'; known: nl, en"):
         check_abridgement("a b", "a", "xx")
 
 

@@ -18,7 +18,10 @@ from rich.progress import ProgressColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from oogst import lang as languages
 from oogst.errors import OogstError
+
+_LANG_CHOICES = f"{', '.join(languages.CODES)} or auto"  # the registered languages (oogst.lang)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="oogst — harvest what people said from articles into a one-page digest.")
@@ -123,8 +126,8 @@ def _print_items(items, fmt: str) -> None:  # noqa: ANN001
 def _extract(source: str, lang: str, fmt: str, kinds: list[str]) -> None:
     from oogst.harvest import harvest
 
-    if lang not in ("nl", "en", "auto"):
-        _fail(f"unknown language {lang!r}; use nl, en or auto")
+    if lang != "auto" and not languages.known(lang):
+        _fail(f"{languages.unknown_language(lang)} (or auto)")
     text, detected = _read_input(source)
     result = harvest(text, detected if lang == "auto" and detected else lang, kinds=kinds)
     _print_items(result.items, fmt)
@@ -133,7 +136,7 @@ def _extract(source: str, lang: str, fmt: str, kinds: list[str]) -> None:
 @app.command()
 def quotes(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for plain text on stdin.")] = "-",
-    lang: Annotated[str, typer.Option(help="nl, en or auto.")] = "auto",
+    lang: Annotated[str, typer.Option(help=f"{_LANG_CHOICES}.")] = "auto",
     format: Annotated[str, typer.Option("--format", help="jsonl, json or table.")] = "table",
 ) -> None:
     """Harvest the direct quotes of one document, without a store.
@@ -146,7 +149,7 @@ def quotes(
 @app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for plain text on stdin.")] = "-",
-    lang: Annotated[str, typer.Option(help="nl, en or auto.")] = "auto",
+    lang: Annotated[str, typer.Option(help=f"{_LANG_CHOICES}.")] = "auto",
     format: Annotated[str, typer.Option("--format", help="jsonl, json or table.")] = "table",
     kind: Annotated[str, typer.Option(help="Comma-separated: quote,paraphrase,takeaway,advice.")] = "quote,paraphrase,takeaway,advice",
 ) -> None:
@@ -322,7 +325,7 @@ def harvest_cmd(
     out_path: Annotated[Path, typer.Option("--out", help="The Parquet folder to write (and resume): items, documents and failures.")],
     scheduler: Annotated[Optional[str], typer.Option(help="A running Dask scheduler, tcp://HOST:PORT. Without it, a local cluster of one process per core.", envvar="OOGST_SCHEDULER")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Processes of the local cluster (default: one per core).")] = None,
-    lang: Annotated[str, typer.Option(help="nl, en or auto (each document's own, else detected).")] = "auto",
+    lang: Annotated[str, typer.Option(help=f"{_LANG_CHOICES} (each document's own, else detected).")] = "auto",
     kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated: quote,paraphrase,takeaway,advice.")] = "quote,paraphrase,takeaway,advice",
     partition_docs: Annotated[int, typer.Option(help="Documents per partition at most.")] = 500,
     partition_mb: Annotated[float, typer.Option(help="Megabytes of input per partition at most.")] = 8.0,

@@ -22,11 +22,10 @@ _STRIP = " \t\n\"'“”„‘’•-–—*"
 
 
 def _imperatives(language: str) -> frozenset[str]:
-    from oogst.lang import SUPPORTED, get
+    from oogst.lang import get
 
     lex = get_lexicon(language)
-    code = lex.language
-    return (get(code).advice_starts if code in SUPPORTED else frozenset()) | lex.title_imperatives
+    return get(lex.language).advice_starts | lex.title_imperatives
 
 
 def _clean(words: Sequence[str], trailing: frozenset[str]) -> list[str]:
@@ -54,7 +53,7 @@ def imperative_form(verb: str, language: str) -> str | None:
     irregular = dict(lex.imperative_irregular)
     if v in irregular:
         return irregular[v]
-    if lex.language != "nl":
+    if not lex.imperative_from_stem:
         return v
     if v.endswith("en") and len(v) > 4:
         stem = v[:-2]
@@ -118,10 +117,9 @@ def _drop_apposition(words: list[str], lex: Lexicon) -> list[str] | None:
     """ "Ken als partijen in zorg en welzijn elkaars wereld" → "Ken elkaars wereld": a role
     after the verb ("als …", "as …") up to the next possessive or article is left out of a
     title. ``None`` when the role has no object after it that a title could keep."""
-    role_word = "als" if lex.language == "nl" else "as"
-    if len(words) < 3 or words[1].lower() != role_word:
+    if len(words) < 3 or words[1].lower() != lex.apposition_word:
         return words
-    possessives = {"elkaars", "elkaar", "je", "jouw", "uw", "jullie", "hun", "your", "their", "each"}
+    possessives = lex.title_possessives
     low = [w.lower() for w in words]
     for group, reach in ((possessives, 8), (lex.articles, 5)):
         for i in range(2, min(len(low), reach)):

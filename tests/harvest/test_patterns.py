@@ -26,11 +26,11 @@ def _first_op(pattern: re.Pattern[str]) -> object:
 
 HOT = {
     "quote marks": marks._TOKEN,
-    "names": people._compiled("nl")["full"],
-    "surname after a role word": people._compiled("nl")["after_word"],
-    "an age in parentheses": people._compiled("nl")["age"],
-    "the full stop of an initial": people._compiled("nl")["initial"],
-    "English names": people._compiled("en")["full"],
+    "names": people._compiled("nl").full,
+    "surname after a role word": people._compiled("nl").after_word,
+    "an age in parentheses": people._compiled("nl").age,
+    "the full stop of an initial": people._compiled("nl").initial,
+    "English names": people._compiled("en").full,
     "sentence stop after a quote": speakers._SENT_STOP,
     "sentence ends": text._SENT_END,
     "quote norms": quotes._WORD_RUN,

@@ -11,7 +11,7 @@ from oogst.harvest import speakers
 from oogst.harvest.boxes import MAX_HEADING, boxes, heading
 from oogst.harvest.people import Person, is_organisation_word, is_role_word
 from oogst.harvest.text import Block, sentences
-from oogst.lang import Language
+from oogst.lang import Language, every
 from oogst.models import Item
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
@@ -195,10 +195,14 @@ def _partly_quoted(text: str, s: int, e: int, in_quote: Spans) -> bool:
     return in_quote.covered(s, e) * 2 <= e - s
 
 
-_NOT_SPEECH = frozenset({"lacht", "laughs", "laughed", "ziet", "zag", "weet", "wist", "kijkt", "knikt", "glimlacht",
-                         "vraagt", "vroeg", "asks", "asked", "hoopt", "zucht", "sighs", "besluit", "besloot"})
-_EN_NOT_CLAUSE = frozenset({"on", "in", "at", "to", "about", "for", "with", "so", "nothing", "yes", "no", "goodbye", "sorry", "hello"})
-_NAMING = frozenset({"noemt", "noemde", "noemen", "calls", "called"})  # "Hij noemt ze een ‘…’: …" names, reports nothing
+# words of every language (oogst.lang): "lacht", "asks" report nothing; "Hij noemt ze een ‘…’: …" names
+_NOT_SPEECH = every("not_speech_verbs")
+_NAMING = every("naming_verbs")
+_DEFINITE = every("definite_articles")
+_CLAUSE_CONTINUERS = every("clause_continuers")
+_PERSON_SUFFIXES = tuple(sorted(every("person_suffixes")))
+_COORDINATORS = every("coordinators")
+_POSSESSIVES = every("possessives")
 _SUBJECT_WINDOW = 4  # the subject starts within the first words of the sentence
 _MAX_WORDS = 80  # words of a sentence looked at
 
@@ -240,16 +244,16 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
         # "schrijft in een brief aan de bewoners dat …": the clause may come a few words later;
         # a verb of thought reports only with the clause right after it ("hoopt ook dat")
         conj = next((j for j, x in enumerate(rest[: 3 if thought else 10]) if x in lang.paraphrase_conjunctions
-                     and (not thought or x in ("dat", "that"))), -1)
+                     and (not thought or x in lang.complementizers)), -1)
         clause = conj >= 0 and len(rest) - conj >= 4
         if not clause and not thought and 0 < k and k + 1 < len(words) and len(rest) >= 5 and w not in _NAMING:
             # "constateren maandag eenduidig: mensen die …": a colon a few words after the verb
             colon = text.find(":", words[k].end(), words[min(len(words) - 1, k + 4)].end())
             clause = colon >= 0 and len(_WORD.findall(text, colon, min(e, colon + 120))) >= 4
-        if not clause and not thought and lang.code == "en" and rest and rest[0] not in _EN_NOT_CLAUSE and len(rest) >= 4 \
-                and w in ("said", "says", "told", "warned", "argued", "added", "insisted", "believes", "thinks"):
+        if not clause and not thought and rest and rest[0] not in lang.bare_report_stops and len(rest) >= 4 \
+                and w in lang.bare_report_verbs:
             clause = True  # "Osei said the authority would review …"
-        if not clause and w in ("vindt", "meent", "denkt") and k > 0 and len(rest) >= 4:
+        if not clause and w in lang.opinion_verbs and k > 0 and len(rest) >= 4:
             clause = True  # "De wethouder vindt het tijd voor …"
         if not clause:
             continue
@@ -312,7 +316,7 @@ def _title_room(text: str, words: list[re.Match[str]], k: int) -> int:
     """Characters of role words before the name ("according to Prime Minister Rishi Sunak")."""
     j, room = k, 0
     while j < len(words) - 1 and j < k + 3 and (words[j].group(0)[0].isupper() or words[j].group(0).islower()):
-        if words[j].group(0).lower() in ("the", "de", "het"):
+        if words[j].group(0).lower() in _DEFINITE:
             room = words[j + 1].start() - words[k].start()
             j += 1
             continue
@@ -333,7 +337,7 @@ def _attributed_after(text: str, s: int, e: int, low: list[str], words: list[re.
             continue
         before = text[words[k - 1].end() : words[k].start()]
         comma = "," in before
-        if lang.code == "en":
+        if lang.subject_before_verb:
             hit = _english_after(text, s, e, low, words, k, comma, lang, res)
             if hit:
                 return hit
@@ -363,7 +367,7 @@ def _last_clause(text: str, stop: int, e: int) -> bool:
     if e - stop > 160:  # more than an apposition: the bound keeps a long sentence linear
         return False
     rest = _WORD.findall(text, stop, e)
-    return 0 < len(rest) <= 8 and not any(w in ("dat", "maar", "en", "want", "omdat", "that", "but", "and") for w in rest[:1])
+    return 0 < len(rest) <= 8 and not any(w in _CLAUSE_CONTINUERS for w in rest[:1])
 
 
 def _after_subject(text: str, s: int, subject: list[re.Match[str]], lang: Language,
@@ -382,7 +386,7 @@ def _after_subject(text: str, s: int, subject: list[re.Match[str]], lang: Langua
             return None
         for m in subject[1:3]:
             word = m.group(0).lower()
-            if is_role_word(word, lang) or word.endswith(("vrouw", "man")) and len(word) > 6:
+            if is_role_word(word, lang) or word.endswith(_PERSON_SUFFIXES) and len(word) > 6:
                 person = res.by_role(word, s)
                 if person and person.role and person.role.lower().split()[0] == word:
                     return person
@@ -403,7 +407,7 @@ def _english_after(text: str, s: int, e: int, low: list[str], words: list[re.Mat
         if cut < 0:
             return None
         subject = [m for m in words if cut < m.start() < words[k].start()
-                   and m.group(0).lower() not in ("has", "have", "had", "also", "today", "yesterday")]
+                   and m.group(0).lower() not in lang.subject_skip_words]
         if not subject or len(subject) > 5:
             return None
         who = _after_subject(text, s, subject, lang, res)
@@ -423,8 +427,7 @@ def _skip_adverbs(low: list[str], k: int) -> int:
     return 1 if k > 1 and low[0] in _OPENING_ADVERBS else 0
 
 
-_OPENING_ADVERBS = frozenset({"daarom", "ook", "daarnaast", "verder", "bovendien", "maar", "en", "liefst", "inmiddels",
-                              "nu", "toch", "wel", "zelfs", "also", "but", "and", "now"})
+_OPENING_ADVERBS = every("opening_adverbs")
 
 
 def _source(text: str, subject: list[re.Match[str]], lang: Language) -> Source | None:
@@ -443,13 +446,13 @@ def _source(text: str, subject: list[re.Match[str]], lang: Language) -> Source |
         if low_t in lang.collective_sources or is_organisation_word(low_t, lang) or (len(t) >= 2 and t.isupper()) \
                 or (t[0].isupper() and any(c.isdigit() for c in t)):
             org = True
-        elif not (t[0].isupper() or low_t in ("en", "and") or low_t in lang.definite_articles
+        elif not (t[0].isupper() or low_t in _COORDINATORS or low_t in lang.definite_articles
                   or (m is subject[i] and low_t in _NUMBERS)):
             return None
     return Source(text[subject[i].start() : subject[-1].end()]) if org and i < len(subject) else None
 
 
-_NUMBERS = frozenset("twee drie vier vijf zes zeven acht negen tien beide alle veel enkele two three four five both all many several".split())
+_NUMBERS = every("group_numbers")
 
 
 @lru_cache(maxsize=None)
@@ -492,7 +495,7 @@ def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: L
     if found and found[0].start < words[min(len(words) - 1, window)].end():
         return found[0].person
     first = words[0].group(0).lower()
-    if first in lang.pronouns or (len(words) > 1 and first in ("its", "zijn", "haar") ):
+    if first in lang.pronouns or (len(words) > 1 and first in _POSSESSIVES):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)
     # "De wethouder zegt dat …", "De Bossche wethouder hoopt dat …": the role after at most one modifier
     at = 1 if len(words) > 1 and is_role_word(words[1].group(0), lang) else \

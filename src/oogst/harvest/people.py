@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.lang import Language
+from oogst.lang import Language, every
 
 # Latin letters, with Latin Extended-A (Aydın, Łukasz, Šimić, Öztürk's ş and ğ) for the names
 # of Dutch news as it is
@@ -27,6 +27,14 @@ _LOW = "a-zß-öø-ÿ" + "".join(c for c in _EXT_A if c.islower())
 _CAP = rf"[{_UP}][{_LOW}]++(?:[’'][{_LOW}]++)?(?:-[{_UP}][{_LOW}]++)*"
 _INITIALS = rf"(?:[{_UP}]\.){{1,3}}+"
 
+
+# words of every language (oogst.lang) that the name and role readers test
+_ORG_JOINERS = every("organisation_joiners")
+_ROLE_PREPOSITIONS = every("role_prepositions")
+_ROLE_ENDERS = every("role_enders")
+_AS_WORDS = every("as_words")
+_AFFILIATION = every("affiliation_words")
+_PLACE_WORDS = every("place_words")
 
 PUNCTUATION = "‘’“”„\"'()[]{},.;:!?—–"  # stripped from a word's edges
 
@@ -60,7 +68,21 @@ class Mention(NamedTuple):
     person: Person
 
 
-def _patterns(lang: Language) -> dict[str, re.Pattern[str]]:
+class Patterns(NamedTuple):
+    """The compiled name patterns of one language (``_compiled``)."""
+
+    full: re.Pattern[str]  # a name of two words or more
+    title_run: re.Pattern[str]  # titles right before a name, looked for backwards
+    titles_ahead: re.Pattern[str]  # titles at a name's start: "Dr Anna Smith"
+    surname: re.Pattern[str]  # a surname, titles before it allowed
+    age: re.Pattern[str]  # "(19)"
+    initial: re.Pattern[str]  # the full stop of a surname's initial: "Gerben D."
+    first_before_initial: re.Pattern[str]  # the first name before that initial
+    name_before_age: re.Pattern[str]  # the first name before an age
+    after_word: re.Pattern[str]  # a capital after a space that follows a word
+
+
+def _patterns(lang: Language) -> Patterns:
     return _compiled(lang.code)
 
 
@@ -78,7 +100,7 @@ def _longest_first(words: frozenset[str]) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _compiled(code: str) -> dict[str, re.Pattern[str]]:
+def _compiled(code: str) -> Patterns:
     from oogst.lang import get
 
     lang = get(code)
@@ -98,26 +120,26 @@ def _compiled(code: str) -> dict[str, re.Pattern[str]]:
     # white space inside a name never holds a line break: "Vincent Buskens\nSocioloog" is a
     # name and a caption, "Cllr Platts\n\nLabour" a name and a heading
     surname = rf"(?P<sur2>(?:(?:{cap_part})[^\S\n]++(?:(?:{part})[^\S\n]++)*)?{_CAP})"
-    return {
-        "full": re.compile(rf"{name}(?![\w’])"),
-        "title_run": re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)+\Z"),
-        "titles_ahead": re.compile(rf"(?:(?:{titles})[^\S\n]+)+"),
-        "surname": re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)*{surname}(?![\w’])"),
+    return Patterns(
+        full=re.compile(rf"{name}(?![\w’])"),
+        title_run=re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)+\Z"),
+        titles_ahead=re.compile(rf"(?:(?:{titles})[^\S\n]+)+"),
+        surname=re.compile(rf"(?<![\w’'])(?:(?:{titles})[^\S\n]+)*{surname}(?![\w’])"),
         # a first name alone with an age: "Dewi (19)", as news writes young people and patients
         # (a known first name, or one an apposition or a reporting verb follows: not "Ajax (3)");
         # found from the age (rare), then the word before it
-        "age": re.compile(r"\(\d{1,3}\)"),
+        age=re.compile(r"\(\d{1,3}\)"),
         # a first name and the initial of a surname, as crime and court reports write suspects
         # and victims: "verdachte Gerben D.", "Mohamed el A."; found from the initial's full
         # stop (the engine skips to full stops), then the first name before it
-        "initial": re.compile(rf"\.(?<=(?<![\w’'.])[{_UP}]\.)(?!\w)"),
-        "first_before_initial": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]++(?P<parts>(?:[^\S\n]++(?:{part}))*)[^\S\n]++\Z"),
-        "name_before_age": re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
+        initial=re.compile(rf"\.(?<=(?<![\w’'.])[{_UP}]\.)(?!\w)"),
+        first_before_initial=re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]++(?P<parts>(?:[^\S\n]++(?:{part}))*)[^\S\n]++\Z"),
+        name_before_age=re.compile(rf"(?<![\w’'])[{_UP}][{_LOW}]+(?=\s*\Z)"),
         # a capital after a space that follows a word, not punctuation: where a surname after
         # a role word can start ("wethouder Pietersen"); after a longer run of spaces, the
         # caller looks at what comes before the run
-        "after_word": re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(PUNCTUATION)}]\s.)|(?<=\s\s.))[{_LOW}]"),
-    }
+        after_word=re.compile(rf"[{_UP}](?:(?<=[^\s{re.escape(PUNCTUATION)}]\s.)|(?<=\s\s.))[{_LOW}]"),
+    )
 
 
 # Cached per (language, word): the same few thousand words recur across a batch, and these
@@ -195,7 +217,7 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
             break
         if word[:1].isupper() or word[:1].isdigit():
             end_tok = toks[k]
-        elif word in ("van", "voor", "en", "de", "der", "den", "of", "for", "and") and k + 1 < len(toks) and toks[k + 1].group(0)[:1].isupper():
+        elif word in _ORG_JOINERS and k + 1 < len(toks) and toks[k + 1].group(0)[:1].isupper():
             continue
         else:
             break
@@ -223,6 +245,7 @@ _WORKS_AS = re.compile(
 _BARE_ROLE = re.compile(r"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:bij|van|voor|in|at|of|for|with)\s))")
 
 
+_ARTICLES = every("definite_articles") | every("indefinite_articles")
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
 
 
@@ -258,12 +281,11 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     for k, w in enumerate(words[:8]):
         word = w.group(0)
         nxt_word = words[k + 1].group(0) if k + 1 < len(words) else ""
-        if word.lower() in ("of", "for", "in") and found and nxt_word[:1].islower() \
-                and nxt_word not in ("the", "a", "an", "de", "het", "een"):
+        if word.lower() in _ROLE_PREPOSITIONS and found and nxt_word[:1].islower() \
+                and nxt_word not in _ARTICLES:
             role_words.append(word)  # "professor of public policy", "lecturer in planning"
             continue
-        if word.lower() in ("bij", "van", "in", "voor", "namens", "at", "of", "for", "from", "aan", "with",
-                            "within", "op", "en", "and", "die", "who", "sinds", "since"):
+        if word.lower() in _ROLE_ENDERS:
             if found:
                 org, _ = _org_after(text, pos + w.end(), lang)
             break
@@ -280,7 +302,7 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         role_words.pop()
     # "is al zes jaar dijkgraaf", "is als lid van de raad": the time or "als" before the role is not part of it
     while role_words and not is_role_word(role_words[0], lang) and (role_words[0].lower() in lang.stopwords
-                                                                     or role_words[0].lower() in ("als", "as")):
+                                                                     or role_words[0].lower() in _AS_WORDS):
         role_words.pop(0)
     return " ".join(role_words) or None, org
 
@@ -432,29 +454,66 @@ def role_in_apposition_before(text: str, start: int, end: int, lang: Language) -
     return role_after(", " + phrase + ",", 0, lang)
 
 
-_COORDINATORS = frozenset({"en", "and", "&"})
-_INSIDE_ROLE = frozenset({"of", "for", "at", "van", "voor", "bij"})
+_COORDINATORS = every("coordinators")
+_INSIDE_ROLE = every("inside_role")
+
+
+class Found(NamedTuple):
+    """One name found in the text, before the mentions are linked to persons (``_merge``)."""
+
+    start: int
+    end: int
+    name: str  # as written, the fullest form here: "Anna de Vries", or "De Vries" alone
+    surname: str
+    role: str | None
+    organisation: str | None
 
 
 def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Person mentions in order, each with the fullest known form of the person."""
+    """Person mentions in order, each with the fullest known form of the person.
+
+    The passes, each adding what it finds to ``found``: full names (with their titles, roles and
+    organisations), the same names in capitals, lone surnames next to a reporting verb after a
+    quote, first names that share a surname ("Sarah and David Jones"), first names with an
+    initial or an age, surnames of people already found or after a role word, and role
+    descriptions of people found; then every mention is linked to one person."""
     pats = _patterns(lang)
-    raw: list[tuple[int, int, str, str, str | None, str | None]] = []
+    found: list[Found] = []
+    surnames: set[str] = set()  # of the names found so far
+    _full_names(text, lang, pats, found, surnames)
+    _names_in_capitals(text, lang, found)
+    _lone_speakers(text, lang, found, surnames)
+    found.sort(key=_position)
+    _shared_surnames(text, lang, found, surnames)
+    _initials_and_ages(text, lang, pats, found)
+    _surnames(text, lang, found)
+    found.sort(key=_position)
+    found.extend(_descriptions(text, found, lang))
+    found.sort(key=_position)
+    return _merge(found, exclude or [], lang.honorifics)
+
+
+def _position(f: Found) -> tuple[int, int]:
+    return f.start, f.end
+
+
+def _full_names(text: str, lang: Language, pats: Patterns, found: list[Found], surnames: set[str]) -> None:
+    """Names of two words or more ("Anna de Vries", "Dr Anna Smith"), with the role and
+    organisation before, after or around them."""
     complete: set[str] = set()
     pos = 0
     titles_from: int | None = None  # where skipped titles began, for the name after them
-    surnames: set[str] = set()  # of the names found so far
     alone: dict[tuple[str, str], bool] = {}  # _surname_alone answers for this text
     title_words = _title_words(lang.code)
-    while (m := pats["full"].search(text, pos)) is not None:
+    while (m := pats.full.search(text, pos)) is not None:
         look_from = pos if titles_from is None else titles_from  # titles belong to this name only
         titles_from = None
         first = m.group("first")
         name_start = m.start("first")
         if first in lang.titles:  # "Dr Anna Smith", "Cllr Dr. Jane Smith": the titles, then the name
-            ahead = pats["titles_ahead"].match(text, m.start())
+            ahead = pats.titles_ahead.match(text, m.start())
             after = ahead.end() if ahead else m.end("first") + 1
-            if pats["full"].match(text, after):
+            if pats.full.match(text, after):
                 pos, titles_from = after, m.start()
                 continue
             if not m.group("middle") and first not in lang.honorifics:
@@ -476,7 +535,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if m.start() > look_from and text[m.start() - 1].isspace():  # a title is a word right before the name
             last = text[max(look_from, m.start() - 16) : m.start()].rsplit(None, 1)
             if last and last[-1].endswith(title_words):
-                titled = pats["title_run"].search(text, max(look_from, m.start() - 40), m.start())
+                titled = pats.title_run.search(text, max(look_from, m.start() - 40), m.start())
         at = titled.start() if titled else m.start()  # where the name begins, titles included
         sur = m.group("sur").strip()
         name_end = m.end()
@@ -499,11 +558,11 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         before = _prev_word(text, at, raw=True)
         if is_organisation_word(before, lang) and not titled:
             continue
-        if first not in lang.first_names and before in ("van", "uit", "bij", "of", "from", "at"):
+        if first not in lang.first_names and before in _AFFILIATION:
             continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
         name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
-            raw.append((name_start, name_end, name, sur, None, None))
+            found.append(Found(name_start, name_end, name, sur, None, None))
             surnames.add(sur)
             continue
         role, org = role_before(text, at, lang)
@@ -515,37 +574,44 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if not role:  # a title that is a role: "Councillor Ann Webb"
             role = next((t.strip(".").lower() for t in text[at : m.start("first")].split()
                          if is_role_word(t.strip("."), lang)), None)
-        if raw and not role and text[raw[-1][1] : at].strip() in _COORDINATORS and raw[-1][4] \
-                and raw[-1][1] > at - 6:
-            role = raw[-1][4]  # "projectleiders Myriam de Jong en Siep Littooij": the role is theirs both
+        if found and not role and text[found[-1].end : at].strip() in _COORDINATORS and found[-1].role \
+                and found[-1].end > at - 6:
+            role = found[-1].role  # "projectleiders Myriam de Jong en Siep Littooij": the role is theirs both
         if first not in lang.first_names and not role and not titled and not _near_verb(text, at, name_end, lang) \
                 and not _AGE.match(text, name_end):
             continue
         if role and org:
             complete.add(name)
-        raw.append((name_start, name_end, name, sur, role, org))
+        found.append(Found(name_start, name_end, name, sur, role, org))
         surnames.add(sur)
-    # "primatoloog FRANS DE WAAL (59)": an introduction with the name in capitals, as page
-    # intros and captions write it; a person named in full elsewhere is found there too
-    fulls = {name: sur for *_, name, sur, _r, _o in raw if name != sur and " " in name}
-    if len(fulls) <= MANY_NAMES:
-        for name, sur in fulls.items():
-            caps = name.upper()
-            if caps == name:
-                continue
-            at = text.find(caps)
-            while at >= 0:
-                end = at + len(caps)
-                if (not at or not _word_char(text[at - 1])) and (end >= len(text) or not _word_char(text[end])):
-                    role, org = role_before(text, at, lang)
-                    r2, o2 = role_after(text, end, lang)
-                    raw.append((at, end, name, sur, role or r2, org or o2))
-                at = text.find(caps, end)
-    # “…,” said Cutts. / “…,” Monday told the council. / ‘…,’ zegt Bakker.: a lone capitalised
-    # word next to the reporting verb right after a closing mark is the speaker's surname
-    # (not a sentence's first word, so the list of capitalised non-names does not apply)
-    named_at = {r[0] for r in raw}
-    first_words = {r[2].split()[0] for r in raw}
+
+
+def _names_in_capitals(text: str, lang: Language, found: list[Found]) -> None:
+    """ "primatoloog FRANS DE WAAL (59)": an introduction with the name in capitals, as page
+    intros and captions write it; a person named in full elsewhere is found there too."""
+    fulls = {f.name: f.surname for f in found if f.name != f.surname and " " in f.name}
+    if len(fulls) > MANY_NAMES:
+        return
+    for name, sur in fulls.items():
+        caps = name.upper()
+        if caps == name:
+            continue
+        at = text.find(caps)
+        while at >= 0:
+            end = at + len(caps)
+            if (not at or not _word_char(text[at - 1])) and (end >= len(text) or not _word_char(text[end])):
+                role, org = role_before(text, at, lang)
+                r2, o2 = role_after(text, end, lang)
+                found.append(Found(at, end, name, sur, role or r2, org or o2))
+            at = text.find(caps, end)
+
+
+def _lone_speakers(text: str, lang: Language, found: list[Found], surnames: set[str]) -> None:
+    """ “…,” said Cutts. / “…,” Monday told the council. / ‘…,’ zegt Bakker.: a lone capitalised
+    word next to the reporting verb right after a closing mark is the speaker's surname (not a
+    sentence's first word, so the list of capitalised non-names does not apply)."""
+    named_at = {f.start for f in found}
+    first_words = {f.name.split()[0] for f in found}
     longer: dict[str, bool] = {}
     for m in islice(_lone_speaker_re(lang.code).finditer(text), MAX_LONE):
         word = m.group("a") or m.group("b")
@@ -560,7 +626,7 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             continue  # a known name: found by the surname search below
         typo = next((k for k in surnames if _one_typo(word, k)), None) if len(surnames) <= MANY_NAMES else None
         if typo is not None:
-            raw.append((at, at + len(word), typo, typo, None, None))  # "vindt Maast" after "Theo Maas"
+            found.append(Found(at, at + len(word), typo, typo, None, None))  # "vindt Maast" after "Theo Maas"
             continue
         if word not in longer:
             longer[word] = re.search(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{_UP}]", text) is not None
@@ -569,34 +635,41 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         role, org = role_before(text, at, lang)
         if not role:
             role, org = role_after(text, at + len(word), lang)
-        raw.append((at, at + len(word), word, word, role, org))
+        found.append(Found(at, at + len(word), word, word, role, org))
         surnames.add(word)
-    raw.sort(key=lambda r: (r[0], r[1]))
-    # "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname
-    for start, _end, name, sur, _role, _org in list(raw):
-        if name != sur and " " in name:
-            pair = _PAIR_BEFORE.search(text, max(0, start - 30), start)
+
+
+def _shared_surnames(text: str, lang: Language, found: list[Found], surnames: set[str]) -> None:
+    """ "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname."""
+    for f in list(found):
+        if f.name != f.surname and " " in f.name:
+            pair = _PAIR_BEFORE.search(text, max(0, f.start - 30), f.start)
             if pair and pair.group(1) in lang.first_names:
-                raw.append((pair.start(1), pair.end(1), f"{pair.group(1)} {sur}", sur, None, None))
-                surnames.add(sur)
-    named = sorted((s, e) for s, e, *_ in raw)
+                found.append(Found(pair.start(1), pair.end(1), f"{pair.group(1)} {f.surname}", f.surname, None, None))
+                surnames.add(f.surname)
+
+
+def _initials_and_ages(text: str, lang: Language, pats: Patterns, found: list[Found]) -> None:
+    """A first name with a surname's initial ("verdachte Gerben D.") or an age ("Dewi (19)"),
+    outside the names found so far."""
+    named = sorted((f.start, f.end) for f in found)
     named_starts = [s for s, _ in named]
 
     def inside_a_name(pos: int) -> bool:
         k = bisect.bisect_right(named_starts, pos)
         return bool(k) and pos < named[k - 1][1]
 
-    for dot in pats["initial"].finditer(text):
-        m = pats["first_before_initial"].search(text, max(0, dot.start() - 61), dot.start() - 1)
+    for dot in pats.initial.finditer(text):
+        m = pats.first_before_initial.search(text, max(0, dot.start() - 61), dot.start() - 1)
         if m is None or inside_a_name(m.start()):
             continue  # no first name before it, or "Jan A. Jansen", read as a full name
         first = text[m.start() : m.start("parts")]
         sur = text[m.start("parts") : dot.end()].strip()
         role = role_before(text, m.start(), lang)[0]
         if first in lang.first_names or role:
-            raw.append((m.start(), dot.end(), f"{first} {sur}", sur, role, None))
-    for age in pats["age"].finditer(text):
-        m = pats["name_before_age"].search(text, max(0, age.start() - 40), age.start())
+            found.append(Found(m.start(), dot.end(), f"{first} {sur}", sur, role, None))
+    for age in pats.age.finditer(text):
+        m = pats.name_before_age.search(text, max(0, age.start() - 40), age.start())
         if m is None:
             continue
         first = m.group(0)
@@ -607,13 +680,18 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
         if (first in lang.first_names or told) and first not in lang.not_names \
                 and not is_role_word(first, lang) and not is_organisation_word(first, lang):
             role, org = role_after(text, m.end(), lang)
-            raw.append((m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
-    taken = sorted((s, e) for s, e, *_ in raw)
+            found.append(Found(m.start(), m.end(), first, first, role_before(text, m.start(), lang)[0] or role, org))
+
+
+def _surnames(text: str, lang: Language, found: list[Found]) -> None:
+    """A surname alone: of a person found so far ("De Vries"), a first name of one named in full
+    (human-interest pieces go on with "vertelt Dewi"), or a name after a role word."""
+    taken = sorted((f.start, f.end) for f in found)
     taken_starts = [s for s, _ in taken]
     taken_start_set = set(taken_starts)
-    known = {r[3] for r in raw}
-    # the first names of people named in full: human-interest pieces go on with "vertelt Dewi"
-    known |= {r[2].split()[0] for r in raw if r[2] != r[3] and " " in r[2] and r[2].split()[0] not in lang.titles}
+    known = {f.surname for f in found}
+    known |= {f.name.split()[0] for f in found
+              if f.name != f.surname and " " in f.name and f.name.split()[0] not in lang.titles}
     seen: set[int] = set()
     for start, end, sur in _surname_candidates(text, known, lang):
         k = bisect.bisect_right(taken_starts, start)
@@ -625,43 +703,38 @@ def find_people(text: str, lang: Language, exclude: list[tuple[int, int]] | None
             nxt += 1
         if nxt > end and nxt in taken_start_set:
             continue  # "wethouder Wonen Bert Doorn": a portfolio between the role and the name
-        if _prev_word(text, start, raw=True) in ("van", "uit", "in", "from", "of") and sur[0].isupper():
+        if _prev_word(text, start, raw=True) in _PLACE_WORDS and sur[0].isupper():
             continue  # "burgemeester Brandsma van Wolde": a place, not a surname
         role, org = role_before(text, start, lang)
         if sur not in known and sur[0].lower() + sur[1:] not in known and not role:
             continue
         r2, o2 = role_after(text, end, lang)
         role, org = role or r2, org or o2
-        raw.append((start, end, sur, sur, role, org))
-    raw.sort(key=lambda r: (r[0], r[1]))
-    raw.extend(_descriptions(text, raw, lang))
-    raw.sort(key=lambda r: (r[0], r[1]))
-    return _merge(raw, exclude or [], lang.honorifics)
+        found.append(Found(start, end, sur, sur, role, org))
 
 
 DESCRIPTION_REACH = 600  # characters from the person's last mention to a description of them
 _DESCRIPTION_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
 
 
-def _descriptions(text: str, raw: list[tuple[int, int, str, str, str | None, str | None]],
-                  lang: Language) -> list[tuple[int, int, str, str, str | None, str | None]]:
+def _descriptions(text: str, raw: list[Found], lang: Language) -> list[Found]:
     """ "Roel Bekker … geeft de voormalig topambtenaar graag mee: …", "Heather Townsend said …
     The independent Central Bedfordshire councillor said …": a definite role description with
     a modifier and no name after it, shortly after a person whose role the text never gives,
     describes that person (a bare "the mayor" is as often someone else). Each becomes a mention of them there, with the description as their role."""
     if not raw or not lang.definite_articles:
         return []
-    with_role = {r[2] for r in raw if r[4]} | {r[3] for r in raw if r[4]}
-    ends = [r[1] for r in raw]
+    with_role = {r.name for r in raw if r.role} | {r.surname for r in raw if r.role}
+    ends = [r.end for r in raw]
     order = sorted(range(len(raw)), key=lambda i: ends[i])
     sorted_ends = [ends[i] for i in order]
-    out: list[tuple[int, int, str, str, str | None, str | None]] = []
+    out: list[Found] = []
     for m in _article_re(lang.code).finditer(text):
         k = bisect.bisect_right(sorted_ends, m.start()) - 1
         if k < 0:
             continue
         last = raw[order[k]]
-        if m.start() - last[1] > DESCRIPTION_REACH or last[2] in with_role or last[3] in with_role:
+        if m.start() - last.end > DESCRIPTION_REACH or last.name in with_role or last.surname in with_role:
             continue
         words: list[re.Match[str]] = []
         pos = m.end()
@@ -682,8 +755,8 @@ def _descriptions(text: str, raw: list[tuple[int, int, str, str, str | None, str
                     break  # a bare "the mayor", "de woordvoerster" is as often someone else
                 role = " ".join(x.group(1) for x in words[: j + 1])
                 role = role[0].lower() + role[1:]
-                out.append((words[0].start(1), w.end(), last[2], last[3], role, None))
-                with_role.update((last[2], last[3]))
+                out.append(Found(words[0].start(1), w.end(), last.name, last.surname, role, None))
+                with_role.update((last.name, last.surname))
                 break
             if not (word[:1].isupper() or word.lower() in lang.role_modifiers
                     or (lang.role_modifier_endings and word.lower().endswith(lang.role_modifier_endings))
@@ -777,11 +850,11 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     "hoogleraar bestuurskunde De Boer")."""
     pats = _patterns(lang)
     out: list[tuple[int, int, str]] = []
-    surname = pats["surname"]
+    surname = pats.surname
     roles: dict[str, bool] = {}  # token -> is a role word, for this document
     # the word right before the name must be the role word or a lower-case word, so it cannot
     # end in punctuation: that leaves out most capitals (they start a sentence)
-    for c in pats["after_word"].finditer(text):
+    for c in pats.after_word.finditer(text):
         start = c.start()
         if text[start - 2].isspace():
             j = start - 2
@@ -868,7 +941,7 @@ def _occurrences(text: str, names: set[str]) -> list[tuple[int, str]]:
 
 
 _VERB_AFTER_APPOSITION = re.compile(r",\s*(?P<app>[^,.;:!?\n‘’“”„\"]{2,80}?),\s+(?P<verb>[^\W\d_]+)")
-_RELATIVE = frozenset({"who", "die", "wie"})
+_RELATIVE = every("relative_pronouns")
 
 
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
@@ -886,7 +959,7 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
 
 
-def _merge(raw: list[tuple[int, int, str, str, str | None, str | None]], exclude: list[tuple[int, int]],
+def _merge(raw: list[Found], exclude: list[tuple[int, int]],
            honorifics: frozenset[str] = frozenset()) -> list[Mention]:
     people: dict[str, Person] = {}
     by_surname: dict[str, str] = {}

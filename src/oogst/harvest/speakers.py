@@ -8,7 +8,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from oogst.harvest.people import PUNCTUATION, Mention, Person, is_role_word
-from oogst.lang import Language
+from oogst.lang import Language, every
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
 # How far before a quote attribution looks (characters). An introducing sentence is far shorter;
@@ -18,9 +18,10 @@ LEAD_IN = 500  # for the sentence that introduces the quote ("Volgens Jansen is 
 # Where the attribution after a quote stops: the end of the sentence (not after Dr. or an
 # initial) or the next opening mark. The pattern opens with the characters it can match, so
 # the engine skips to them; the abbreviation checks look behind only once one is found.
+# (the abbreviations before a name: ``name_abbreviations`` of every language in oogst.lang)
 _SENT_STOP = re.compile(
-    r"[.!?‘“„\"«`](?:(?<=[.!?])(?<!\b[Dd]r.)(?<!\bMr.)(?<!\bmr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bir.)(?<!\bdrs.)"
-    r"(?<!\b[Pp]rof.)(?<!\bSt.)(?<!\bRev.)(?<!\bCllr.)(?<!\b[A-Z].)(?=\s|$)|(?<=[‘“„\"«`]))"
+    r"[.!?‘“„\"«`](?:(?<=[.!?])" + "".join(rf"(?<!\b{re.escape(a)}.)" for a in sorted(every("name_abbreviations")))
+    + r"(?<!\b[A-Z].)(?=\s|$)|(?<=[‘“„\"«`]))"
 )
 
 

@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from oogst.lang import every
+
 _BULLET_MARK = r"[-*•·–▪◦✓✔]|\d{1,2}[.)]|[a-z][.)]"
 _BULLET = re.compile(rf"[ \t]*(?:{_BULLET_MARK})[ \t]+")
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -94,9 +96,9 @@ def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:
 # A sentence ends at . ! ? … (optionally followed by closing marks/brackets) + space +
 # an uppercase letter, digit, opening mark (also ,, and ``) or bullet. Abbreviations are protected.
 _SENT_END = re.compile(r"[.!?…][.!?…]*+[’'”\")\]»]*+\s++(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
+# the abbreviations of every language (oogst.lang: ``abbreviations``), or an initial
 _ABBREV = re.compile(
-    r"(?:\b(?:dr|drs|mr|ir|ing|prof|mevr|dhr|mw|bijv|bv|o\.a|m\.n|d\.w\.z|e\.d|etc|i\.p\.v|t\.o\.v|"
-    r"incl|excl|ca|nr|vs|St|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|Rev|Cllr|e\.g|i\.e|no|art|jl|blz|p)\.|\b[A-Z]\.)\s+$"
+    r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(every("abbreviations"))) + r")\.|\b[A-Z]\.)\s+$"
 )
 
 

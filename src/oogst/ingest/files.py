@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from oogst import lang as languages
 from oogst.errors import InputError
 from oogst.filekinds import binary_kind, regular_file
 from oogst.ingest.decode import decode_page, decode_text, looks_binary
@@ -334,5 +335,5 @@ def _jsonl_record(line: str, src: str) -> Loaded:
         raise InputError("needs a non-empty 'text' or 'html'")
     published = published or date_from_url(url)  # /2019/03/14/, as for an HTML page
     lang = obj.get("language") or obj.get("lang")
-    return Loaded(src, url, title or _first_line(text), published, text, lang if lang in ("nl", "en") else None,
+    return Loaded(src, url, title or _first_line(text), published, text, lang if lang in languages.CODES else None,
                   "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from oogst import lang as languages
 from oogst.errors import InputError
 from oogst.models import normalize_partial_date
 
@@ -97,4 +98,4 @@ def extract_html(html: str, url: str | None = None) -> Page:
     language = lang_m.group(1).lower() if lang_m else None
     author = meta.author if meta and meta.author else None
     return Page(text.strip(), title.strip(), published, author,
-                language if language in ("nl", "en") else None, canonical)
+                language if language in languages.CODES else None, canonical)

@@ -1,13 +1,31 @@
-"""Language knowledge as data: one module per language, loaded by code.
+"""Language knowledge as data: one pack (a package ``oogst/lang/<code>/``) per language.
 
-Adding a language is adding a module that defines ``LANGUAGE`` (a :class:`Language`).
+A pack defines ``LANGUAGE``, a :class:`Language`: the harvest's words, the selection's
+:class:`~oogst.lang.lexicon.Lexicon`, the rendered digest's labels, month names and date formats.
+``CODES`` registers the packs; :func:`get` is the one way in, with one rule for every stage: a
+code is read case-insensitively and without its region ("nl-BE" is "nl"), and a code no pack has
+is an :class:`~oogst.errors.InputError` that lists the known ones. Adding a language is adding a
+folder and its code to ``CODES`` (docs/architecture.md has the checklist).
 """
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from oogst.errors import InputError
+from oogst.lang.lexicon import Lexicon
+
+# The registered languages, in order: the first is the default (what detection falls back to,
+# and the language of a digest without documents).
+CODES: tuple[str, ...] = ("nl", "en")
+SUPPORTED = CODES  # the older name
+
+# the keys of ``Language.labels`` (the words the rendered digest prints around the content)
+LABEL_KEYS = ("tip", "sources", "lessons", "highlights", "edited", "edited_title", "source_ref", "n_sources",
+              "period", "open_quote", "close_quote", "unnamed", "unnamed_vowel")
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,46 @@ class Language:
     # "niet X, maar Y": a cut of "niet X, maar" leaves the claim Y the speaker made
     contrast_words: frozenset[str] = field(default_factory=frozenset)
     clause_joiners: frozenset[str] = field(default_factory=frozenset)  # en, of: a clause ends before them
+    # -- more of the harvest's words (people.py, kinds.py, text.py, speakers.py). Where the code
+    # read one list of every language's words before the packs, it still does (``every``): a
+    # Dutch article quotes "the", an English one names "van der Wel".
+    organisation_joiners: frozenset[str] = field(default_factory=frozenset)  # "Raad van State", "Bank of England"
+    role_prepositions: frozenset[str] = field(default_factory=frozenset)  # inside a role: "professor of public policy"
+    role_enders: frozenset[str] = field(default_factory=frozenset)  # end a role after a name: "…, wethouder bij X"
+    as_words: frozenset[str] = field(default_factory=frozenset)  # "werkt als", "works as"
+    coordinators: frozenset[str] = field(default_factory=frozenset)  # "Sarah and David Jones"
+    inside_role: frozenset[str] = field(default_factory=frozenset)  # a role goes on after them: "head of"
+    affiliation_words: frozenset[str] = field(default_factory=frozenset)  # "Linda Stokman van Ommerland Vooruit": her party
+    place_words: frozenset[str] = field(default_factory=frozenset)  # "burgemeester Brandsma van Wolde": a place
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)  # "X, who …", "X, die …"
+    not_speech_verbs: frozenset[str] = field(default_factory=frozenset)  # "lacht", "asks": no report
+    naming_verbs: frozenset[str] = field(default_factory=frozenset)  # "Hij noemt ze een ‘…’": names, reports nothing
+    complementizers: frozenset[str] = field(default_factory=frozenset)  # "hoopt dat": the clause after a verb of thought
+    # verbs that report a clause without a conjunction ("Osei said the authority would …"), and
+    # the words after them that are no clause ("said on Monday"): English
+    bare_report_verbs: frozenset[str] = field(default_factory=frozenset)
+    bare_report_stops: frozenset[str] = field(default_factory=frozenset)
+    opinion_verbs: frozenset[str] = field(default_factory=frozenset)  # "De wethouder vindt het tijd voor …" (Dutch)
+    clause_continuers: frozenset[str] = field(default_factory=frozenset)  # "…, X, dat …": more sentence, no apposition
+    person_suffixes: tuple[str, ...] = ()  # role nouns by their ending: "woordvoerster", "spokesman"
+    # the attribution after the words puts its subject before the verb too ("…, the Government
+    # has announced", "…, she said"), and these words between are no subject (English)
+    subject_before_verb: bool = False
+    subject_skip_words: frozenset[str] = field(default_factory=frozenset)
+    opening_adverbs: frozenset[str] = field(default_factory=frozenset)  # "Daarom", "Also": before the subject
+    group_numbers: frozenset[str] = field(default_factory=frozenset)  # "drie adviesraden", "both parties"
+    possessives: frozenset[str] = field(default_factory=frozenset)  # "zijn/its woordvoerder": the person named before
+    # abbreviations that end in a full stop inside a sentence ("bijv.", "e.g."), and those of them
+    # that stand before a name ("Dr.", "mr."): no sentence ends there
+    abbreviations: tuple[str, ...] = ()
+    name_abbreviations: tuple[str, ...] = ()
+    # -- the other stages' words (keyword-only: every pack must give them)
+    lexicon: Lexicon = field(kw_only=True)  # the selection's words (select/, titles, group)
+    labels: Mapping[str, str] = field(kw_only=True)  # the rendered digest's words, keyed by LABEL_KEYS
+    months: tuple[str, ...] = field(kw_only=True)  # January … December, as a date prints them
+    date_format: str = field(kw_only=True)  # a full date: "{day} {month} {year}"
+    month_format: str = field(kw_only=True)  # a month: "{month} {year}"
+    detect_hints: frozenset[str] = field(kw_only=True)  # frequent function words, counted by detect()
 
     @property
     def normative_re(self) -> re.Pattern[str]:
@@ -119,28 +177,53 @@ def _compile_inside(code: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
 
 
-SUPPORTED = ("nl", "en")
+def normalize(code: str) -> str:
+    """``code`` as the registry spells it: lower case, without a region ("nl-BE" → "nl")."""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
+def unknown_language(code: object) -> InputError:
+    """The one error for a language no pack knows."""
+    return InputError(f"unknown language {code!r}; known: {', '.join(CODES)}")
 
 
 @lru_cache(maxsize=None)
 def get(code: str) -> Language:
-    """The language data for ``code`` ("nl" or "en")."""
-    if code not in SUPPORTED:
-        raise ValueError(f"unsupported language {code!r}; supported: {', '.join(SUPPORTED)}")
-    module = importlib.import_module(f"oogst.lang.{code}")
-    return module.LANGUAGE
+    """The pack of ``code`` ("nl", "en", also "nl-BE"); an unknown code is an InputError."""
+    base = normalize(code) if isinstance(code, str) else ""
+    if base not in CODES:
+        raise unknown_language(code)
+    module = importlib.import_module(f"oogst.lang.{base}")
+    language: Language = module.LANGUAGE
+    return language
 
 
-_NL_HINTS = frozenset("de het een en van dat is niet zijn we je ook op voor met maar wat als zegt bij".split())
-_EN_HINTS = frozenset("the and of to is that it in for with was said says but we you are this on".split())
+def known(code: str | None) -> bool:
+    """Whether a pack exists for ``code``."""
+    return isinstance(code, str) and normalize(code) in CODES
+
+
+@lru_cache(maxsize=None)
+def every(name: str) -> frozenset[str]:
+    """Field ``name`` of every registered language together, for the checks that read all
+    languages' words whatever the text's language."""
+    return frozenset(w for code in CODES for w in getattr(get(code), name))
 
 
 def detect(text: str) -> str:
-    """A fast guess between Dutch and English from function-word counts (default Dutch)."""
+    """A fast guess from function-word counts: another language only when its words clearly
+    outnumber (by a fifth) the default language's; else the default (``CODES[0]``)."""
     words = re.findall(r"[a-zA-Z]+", text[:20000].lower())
-    nl = sum(1 for w in words if w in _NL_HINTS)
-    en = sum(1 for w in words if w in _EN_HINTS)
-    return "en" if en > nl * 1.2 else "nl"
+    default, *others = CODES
+    base = sum(1 for w in words if w in get(default).detect_hints)
+    best, best_count = default, -1
+    for code in others:
+        hints = get(code).detect_hints
+        count = sum(1 for w in words if w in hints)
+        if count > best_count:
+            best, best_count = code, count
+    return best if best_count > base * 1.2 else default
 
 
-__all__ = ["SUPPORTED", "Language", "detect", "get"]
+__all__ = ["CODES", "LABEL_KEYS", "SUPPORTED", "Language", "Lexicon", "detect", "every", "get", "known", "normalize",
+           "unknown_language"]

@@ -1,51 +1,20 @@
-"""Words the rendered digest prints around the content, per language (data, not logic)."""
+"""Words the rendered digest prints around the content: a thin door to the language packs
+(``oogst/lang/<code>/render.py``: labels, month names, date formats)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
-LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "nl": MappingProxyType({
-        "tip": "Tip",
-        "sources": "Bronnen",
-        "lessons": "Lessen",
-        "highlights": "Uitgelicht",
-        "edited": "bewerkt",
-        "edited_title": "Door de redactie ingekort of bewerkt",
-        "source_ref": "Bron",
-        "n_sources": "bronnen",
-        "period": "Periode",
-        "open_quote": "\u2018",
-        "close_quote": "\u2019",
-    }),
-    "en": MappingProxyType({
-        "tip": "Tip",
-        "sources": "Sources",
-        "lessons": "Lessons",
-        "highlights": "Highlights",
-        "edited": "edited",
-        "edited_title": "Shortened or edited by the editors",
-        "source_ref": "Source",
-        "n_sources": "sources",
-        "period": "Period",
-        "open_quote": "\u201c",
-        "close_quote": "\u201d",
-    }),
-})
+from oogst import lang
 
-MONTHS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-})
-
-LANGUAGES: tuple[str, ...] = tuple(LABELS)
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({c: lang.get(c).labels for c in lang.CODES})
+MONTHS: Mapping[str, tuple[str, ...]] = MappingProxyType({c: lang.get(c).months for c in lang.CODES})
+LANGUAGES: tuple[str, ...] = lang.CODES
 
 
 def labels_for(language: str) -> Mapping[str, str]:
-    """The labels for ``language``; unknown languages fall back to Dutch."""
-    return LABELS.get(language, LABELS["nl"])
+    """The labels for ``language``; an unknown language is an InputError (``oogst.lang.get``)."""
+    return lang.get(language).labels
 
 
 def format_date(value: str | None, language: str) -> str:
@@ -53,12 +22,12 @@ def format_date(value: str | None, language: str) -> str:
     if not value:
         return ""
     parts = value[:10].split("-")
-    months = MONTHS.get(language, MONTHS["nl"])
+    pack = lang.get(language)
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+            return pack.date_format.format(day=int(parts[2]), month=pack.months[int(parts[1]) - 1], year=parts[0])
         if len(parts) == 2:
-            return f"{months[int(parts[1]) - 1]} {parts[0]}"
+            return pack.month_format.format(month=pack.months[int(parts[1]) - 1], year=parts[0])
     except (ValueError, IndexError):
         return value
     return value

@@ -141,9 +141,8 @@ def _number_sources(digest: Digest, language: str) -> tuple[dict[str, int], list
 
 def unnamed(role: str, language: str) -> str:
     """The byline of a speaker the text does not name: "een gedeputeerde", "an engineer"."""
-    if language == "en":
-        return ("an " if role[:1].lower() in "aeiou" else "a ") + role
-    return "een " + role
+    labels = labels_for(language)
+    return labels["unnamed_vowel" if role[:1].lower() in "aeiou" else "unnamed"].format(role=role)
 
 
 def _item(item: DigestItem, key: ItemKey, numbers: dict[str, int], language: str) -> ItemView:

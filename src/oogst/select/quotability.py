@@ -66,7 +66,7 @@ def _standalone(text: str, lex: Lexicon) -> tuple[float, str]:
     if first in lex.weak_back_pointers:
         ws = words(text)
         second = ws[1] if len(ws) > 1 else ""
-        verb_like = second in lex.finite_verbs or second in lex.past_verbs or (lex.language == "nl" and second.endswith("t"))
+        verb_like = second in lex.finite_verbs or second in lex.past_verbs or second.endswith(lex.finite_suffixes)
         if second and not verb_like and second not in lex.stopwords:
             return 1.0, "stands on its own"  # an article or possessive: "Het probleem zit …", "Hun aanpak …"
         return 0.6, f"may point back ('{shown}')"

@@ -38,9 +38,9 @@ def _tokens(sentence: str) -> tuple[str, ...]:
 
 
 def _imperative_starts(language: str) -> frozenset[str]:
-    from oogst.lang import SUPPORTED, get
+    from oogst.lang import get
 
-    return get(language).advice_starts if language in SUPPORTED else frozenset()
+    return get(language).advice_starts
 
 
 def has_finite_verb(sentence: str, lex: Lexicon) -> bool:
@@ -72,9 +72,9 @@ def has_finite_verb(sentence: str, lex: Lexicon) -> bool:
             return True
         if i == 1 and t.endswith("en") and prev not in lex.articles and prev not in lex.answer_openers:
             return True
-        if lex.language == "nl" and len(t) >= 4 and t.endswith("t") and prev not in lex.articles and t not in lex.stopwords and i not in named:
+        if len(t) >= 4 and t.endswith(lex.finite_suffixes) and prev not in lex.articles and t not in lex.stopwords and i not in named:
             return True
-        if lex.language == "en" and len(t) >= 4 and t.endswith("ed") and prev not in lex.articles and i not in named:
+        if len(t) >= 4 and t.endswith(lex.past_suffixes) and prev not in lex.articles and i not in named:
             return True
     return False
 
@@ -198,7 +198,7 @@ def _is_past(sentence: str, lex: Lexicon) -> bool:
         if t in lex.past_verbs:
             return True
         near_pronoun = (i and toks[i - 1] in lex.subject_pronouns) or (i + 1 < len(toks) and toks[i + 1] in lex.subject_pronouns)
-        if near_pronoun and len(t) >= 5 and t.endswith(("de", "te", "den", "ten")) and not t.endswith("ste"):
+        if near_pronoun and len(t) >= 5 and t.endswith(lex.past_endings) and not t.endswith(lex.past_endings_not):
             return True
     return False
 

@@ -1,16 +1,15 @@
 """English: how English-language journalism quotes people."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from oogst.lang import Language
+from typing import Any
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-LANGUAGE = Language(
+# the fields of oogst.lang.Language that the harvest and the faithfulness check read
+WORDS: dict[str, Any] = dict(
     code="en",
     reporting_verbs=_words("""
 said says say told tells added adds warned warns explained explains stressed stresses
@@ -149,8 +148,7 @@ attorney"""),
 )
 
 # -- the faithful-shortening check (check.py) -------------------------------------------------
-LANGUAGE = replace(
-    LANGUAGE,
+WORDS.update(
     negations=_words("""not no never without nor neither none nothing nobody nowhere cannot hardly barely
 scarcely"""),
     negation_suffixes=("n't", "n’t"),
@@ -163,4 +161,32 @@ solely exclusively almost nearly least"""),
     conditions=_words("if unless provided providing whenever"),
     contrast_words=_words("but rather instead"),
     clause_joiners=_words("and or but so"),
+)
+
+# -- more of the harvest's words (people.py, kinds.py, text.py, speakers.py) --------------------
+WORDS.update(
+    organisation_joiners=_words("of for and"),
+    role_prepositions=_words("of for in"),
+    role_enders=_words("at of for from with within and who since in"),
+    as_words=_words("as"),
+    coordinators=_words("and &"),
+    inside_role=_words("of for at"),
+    affiliation_words=_words("of from at"),
+    place_words=_words("from of"),
+    relative_pronouns=_words("who"),
+    not_speech_verbs=_words("laughs laughed asks asked sighs"),
+    naming_verbs=_words("calls called"),
+    complementizers=_words("that"),
+    bare_report_verbs=_words("said says told warned argued added insisted believes thinks"),
+    bare_report_stops=_words("on in at to about for with so nothing yes no goodbye sorry hello"),
+    clause_continuers=_words("that but and"),
+    person_suffixes=("man",),
+    subject_before_verb=True,
+    subject_skip_words=_words("has have had also today yesterday"),
+    opening_adverbs=_words("also but and now"),
+    group_numbers=_words("two three four five both all many several"),
+    possessives=_words("its"),
+    abbreviations=("St", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "Rev", "Cllr", "e.g", "i.e", "no", "art", "p",
+                   "etc", "vs", "incl", "excl", "ca"),
+    name_abbreviations=("Dr", "Mr", "Ms", "Mrs", "Prof", "St", "Rev", "Cllr"),
 )

@@ -1,9 +1,7 @@
 """Dutch: how Dutch journalism quotes people (see docs/harvest.md)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from oogst.lang import Language
+from typing import Any
 
 
 def _words(text: str) -> frozenset[str]:
@@ -30,7 +28,8 @@ _SEPARABLE = {
     "kondigt": "aan", "kondigde": "aan", "deelt": "mee", "deelde": "mee", "maakt": "bekend", "maakte": "bekend",
 }
 
-LANGUAGE = Language(
+# the fields of oogst.lang.Language that the harvest and the faithfulness check read
+WORDS: dict[str, Any] = dict(
     code="nl",
     reporting_verbs=_VERBS | _words("legde lichtte merkte vulde voegde gaf somde"),
     separable_verbs=_SEPARABLE,
@@ -235,8 +234,7 @@ bijzonder emeritus"""),
 )
 
 # -- the faithful-shortening check (check.py) -------------------------------------------------
-LANGUAGE = replace(
-    LANGUAGE,
+WORDS.update(
     negations=_words("""niet geen nooit nimmer noch zonder niets niks niemand nergens geenszins
 allerminst evenmin nauwelijks amper"""),
     number_words=_words("""nul één eén twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien
@@ -250,4 +248,29 @@ nagenoeg weinig weinigen minste"""),
     conditions=_words("als indien tenzij mits zolang wanneer zodra ingeval"),
     contrast_words=_words("maar doch wel juist integendeel"),
     clause_joiners=_words("en of maar want dus"),
+)
+
+# -- more of the harvest's words (people.py, kinds.py, text.py, speakers.py) --------------------
+WORDS.update(
+    organisation_joiners=_words("van voor en de der den"),
+    role_prepositions=_words("in"),
+    role_enders=_words("bij van in voor namens aan op en die sinds"),
+    as_words=_words("als"),
+    coordinators=_words("en &"),
+    inside_role=_words("van voor bij"),
+    affiliation_words=_words("van uit bij"),
+    place_words=_words("van uit in"),
+    relative_pronouns=_words("die wie"),
+    not_speech_verbs=_words("lacht ziet zag weet wist kijkt knikt glimlacht vraagt vroeg hoopt zucht besluit besloot"),
+    naming_verbs=_words("noemt noemde noemen"),
+    complementizers=_words("dat"),
+    opinion_verbs=_words("vindt meent denkt"),
+    clause_continuers=_words("dat maar en want omdat"),
+    person_suffixes=("vrouw", "man"),
+    opening_adverbs=_words("daarom ook daarnaast verder bovendien maar en liefst inmiddels nu toch wel zelfs"),
+    group_numbers=_words("twee drie vier vijf zes zeven acht negen tien beide alle veel enkele"),
+    possessives=_words("zijn haar"),
+    abbreviations=("dr", "drs", "mr", "ir", "ing", "prof", "mevr", "dhr", "mw", "bijv", "bv", "o.a", "m.n", "d.w.z",
+                   "e.d", "etc", "i.p.v", "t.o.v", "incl", "excl", "ca", "nr", "vs", "St", "art", "jl", "blz", "p"),
+    name_abbreviations=("dr", "Dr", "mr", "ir", "drs", "prof", "Prof", "St"),
 )
