@@ -14,6 +14,8 @@ from pathlib import Path
 
 from oogst import lang as languages
 from oogst import harvest as harvesting
+from oogst.errors import InputError
+from oogst.filekinds import regular_file
 from oogst.ingest.crawl import Visit, crawl
 from oogst.ingest.decision import Decision, Failure, Harvested, Skip, ToHarvest, Unchanged
 from oogst.ingest.files import Failed, Loaded, expand, load_file
@@ -215,13 +217,14 @@ def _cache_lookup(store: Store) -> Callable[[str], CacheEntry | None]:
 def _count(paths: list[Path]) -> int:
     n = 0
     for p in paths:
-        if p.suffix.lower() == ".jsonl" and p.is_file():  # never open a FIFO to count it
-            try:
-                with p.open("rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            except OSError:
-                n += 1
-        else:
+        if p.suffix.lower() != ".jsonl":
+            n += 1
+            continue
+        try:
+            regular_file(p)  # never open a FIFO to count it
+            with p.open("rb") as fh:
+                n += sum(1 for line in fh if line.strip())
+        except (InputError, OSError):  # it will be one failure
             n += 1
     return n
 

@@ -54,7 +54,8 @@ def expand(path: Path, glob: str | None = None, *, suffixes: tuple[str, ...] = S
         if skip is not None and skip(p):
             continue
         if p.is_file():
-            if p.name.lower().endswith(suffixes):
+            name = p.name.lower()  # ".md" alone is a hidden file, not an .md file (as for Path.suffix)
+            if any(name.endswith(x) and len(name) > len(x) for x in suffixes):
                 yield p
         elif not p.is_dir():
             yield p
