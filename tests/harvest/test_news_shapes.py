@@ -211,3 +211,41 @@ def test_normative_advice_with_an_adverb() -> None:
 ])
 def test_roles_of_several_words(text: str, lang: str, role: str) -> None:
     assert [q.speaker_role for q in harvest(text, lang, kinds=["quote"]).items] == [role]
+
+
+# -- shapes from the real-text set (written anew: our own people and places) ------------------
+
+def test_according_to_after_the_quote_names_the_speaker() -> None:
+    text = ("Every village gets a local board of residents and employers – “putting the people who live here, "
+            "not the council, in charge of their own future”, according to Council Leader Tom Ashby.")
+    assert quotes(text, "en") == [("Tom Ashby", "council leader", "putting the people w")]
+    nl = ("De dorpsraad krijgt meer te zeggen. ‘Dit is een goede dag voor iedereen die hier woont en werkt’, "
+          "volgens wethouder Bram Kok.")
+    assert quotes(nl) == [("Bram Kok", "wethouder", "Dit is een goede dag")]
+
+
+def test_volgens_haar_before_a_bare_quote_is_the_person_named_before() -> None:
+    text = ("Een eigen auto is voor veel mensen heel gewoon, zegt wethouder Anna Bosch van Dalmeer. ‘Het zal wel even "
+            "duren voordat de deelauto een succes is.’\n\n"
+            "Deelauto's zijn volgens haar belangrijk, omdat de bus minder vaak rijdt. ‘We willen minder autoverkeer "
+            "en minder uitstoot, daarom zijn de deelauto's elektrisch.’")
+    assert [s for s, _, _ in quotes(text)] == ["Anna Bosch", "Anna Bosch"]
+
+
+def test_the_typewriter_backtick_quote() -> None:
+    # `…' (old archives): the backtick opens, the straight mark closes; and a quote the
+    # backtick left open must not hide the name after it
+    text = ("`We weten nog altijd weinig over hoe vogels ruzies bijleggen. Niemand heeft daar ooit op gelet.' "
+            "Daarom is zijn vak van belang, meent bioloog Karel van Dam. ``Net als mensen leren vogels voortdurend "
+            "van elkaar.'' Dinsdag hield hij een lezing onder de titel `De mens als sociale vogel'.")
+    found = quotes(text)
+    assert [t for _, _, t in found] == ["We weten nog altijd ", "Net als mensen leren"]
+    assert found[1][0] == "Karel van Dam"
+
+
+@pytest.mark.parametrize("text", [
+    "Typ `git status` en daarna `git log` om te zien wat er veranderd is in de map van de gemeente.",
+    "De knop `Opslaan rechtsboven bewaart alles wat je in het formulier van de gemeente hebt ingevuld.",
+])
+def test_a_backtick_without_its_closing_mark_is_no_quote(text: str) -> None:
+    assert quotes(text) == []

@@ -95,6 +95,14 @@ def _pronoun_re(code: str, pronouns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _according_pronoun_re(code: str, phrases: tuple[str, ...], pronouns: frozenset[str]) -> re.Pattern[str]:
+    """"volgens haar", "according to him": a source named by a pronoun, the person named before."""
+    heads = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    objects = "|".join(re.escape(p) for p in sorted(pronouns))
+    return re.compile(rf"(?<![\w’'-])(?:{heads})\s+(?:{objects})(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _particle_re(particle: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-]){re.escape(particle)}(?![\w’'-])", re.IGNORECASE)
 
@@ -147,6 +155,15 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         near = words[min(len(words) - 1, 5)].end()
         person = res.reference(words[2].start(), near, text, anchor)
         return Attribution(person, words[1].group(0).lower(), "after") if person is not None else None
+    low = [w.group(0).lower() for w in words]
+    for i, parts in _according_index(lang.code, lang.according_to).get(first, ()):
+        # "“…”, according to Prime Minister Rishi Sunak." / "‘…’, volgens de wethouder."
+        if low[: len(parts)] == list(parts) and len(words) > len(parts):
+            person = res.reference(words[len(parts)].start(), end, text, anchor)
+            if person is not None:
+                return Attribution(person, lang.according_to[i], "according")
+            role = _anonymous_role(words[len(parts):], lang)
+            return Attribution(None, lang.according_to[i], "after-unresolved", role) if role else None
     if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
         words = words[1:]  # "‘…’, zo zegt Jansen"
         first = words[0].group(0).lower()
@@ -200,7 +217,9 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
     if found:
         person = found[-1].person
     else:
-        if _pronoun_re(res.lang.code, tuple(res.lang.pronouns)).search(text, max(lo, pos - LOOKBACK), pos):
+        if _pronoun_re(res.lang.code, tuple(res.lang.pronouns)).search(text, max(lo, pos - LOOKBACK), pos) or \
+                _according_pronoun_re(res.lang.code, res.lang.according_to, res.lang.object_pronouns).search(
+                    text, max(lo, pos - LOOKBACK), pos):
             person = res.last_before(lo, text)
     return Attribution(person, None, "lead") if person else None
 
