@@ -140,14 +140,51 @@ def test_a_schema_2_store_is_upgraded_and_keeps_its_notes(tmp_path: Path, old_no
         db.execute("INSERT INTO document_notes VALUES (?, 'een oude notitie')", (doc.url,))
     db.commit()
     db.close()
-    with pytest.raises(StoreError, match="older oogst"):
-        Store(path, readonly=True)
     with Store(path) as st:
         assert st.schema_version == SCHEMA_VERSION == 3
         assert st.sources()[0].notes == (("een oude notitie",) if old_notes else ())
         st.put(_doc(TEXT + " Nog meer."), [], notes=["weer een notitie"])
     with Store(path, readonly=True) as st:
         assert st.sources()[0].notes == ("weer een notitie",)
+
+
+def _v2_store(path: Path) -> None:
+    from oogst.store import _MIGRATIONS
+
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.executescript(_MIGRATIONS[1] + ";" + _MIGRATIONS[2] + "; PRAGMA user_version=2;")
+    doc = _doc()
+    db.execute("INSERT INTO documents (id,url,title,published,language,text,source_kind,hash)"
+               " VALUES (?,?,?,?,?,?,?,?)", (doc.id, doc.url, doc.title, doc.published, doc.language, doc.text,
+                                            doc.source_kind, doc.hash))
+    db.commit()
+    db.close()
+
+
+def test_a_reading_command_upgrades_an_older_store_once(tmp_path: Path) -> None:
+    # `oogst sources` on the store of an older oogst: the upgrade only adds tables, so reading
+    # commands make it too, instead of telling every user to run `oogst add` first
+    path = tmp_path / "v2.db"
+    _v2_store(path)
+    with Store(path, readonly=True) as st:
+        assert st.schema_version == SCHEMA_VERSION
+        assert [r.url for r in st.sources()] == [_doc().url]
+
+
+def test_an_older_store_that_cannot_be_upgraded_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    _v2_store(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another run writes: in WAL mode reading goes on, upgrading cannot
+    try:
+        with pytest.raises(StoreError, match=r"older oogst \(schema 2\).*run oogst add on it once"):
+            Store(path, readonly=True, timeout=0.1)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store(path, readonly=True) as st:
+        assert st.schema_version == SCHEMA_VERSION
 
 
 def test_readonly_never_creates_and_never_writes(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -126,6 +126,18 @@ class SourceRow:
     notes: tuple[str, ...] = ()  # what the harvest left out (a text cut, an item cap)
 
 
+def _upgrade(db: sqlite3.Connection, version: int) -> None:
+    """Run the migrations after ``version``; each in one transaction, so a killed migration
+    leaves the previous version intact."""
+    for v in range(version + 1, SCHEMA_VERSION + 1):
+        try:
+            db.executescript(f"BEGIN IMMEDIATE;{_MIGRATIONS[v]};PRAGMA user_version={v};COMMIT;")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
 class Store:
     """A connection to an oogst store. Use as a context manager."""
 
@@ -215,19 +227,19 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"the store {self.path} was made by a newer oogst (schema {version}); upgrade oogst")
-        if self.readonly:
-            if version < SCHEMA_VERSION:
-                raise StoreError(f"the store {self.path} was made by an older oogst (schema {version}) and cannot"
-                                 " be upgraded while it is opened read-only; run oogst add on it once")
-            return
-        for v in range(version + 1, SCHEMA_VERSION + 1):
-            # one script, one transaction: a killed migration leaves the old version intact
+        if not self.readonly:
+            _upgrade(self.db, version)
+        elif version < SCHEMA_VERSION:
+            # a store of an older oogst, opened for reading (sources, digest, serve): the upgrade
+            # only adds tables, so it is made once through a short writing connection; only where
+            # the file cannot be written does the reading command stop, and say why
             try:
-                self.db.executescript(f"BEGIN IMMEDIATE;{_MIGRATIONS[v]};PRAGMA user_version={v};COMMIT;")
-            except BaseException:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise
+                with closing(sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)) as rw:
+                    _upgrade(rw, int(rw.execute("PRAGMA user_version").fetchone()[0]))
+            except sqlite3.Error as exc:
+                raise StoreError(f"the store {self.path} was made by an older oogst (schema {version}) and cannot be"
+                                 f" upgraded here ({describe_error(exc, self.path)}); run oogst add on it once where"
+                                 " it can be written") from None
 
     @property
     def schema_version(self) -> int:
