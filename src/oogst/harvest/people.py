@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -729,7 +730,7 @@ def _descriptions(text: str, raw: list[Found], lang: Language) -> list[Found]:
     order = sorted(range(len(raw)), key=lambda i: ends[i])
     sorted_ends = [ends[i] for i in order]
     out: list[Found] = []
-    for m in _article_re(lang.code).finditer(text):
+    for m in _articles_near(text, [r for r in raw if r.name not in with_role and r.surname not in with_role], lang):
         k = bisect.bisect_right(sorted_ends, m.start()) - 1
         if k < 0:
             continue
@@ -738,16 +739,16 @@ def _descriptions(text: str, raw: list[Found], lang: Language) -> list[Found]:
             continue
         words: list[re.Match[str]] = []
         pos = m.end()
-        for _ in range(4):
+        for j in range(4):  # the description's first four words, read one at a time
             w = _DESCRIPTION_WORD.match(text, pos)
             if w is None:
                 break
             words.append(w)
             pos = w.end()
-        for j, w in enumerate(words):
             word = w.group(1)
             if is_role_word(word, lang) and word[:1].islower():
-                nxt = words[j + 1].group(1) if j + 1 < len(words) else ""
+                after = _DESCRIPTION_WORD.match(text, pos) if j < 3 else None
+                nxt = after.group(1) if after else ""
                 if nxt[:1].isupper() or text[w.end() : w.end() + 1] in "’'":
                     break  # "de wethouder Jansen", "the council's": a name or a possessive follows
                 if not j or any(x.group(1).lower() in lang.function_words or x.group(1).lower() in lang.reporting_verbs
@@ -763,6 +764,25 @@ def _descriptions(text: str, raw: list[Found], lang: Language) -> list[Found]:
                     or not lang.role_modifier_endings and word[:1].islower()):
                 break
     return out
+
+
+def _articles_near(text: str, people: list[Found], lang: Language) -> Iterator[re.Match[str]]:
+    """The definite articles that start within reach after a mention of ``people``, in order:
+    only those can open a description, and Dutch text has an article every few words."""
+    windows: list[list[int]] = []
+    for lo in sorted(r.end for r in people):
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = lo + DESCRIPTION_REACH
+        else:
+            windows.append([lo, lo + DESCRIPTION_REACH])
+    pattern = _article_re(lang.code)
+    for lo, hi in windows:
+        # the search runs a little past the window, so that a word cut at its end is not read as
+        # an article; a match must start inside it
+        for m in pattern.finditer(text, lo, min(len(text), hi + 16)):
+            if m.start() > hi:
+                break
+            yield m
 
 
 @lru_cache(maxsize=None)
