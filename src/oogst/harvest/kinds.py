@@ -207,7 +207,8 @@ _SUBJECT_WINDOW = 4  # the subject starts within the first words of the sentence
 _MAX_WORDS = 80  # words of a sentence looked at
 
 
-def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver):  # noqa: ANN202
+def _indirect(text: str, s: int, e: int, lang: Language,
+              res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
     """(person | role | Source, cue) when the sentence reports what someone said or thinks, else None."""
     sent = text[s:e].lower()
     # the words of the lower-cased sentence are the lower-cased words, unless lower-casing

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -823,7 +824,7 @@ def _surname_alone(text: str, word: str, rest: str, at: int, cache: dict[tuple[s
     return cache[key]
 
 
-def _standalone(text: str, word: str, lo: int, hi: int):  # noqa: ANN202
+def _standalone(text: str, word: str, lo: int, hi: int) -> Iterator[int]:
     """The end of each occurrence of ``word`` in ``text[lo:hi]`` that is a whole word."""
     pos = text.find(word, lo, hi)
     while pos >= 0:
