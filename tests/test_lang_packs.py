@@ -30,6 +30,8 @@ MAY_BE_EMPTY: dict[str, dict[str, str]] = {
         "role_modifier_endings": "English adjectives do not inflect (any lower-case word may join a role)",
         "number_joiners": "English numbers are written apart (twenty-five), not joined by 'en'",
         "opinion_verbs": "'thinks' and 'believes' report a bare clause (bare_report_verbs)",
+        "origin_particles": "an English name holds no 'of' (\"Jansen of Dalmeer\" is not written)",
+        "own_account": "no English phrase collected yet (\"by her own account\"): the English gold has none",
         "lexicon.linking": "English compounds have no linking letters (samenwerking-s-verband)",
         "lexicon.plural_pronouns": "English verbs have no -en plural to tell by a pronoun",
         "lexicon.finite_suffixes": "English finite forms have no one ending like Dutch -t",
@@ -78,9 +80,10 @@ def test_one_rule_for_an_unknown_language() -> None:
 # -- no language knowledge outside oogst/lang ------------------------------------------------
 # What the scan finds: a comparison of something named lang/language/code with a language code
 # ("nl"), a membership test or endswith/startswith against a literal of two or more words, a
-# frozenset/set literal of three or more words, and "a b c".split(). It does not read inside
-# regular expressions (patterns such as people.py's _PREDICATE still hold words).
+# frozenset/set literal of three or more words, "a b c".split(), and an alternation of two or
+# more words in a string (a regular expression: "(?:van|bij)").
 WORD = re.compile(r"^[^\W\d_][^\W\d_’'\-]*$")
+ALTERNATION = re.compile(r"\((?:\?:)?((?:[^\W\d_]{2,}(?: [^\W\d_]+)*\|)+[^\W\d_]{2,}(?: [^\W\d_]+)*)\)")
 
 # Words that are oogst's own names, not a language's: item kinds, output formats, difflib
 # opcodes, URL schemes, HTTP methods, how a quote was attributed, period units, job states,
@@ -95,6 +98,8 @@ ALLOWED = {
     ("batch/run.py", "('nl', 'en', 'auto')"): "batch/ was another helper's this session: to use lang.CODES",
     ("batch/work.py", "('nl', 'en')"): "batch/ was another helper's this session: to use lang.CODES",
     ("ingest/files.py", "{'javascript', 'vbscript', 'data', 'blob', 'about'}"): "URL schemes, not words",
+    ("ingest/discover.py", "(?:urlset|sitemapindex)"): "XML element names of sitemaps, not words",
+    ("ingest/discover.py", "(?:rss|feed|RDF)"): "XML element names of feeds, not words",
 }
 
 
@@ -131,6 +136,8 @@ def _language_knowledge(tree: ast.AST) -> list[tuple[int, str]]:
             words = _words(node, 3)
             if words and not set(words) <= OWN_NAMES:
                 found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):  # also the parts of f-strings
+            found.extend((node.lineno, m.group(0)) for m in ALTERNATION.finditer(node.value))
     return found
 
 
@@ -156,6 +163,9 @@ def test_no_language_knowledge_outside_oogst_lang() -> None:
     ('t.endswith(("de", "te"))', 1),
     ('S = {"die", "wie", "who"}', 1),
     ('S = frozenset("de het een".split())', 1),
+    ('P = re.compile(r"\\s(?:werkt|works)\\b")', 1),
+    ('P = re.compile(rf"(?:{ALT})\\s(?:als|as)\\s")', 1),
+    ('P = re.compile(r"[a-z]+(?:\\.|,)")', 0),
     ('if kind in ("quote", "advice"):\n    pass', 0),
     ('if fmt not in ("table", "json"):\n    pass', 0),
 ])

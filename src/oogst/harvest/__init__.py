@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from oogst import lang as languages
 from oogst.harvest import kinds as _kinds
+from oogst.harvest.boxes import boxes as _boxes
 from oogst.harvest.quotes import harvest_quotes
 from oogst.harvest.text import blocks as _blocks
 from oogst.models import ITEM_KINDS, Harvest, Item, Skipped
@@ -38,7 +39,7 @@ def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, do
     if "quote" in wanted:
         items.extend(quotes)
     sentence_cache: _kinds.SentenceCache = {}
-    box_items, cut = _kinds.boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else ([], [])
+    box_items, cut = _boxes(text, blocks, language, document_id) if wanted & {"takeaway", "advice"} else ([], [])
     if wanted & {"takeaway", "advice"}:
         items.extend(i for i in box_items if i.kind in wanted)
     if "advice" in wanted:

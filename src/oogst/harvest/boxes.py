@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from oogst.harvest.text import Block
-from oogst.lang import Language
+from oogst.lang import Language, every
 from oogst.models import Item
 
 
@@ -29,7 +29,9 @@ _SPACE = re.compile(r"\s*")
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
-_LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|regel|rule|aanbeveling|recommendation|conclusie|conclusion|bevinding|finding)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
+# "Stap 1:", "Regel 2.", "Finding 3:": the labels of every language (``item_labels``, ``box_labels``)
+_LABEL = re.compile(r"(?:" + "|".join(sorted(every("item_labels") | every("box_labels"), key=lambda w: (-len(w), w)))
+                    + r")\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
 MAX_HEADING = 100  # characters
 _INNER_STOP = re.compile(r"[^\W\d][.!?] [A-Z]")  # a sentence ends inside the line (not "Stap 1. Zorg …")

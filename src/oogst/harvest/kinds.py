@@ -15,7 +15,9 @@ from oogst.lang import Language, every
 from oogst.models import Item
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")  # [\w’'-]+: skips ahead, never backtracks
-_LABEL = re.compile(r"(?:stap|step|tip|les|lesson|advies|aanbeveling|recommendation)\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
+# "Stap 1:", "Lesson 2.": the labels of every language (``item_labels`` in oogst.lang)
+_LABEL = re.compile(r"(?:" + "|".join(sorted(every("item_labels"), key=lambda w: (-len(w), w)))
+                    + r")\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 
 
 SentenceCache = dict[int, list[tuple[int, int]]]  # block start -> its sentences
@@ -199,6 +201,7 @@ def _partly_quoted(text: str, s: int, e: int, in_quote: Spans) -> bool:
 _NOT_SPEECH = every("not_speech_verbs")
 _NAMING = every("naming_verbs")
 _DEFINITE = every("definite_articles")
+_OWN_ACCOUNT = tuple(sorted(every("own_account")))
 _CLAUSE_CONTINUERS = every("clause_continuers")
 _PERSON_SUFFIXES = tuple(sorted(every("person_suffixes")))
 _COORDINATORS = every("coordinators")
@@ -207,7 +210,8 @@ _SUBJECT_WINDOW = 4  # the subject starts within the first words of the sentence
 _MAX_WORDS = 80  # words of a sentence looked at
 
 
-def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver):  # noqa: ANN202
+def _indirect(text: str, s: int, e: int, lang: Language,
+              res: speakers.Resolver) -> tuple[Person | str | Source, str] | None:
     """(person | role | Source, cue) when the sentence reports what someone said or thinks, else None."""
     sent = text[s:e].lower()
     # the words of the lower-cased sentence are the lower-cased words, unless lower-casing
@@ -215,7 +219,8 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
     low = _WORD.findall(sent)[:_MAX_WORDS] if len(sent) == e - s else [w.lower() for w in _WORD.findall(text, s, e)[:_MAX_WORDS]]
     according, cues = _speech_cues(lang.code)
     # most sentences report no one: no reporting verb, no "volgens"
-    if cues.isdisjoint(low) and not (low and low[0] in according) and "naar eigen zeggen" not in sent:
+    own = next((p for p in _OWN_ACCOUNT if p in sent), None)  # "naar eigen zeggen"
+    if cues.isdisjoint(low) and not (low and low[0] in according) and own is None:
         return None
     hits = [k for k, w in enumerate(low) if w in cues]
     verbs = _verbs(lang)
@@ -227,10 +232,10 @@ def _indirect(text: str, s: int, e: int, lang: Language, res: speakers.Resolver)
             person = _reference(text, s, words, len(parts), end, lang, res)
             if person:
                 return person, phrase
-    if "naar eigen zeggen" in sent and len(words) > 5:
+    if own is not None and len(words) > 5:
         person = _subject(text, s, words, 3, lang, res)
         if person:
-            return person, "naar eigen zeggen"
+            return person, own
     for k in hits:
         if k >= 22:
             break

@@ -36,6 +36,7 @@ _ROLE_ENDERS = every("role_enders")
 _AS_WORDS = every("as_words")
 _AFFILIATION = every("affiliation_words")
 _PLACE_WORDS = every("place_words")
+_ORIGIN = every("origin_particles")
 
 PUNCTUATION = "‘’“”„\"'()[]{},.;:!?—–"  # stripped from a word's edges
 
@@ -228,11 +229,19 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     return org, start + len(org)
 
 
+def _alternatives(words: frozenset[str], escape: bool = True) -> str:
+    """An alternation of ``words``, the longer first (an alternation takes the first that fits),
+    in a fixed order (not the hash seed's)."""
+    return "|".join(re.escape(w) if escape else w for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_ARTICLES = every("definite_articles") | every("indefinite_articles")
+_ARTICLE_ALT = _alternatives(_ARTICLES)
+
 # the longer forms first: an alternation takes the first that fits, and a bare "is" would
-# leave "sinds 2022 wethouder" to be read as the role
+# leave "sinds 2022 wethouder" to be read as the role (the words: ``predicates`` in oogst.lang)
 _PREDICATE = re.compile(
-    r"\s*(?:,|\(|\s(?:is sinds \d{4}|is sinds [\w ]{1,20}?|is al [\w ]{1,20}?|is now|is|was|werd|wordt|werkt als|"
-    r"has been|became|serves as)\s)\s*(?:(?:de|het|een|the|a|an)\s+)?"
+    rf"\s*(?:,|\(|\s(?:{_alternatives(every('predicates'), escape=False)})\s)\s*(?:(?:{_ARTICLE_ALT})\s+)?"
 )
 
 
@@ -240,13 +249,11 @@ _PREDICATE = re.compile(
 # "Ann Webb works as a nurse" — and, with no verb, "Daar werkt Roelof Jansen als
 # gebiedsregisseur" (the verb came before the name), where the role must then end the clause
 _WORKS_AS = re.compile(
-    r"(?P<verb>\s(?:werkt|werkte|works|worked|serves|served)\b[^.;:!?‘’“”\"\n]{0,60}?)?\s(?:als|as)\s"
-    r"(?:(?:de|het|een|the|a|an)\s+)?"
+    rf"(?P<verb>\s(?:{_alternatives(every('works_verbs'))})\b[^.;:!?‘’“”\"\n]{{0,60}}?)?\s(?:{_alternatives(_AS_WORDS)})\s"
+    rf"(?:(?:{_ARTICLE_ALT})\s+)?"
 )
-_BARE_ROLE = re.compile(r"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:bij|van|voor|in|at|of|for|with)\s))")
+_BARE_ROLE = re.compile(rf"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:{_alternatives(every('bare_role_enders'))})\s))")
 
-
-_ARTICLES = every("definite_articles") | every("indefinite_articles")
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
 
 
@@ -319,7 +326,8 @@ def _role_follows(tail: str, words: list[re.Match[str]], k: int, lang: Language)
     return False
 
 
-_ORG_AFTER_NAME = re.compile(r"\s+(?:van|bij|of|at|from)\s+(?:(?:de|het|the)\s+)?(\w+)")
+_ORG_AFTER_NAME = re.compile(rf"\s+(?:{_alternatives(every('organisation_prepositions'))})\s+"
+                             rf"(?:(?:{_alternatives(every('definite_articles'))})\s+)?(\w+)")
 
 
 def org_after_name(text: str, pos: int, lang: Language) -> str | None:
@@ -348,7 +356,7 @@ def _attribution_openers(code: str) -> frozenset[str]:
 
 
 _ROLE_WORD = re.compile(r"[\w’'\-][\w’'\-]*+")
-_PAIR_BEFORE = re.compile(rf"(?<![\w’'])([{_UP}][{_LOW}]++)\s++(?:and|en|&)\s++\Z")
+_PAIR_BEFORE = re.compile(rf"(?<![\w’'])([{_UP}][{_LOW}]++)\s++(?:{_alternatives(every('coordinators'))})\s++\Z")
 _NO_ROLE_BEFORE = frozenset(",.;:()‘“„\"\n")
 _HEAD_TOKEN = re.compile(r"[\w’'\-]+|[,.;:()‘’“”„\"]")
 
@@ -544,7 +552,7 @@ def _full_names(text: str, lang: Language, pats: Patterns, found: list[Found], s
             # "Ingrid Pietersen van Dalmeer": "van Dalmeer" is where she is from, not her name
             sur, name_end = middle, m.end("middle")
             pos = name_end
-        elif not middle and first not in lang.first_names and len(sur.split()) == 2 and sur.split()[0] == "van" \
+        elif not middle and first not in lang.first_names and len(sur.split()) == 2 and sur.split()[0] in _ORIGIN \
                 and role_before(text, at, lang)[0] \
                 and (first in surnames or _surname_alone(text, first, sur, m.start(), alone)):
             # "wethouder Jansen van Dalmeer … zegt Jansen": a surname after a role word, then
@@ -843,7 +851,7 @@ def _surname_alone(text: str, word: str, rest: str, at: int, cache: dict[tuple[s
     return cache[key]
 
 
-def _standalone(text: str, word: str, lo: int, hi: int):  # noqa: ANN202
+def _standalone(text: str, word: str, lo: int, hi: int) -> Iterator[int]:
     """The end of each occurrence of ``word`` in ``text[lo:hi]`` that is a whole word."""
     pos = text.find(word, lo, hi)
     while pos >= 0:

@@ -50,10 +50,12 @@ class _Gate:
 
 
 class _HostGates:
-    """At most ``host_concurrency`` requests per host, starts at least ``delay`` apart."""
+    """At most ``host_concurrency`` requests per host, starts at least ``delay`` apart (by
+    ``clock``, a monotonic clock in seconds; waits through ``sleep``)."""
 
-    def __init__(self, policy: FetchPolicy, sleep: Callable[[float], None]) -> None:
-        self._policy, self._sleep = policy, sleep
+    def __init__(self, policy: FetchPolicy, sleep: Callable[[float], None],
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._policy, self._sleep, self._clock = policy, sleep, clock
         self._gates: dict[str, _Gate] = {}
         self._lock = threading.Lock()
 
@@ -71,11 +73,11 @@ class _HostGates:
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
         gate = self._gate(host)
-        queued = time.monotonic()
+        queued = self._clock()
         with gate.semaphore:
-            deadline.pause(time.monotonic() - queued)  # waiting our turn is politeness, not slowness
+            deadline.pause(self._clock() - queued)  # waiting our turn is politeness, not slowness
             with gate.lock:
-                now = time.monotonic()
+                now = self._clock()
                 start = max(now, gate.next_start)
                 gate.next_start = start + gate.delay
             if start > now:
@@ -178,9 +180,14 @@ class _Decoder:
 
 
 class Fetcher:
-    """Fetch URLs under a ``FetchPolicy``; use as a context manager. Safe to share between threads."""
+    """Fetch URLs under a ``FetchPolicy``; use as a context manager. Safe to share between threads.
 
-    def __init__(self, policy: FetchPolicy | None = None, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    ``sleep`` (every wait: a host's turn, a retry's backoff or Retry-After) and ``clock`` (the
+    monotonic clock that spaces a host's requests) can be replaced, so that tests of the waits
+    need no real time."""
+
+    def __init__(self, policy: FetchPolicy | None = None, *, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.policy = policy or FetchPolicy()
         self._sleep = sleep
         p = self.policy
@@ -190,7 +197,7 @@ class Fetcher:
             headers={"User-Agent": p.user_agent, "Accept": ACCEPT, "Accept-Language": "nl, en;q=0.8",
                      "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False, trust_env=p.allow_private_addresses)
-        self._gates = _HostGates(p, sleep)
+        self._gates = _HostGates(p, sleep, clock)
         self.robots = Robots(self._robots_txt, p.user_agent)
 
     def __enter__(self) -> Fetcher:

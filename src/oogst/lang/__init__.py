@@ -146,6 +146,17 @@ class Language:
     opening_adverbs: frozenset[str] = field(default_factory=frozenset)  # "Daarom", "Also": before the subject
     group_numbers: frozenset[str] = field(default_factory=frozenset)  # "drie adviesraden", "both parties"
     possessives: frozenset[str] = field(default_factory=frozenset)  # "zijn/its woordvoerder": the person named before
+    # a role after a name by a verb: "X is wethouder", "X has been mayor" (regex fragments; the
+    # longer forms are tried first), and the verbs of "X werkt als …", "X works as …"
+    predicates: tuple[str, ...] = ()
+    works_verbs: frozenset[str] = field(default_factory=frozenset)
+    bare_role_enders: frozenset[str] = field(default_factory=frozenset)  # "Jansen als gebiedsregisseur bij …"
+    organisation_prepositions: frozenset[str] = field(default_factory=frozenset)  # "Jan Bos van de FNV"
+    origin_particles: frozenset[str] = field(default_factory=frozenset)  # "wethouder Jansen van Dalmeer": where from
+    own_account: tuple[str, ...] = ()  # "naar eigen zeggen": the subject reports it
+    # labels before a numbered item: "Stap 1:", "Lesson 2." (item_labels); in boxes also "Regel 3:"
+    item_labels: frozenset[str] = field(default_factory=frozenset)
+    box_labels: frozenset[str] = field(default_factory=frozenset)
     # abbreviations that end in a full stop inside a sentence ("bijv.", "e.g."), and those of them
     # that stand before a name ("Dr.", "mr."): no sentence ends there
     abbreviations: tuple[str, ...] = ()

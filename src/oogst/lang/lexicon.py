@@ -42,6 +42,9 @@ class Lexicon:
     # finite verb ("werkt": Dutch) or a past form ("worked": English); the past suffixes are
     # also tested on names (no stopword check), the finite ones are not
     finite_suffixes: tuple[str, ...] = ()
+    # a word with one of these endings is a verb next to a plural pronoun ("we kennen") or as a
+    # sentence's second word after no article ("Wij kennen", "It's been")
+    verb_suffixes: tuple[str, ...] = ()
     past_suffixes: tuple[str, ...] = ()
     # next to a subject pronoun, a word of five letters or more with one of these endings (and
     # none of the exceptions) is a past form: "zij werkte", "we maakten", "he wrote", "they hidden"

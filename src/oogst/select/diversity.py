@@ -44,7 +44,8 @@ def similarity_matrix(texts: Sequence[str], language: str) -> np.ndarray:
         return np.eye(n)
     sim = (matrix @ matrix.T).toarray()
     np.fill_diagonal(sim, 1.0)
-    return np.clip(sim, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(sim, 0.0, 1.0)
+    return clipped
 
 
 def _speaker(c: Candidate) -> str | None:

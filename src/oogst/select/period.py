@@ -25,7 +25,6 @@ Placement = Literal["inside", "outside", "partial", "undated"]
 _UNIT = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<h>[Hh]\d)|(?P<q>[Qq]\d)|(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?))?$"
 )
-_ORDINAL_EN = ("first", "second", "third", "fourth")
 
 
 @dataclass(frozen=True, slots=True)

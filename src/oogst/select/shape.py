@@ -68,9 +68,9 @@ def has_finite_verb(sentence: str, lex: Lexicon) -> bool:
             return True
         if nxt in lex.subject_pronouns and 0 < i <= 3 and t not in lex.stopwords and t not in lex.subordinators:
             return True  # inversion: "Het eerste vind ik …"
-        if t.endswith("en") and (prev in lex.plural_pronouns or nxt in lex.plural_pronouns):
+        if t.endswith(lex.verb_suffixes) and (prev in lex.plural_pronouns or nxt in lex.plural_pronouns):
             return True
-        if i == 1 and t.endswith("en") and prev not in lex.articles and prev not in lex.answer_openers:
+        if i == 1 and t.endswith(lex.verb_suffixes) and prev not in lex.articles and prev not in lex.answer_openers:
             return True
         if len(t) >= 4 and t.endswith(lex.finite_suffixes) and prev not in lex.articles and t not in lex.stopwords and i not in named:
             return True

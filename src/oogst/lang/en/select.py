@@ -97,6 +97,7 @@ LEXICON = Lexicon(
     ),
     title_placeholder="[title for lesson {n}]",
     past_suffixes=("ed",),
+    verb_suffixes=("en",),  # been, seen, taken
     past_endings=("de", "te", "den", "ten"),  # made, wrote, hidden, written
     past_endings_not=("ste",),  # waste, taste
     apposition_word="as",

@@ -119,6 +119,7 @@ LEXICON = Lexicon(
     verb_particles=frozenset("mee op uit aan af in door over terug toe vast voor na bij weg samen".split()),
     title_placeholder="[titel voor les {n}]",
     finite_suffixes=("t",),
+    verb_suffixes=("en",),  # kennen, werken
     past_endings=("de", "te", "den", "ten"),  # werkte, maakten
     past_endings_not=("ste",),  # beste, eerste
     imperative_from_stem=True,
