@@ -249,3 +249,12 @@ def test_the_typewriter_backtick_quote() -> None:
 ])
 def test_a_backtick_without_its_closing_mark_is_no_quote(text: str) -> None:
     assert quotes(text) == []
+
+
+def test_a_role_right_after_the_name_without_a_comma() -> None:
+    text = ("“Heb je ooit geprobeerd om van het meer naar het dorp te fietsen?”, vraagt Sanne Kuipers projectleider "
+            "bij gemeente Dalmeer. “Dan moet je helemaal omrijden over de brug bij het veer.”")
+    assert [(s, r) for s, r, _ in quotes(text)] == [("Sanne Kuipers", "projectleider")] * 2
+    # a name that follows the role word is another person's title, not this one's role
+    other = "Gisteren sprak Jan Bos wethouder Smit aan in het stadhuis. ‘Dit gaat zo niet langer door’, zei Bos."
+    assert [(s, r) for s, r, _ in quotes(other)] == [("Jan Bos", None)]

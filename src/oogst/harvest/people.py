@@ -257,15 +257,39 @@ _BARE_ROLE = re.compile(rf"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
 
 
-def role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
+def role_after(text: str, pos: int, lang: Language, *, glued: bool = False) -> tuple[str | None, str | None]:
     """Role and organisation from an apposition or predicate after a name at ``pos``; a
-    parenthetical that holds none ("Karin Pietersen (D66) is wethouder") is stepped over."""
+    parenthetical that holds none ("Karin Pietersen (D66) is wethouder") is stepped over.
+    ``glued``: also a role right after the name without a comma, for a name that opens with a
+    known first name ("the County’s Housing spokesman" is no person with a role)."""
     role, org = _role_after(text, pos, lang)
     if role is None and text[pos : pos + 3].lstrip()[:1] == "(":
         paren = _PARENTHETICAL.match(text, pos)
         if paren:
             return _role_after(text, paren.end(), lang)
+    if role is None and glued:
+        return _role_glued(text, pos, lang)
     return role, org
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
+
+
+def _role_glued(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
+    """ "vraagt Sanne Kuipers projectleider bij gemeente Dalmeer": a role word right after the
+    name without a comma, when the clause ends there or an organisation follows ("bij …",
+    "van …"); not when a name follows ("Jan Bos wethouder Smit") or the sentence goes on."""
+    w = _NEXT_WORD.match(text, pos)
+    if w is None or not w.group(1)[:1].islower() or not is_role_word(w.group(1), lang):
+        return None, None
+    if text[w.end() : w.end() + 1] in (",", ".", ";", ":", "!", "?", ")") or w.end() == len(text):
+        return w.group(1), None
+    nxt = _NEXT_WORD.match(text, w.end())
+    if nxt is not None and nxt.group(1).lower() in _ROLE_ENDERS:
+        org, _ = _org_after(text, nxt.end(), lang)
+        if org:
+            return w.group(1), org
+    return None, None
 
 
 def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
@@ -575,7 +599,7 @@ def _full_names(text: str, lang: Language, pats: Patterns, found: list[Found], s
             surnames.add(sur)
             continue
         role, org = role_before(text, at, lang)
-        r2, o2 = role_after(text, name_end, lang)
+        r2, o2 = role_after(text, name_end, lang, glued=first in lang.first_names)
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
         if not role:
             role, o3 = role_in_apposition_before(text, at, name_end, lang)
