@@ -19,6 +19,7 @@ from pathlib import Path
 from oogst.batch import read
 from oogst.batch.output import TABLES, HarvestOutput, _dir, part_name
 from oogst.errors import InputError, OogstError
+from oogst.lang import CODES
 from oogst.models import ITEM_KINDS
 
 DEFAULT_PARTITION_DOCS = 500
@@ -149,8 +150,8 @@ def harvest_batch(sources: Sequence[str], out: Path, *, scheduler: str | None = 
     A run that finds ``out`` holding an unfinished harvest of the same input and options
     keeps the partitions already written and does the rest. ``fresh`` starts over instead.
     """
-    if lang not in ("nl", "en", "auto"):
-        raise InputError(f"unknown language {lang!r}; use nl, en or auto")
+    if lang != "auto" and lang not in CODES:
+        raise InputError(f"unknown language {lang!r}; use {', '.join(CODES)} or auto")
     kinds = tuple(kinds)
     bad = [k for k in kinds if k not in ITEM_KINDS]
     if bad or not kinds:

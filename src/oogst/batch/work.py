@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from oogst.batch.read import Record
 from oogst.errors import InputError
+from oogst.lang import CODES
 
 T = TypeVar("T")
 
@@ -193,7 +194,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
                 fail(loaded.source, loaded.reason)
                 continue
             doc = to_document(loaded)
-            if lang in ("nl", "en"):
+            if lang in CODES:
                 doc = type(doc)(doc.id, doc.url, doc.title, doc.published, lang, doc.text, doc.source_kind, doc.author)
             try:
                 found = limit.run(lambda: harvested(doc.text, doc.language, doc.id, kinds=wanted))  # noqa: B023
