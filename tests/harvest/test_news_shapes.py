@@ -258,3 +258,13 @@ def test_a_role_right_after_the_name_without_a_comma() -> None:
     # a name that follows the role word is another person's title, not this one's role
     other = "Gisteren sprak Jan Bos wethouder Smit aan in het stadhuis. ‘Dit gaat zo niet langer door’, zei Bos."
     assert [(s, r) for s, r, _ in quotes(other)] == [("Jan Bos", None)]
+
+
+def test_a_bare_quote_after_a_subhead_goes_on_with_the_speaker_before() -> None:
+    text = ("Wethouder Pieter Vos ziet dat het besef doordringt. ‘De Kamer zegt nu: laten we de wet niet weer op de "
+            "kop zetten.’\n\nHogere lasten\n\n‘En de Kamerleden beseffen ook dat er structureel meer geld nodig is. "
+            "Daar ben ik blij om.’")
+    assert [s for s, _, _ in quotes(text)] == ["Pieter Vos", "Pieter Vos"]
+    # a subhead that names someone else, or a full sentence, is no bridge
+    other = text.replace("Hogere lasten", "Anna Bosch ziet het anders.")
+    assert [s for s, _, _ in quotes(other)] == ["Pieter Vos", "Anna Bosch"]

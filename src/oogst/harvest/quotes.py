@@ -327,6 +327,12 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
             src = next((q for q in reversed(prev_quotes) if _speaks(q)), None)
             if src is not None:
                 person, role, how = src.person, (src.role if src.person is None else None), "continued"
+        if not (person or role) and bi >= 2 and _subhead(text, prev, by_block.get(bi - 1), res):
+            # … across a subhead: "‘… waar ze zijn.’ / Hogere lasten / ‘En de Kamerleden …’"
+            src = next((q for q in reversed(by_block.get(bi - 2, ())) if q.span.depth == 0 and _speaks(q)
+                        and word_count(text[q.start : q.end], upto=4) >= 4), None)
+            if src is not None:
+                person, role, how = src.person, (src.role if src.person is None else None), "continued"
         if not (person or role) and group[-1].span.closed:
             person = _signature(text, blocks, bi, res)
             how = "signed"
@@ -338,6 +344,13 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
 
 
 _QUOTE_MARKS = frozenset("‘’“”„\"'«»")
+
+
+def _subhead(text: str, b: Block, quotes: list[_Q] | None, res: speakers.Resolver) -> bool:
+    """A subhead: a short line of a few words, no sentence end, no quote, no one named."""
+    line = text[b.start : b.end].strip()
+    return 0 < len(line) <= 60 and "\n" not in line and not quotes and line[-1] not in ".!?:;,"  \
+        and not any(c in _QUOTE_MARKS for c in line) and not res.in_range(b.start, b.end)
 
 
 def _signature(text: str, blocks: list[Block], bi: int, res: speakers.Resolver) -> Person | None:
