@@ -268,3 +268,15 @@ def test_a_bare_quote_after_a_subhead_goes_on_with_the_speaker_before() -> None:
     # a subhead that names someone else, or a full sentence, is no bridge
     other = text.replace("Hogere lasten", "Anna Bosch ziet het anders.")
     assert [s for s, _, _ in quotes(other)] == ["Pieter Vos", "Anna Bosch"]
+
+
+def test_the_byline_is_not_the_speaker_and_dat_was_de_oproep_van_is() -> None:
+    text = ("Gemeenteblad nummer 12, 3 maart 2025\n\nAuteur: Leo Mulder | Beeld: Ria Vos\n\n‘Laten we ervoor zorgen dat "
+            "elke wethouder dit verhaal kent.’ Dat was de oproep van Hanna Kuiper, directeur van de Dalmeerse "
+            "bibliotheek, aan de wethouders.")
+    assert quotes(text) == [("Hanna Kuiper", "directeur", "Laten we ervoor zorg")]
+    bare = text.split(" Dat was")[0]
+    assert quotes(bare) == [(None, None, "Laten we ervoor zorg")]  # never the author of the page
+    en = ("“We cannot keep paying hotel bills for families who need a home.” That was the message from Councillor "
+          "Joan Pike on Monday.")
+    assert quotes(en, "en") == [("Joan Pike", "councillor", "We cannot keep payin")]

@@ -319,7 +319,7 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
         if question and not prev_quotes:
             person, how = interviewee, "interview"  # an answer, after a question or a short remark
         elif not prev_quotes:
-            found = res.in_range(prev.start, prev.end)
+            found = [m for m in res.in_range(prev.start, prev.end) if not _credited(text, m.start, res.lang)]
             person, how = (found[-1].person if found else None), "adjacent"
         else:
             # a new paragraph that opens with a quote and names no one goes on with the speaker
@@ -344,6 +344,14 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
 
 
 _QUOTE_MARKS = frozenset("‘’“”„\"'«»")
+
+
+def _credited(text: str, pos: int, lang: Language) -> bool:
+    """Whether the name at ``pos`` follows a byline label that opens its line or its part of
+    one ("Auteur: Leo Mulder | Beeld: …", "Door Anna Brink"): whoever wrote the page."""
+    lo = max(text.rfind("\n", 0, pos), text.rfind("|", 0, pos), pos - 30) + 1
+    label = text[lo:pos].strip().rstrip(":").strip().lower()
+    return label in lang.byline_labels
 
 
 def _subhead(text: str, b: Block, quotes: list[_Q] | None, res: speakers.Resolver) -> bool:

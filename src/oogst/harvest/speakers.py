@@ -164,6 +164,13 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
                 return Attribution(person, lang.according_to[i], "according")
             role = _anonymous_role(words[len(parts):], lang)
             return Attribution(None, lang.according_to[i], "after-unresolved", role) if role else None
+    if first in lang.demonstratives and len(words) > 3:
+        # "‘…’ Dat was de oproep van Hanna Kuiper, …" / "“…” That was the message from Cllr Jones."
+        k = next((k for k in range(2, min(len(words) - 1, 5)) if low[k] in lang.speech_nouns), -1)
+        if k > 0 and low[k + 1] in lang.speech_of and k + 2 < len(words):
+            person = res.reference(words[k + 2].start(), end, text, anchor)
+            if person is not None:
+                return Attribution(person, low[k], "after")
     if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
         words = words[1:]  # "‘…’, zo zegt Jansen"
         first = words[0].group(0).lower()

@@ -79,6 +79,9 @@ class Language:
     thought_verbs: frozenset[str] = field(default_factory=frozenset)
     paraphrase_verbs: frozenset[str] = field(default_factory=frozenset)  # further forms of reporting verbs
     object_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # labels of a byline or credit line ("Auteur: Leo Mulder | Beeld: …", "Door Anna Brink",
+    # "Words: …"): the names there wrote the page, they are not speaking in it
+    byline_labels: frozenset[str] = field(default_factory=frozenset)
     collective_sources: frozenset[str] = field(default_factory=frozenset)
     document_words: frozenset[str] = field(default_factory=frozenset)
     # what an organisation announces is news, not its view: "De gemeente laat weten dat …",
@@ -89,6 +92,10 @@ class Language:
     attribution_openers: frozenset[str] = field(default_factory=frozenset)
     # the sentence after a quote that points back at it: "‘…’ Dat zegt wethouder Jansen."
     demonstratives: frozenset[str] = field(default_factory=frozenset)
+    # "‘…’ Dat was de oproep van Hanna Kuiper": nouns for what someone said, and the word that
+    # links them to the speaker
+    speech_nouns: frozenset[str] = field(default_factory=frozenset)
+    speech_of: frozenset[str] = field(default_factory=frozenset)
     # words after which a reporting verb names its listener, not its speaker: "zegt de wethouder
     # tegen Omroep Dalmeer", "said Smith to reporters"
     addressee_words: frozenset[str] = field(default_factory=frozenset)
