@@ -74,7 +74,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_rows(tmp_path: Path) -> Non
     db.commit()
     db.close()
     with Store(path) as st:
-        assert st.schema_version == 2
+        assert st.schema_version == SCHEMA_VERSION
         assert [d.url for d in st.documents()] == ["https://x.example/a"]
         assert st.cached("https://x.example/a") is None
 

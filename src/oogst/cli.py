@@ -414,7 +414,7 @@ def candidates(
 
     Example: oogst candidates --topic "interbestuurlijk samenwerken" --period 2025-Q3..2026-Q1
     """
-    from oogst.digest import build_digest
+    from oogst.select.rank import rank_store
     from oogst.store import Store
 
     _topic_period(topic, period)
@@ -422,8 +422,8 @@ def candidates(
         _fail(f"--limit {limit}: give a number of 1 or more")
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
-    with Store(store, readonly=True) as st:
-        result = build_digest(st.documents(), st.items(), topic, period)
+    with Store(store, readonly=True) as st:  # ranking only: candidates need no grouping
+        result = rank_store(st, (topic or "").strip() or None, period)
     rows = result.candidates[:limit]
     if format == "json":
         data = [{"id": c.item.id, "kind": c.item.kind, "text": c.item.text, "speaker": c.item.speaker,
@@ -436,16 +436,21 @@ def candidates(
     for c in rows:
         table.add_row(f"{c.score:.2f}", c.item.kind, c.item.text[:120], c.item.speaker or "—", "; ".join(c.reasons))
     out.print(table)
-    for note in result.notes:
+    notes = list(result.notes())
+    if not result.candidates:
+        from oogst.select.lexicon import note as note_text
+
+        notes.append(note_text(result.topic.language, "empty"))
+    for note in notes:
         err.print(f"note: {note}", highlight=False)
 
 
 def _make_digest(store: Path, topic: str | None, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
-    from oogst.digest import build_digest
+    from oogst.digest import digest_from_store
     from oogst.store import Store
 
     with Store(store, readonly=True) as st:
-        return build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
+        return digest_from_store(st, topic, period, lessons=lessons, title=title)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest, store_lookups
-from oogst.digest import DigestResult, build_digest
+from oogst.digest import DigestResult, digest_from_store
 from oogst.digest_json import dumps, loads
 from oogst.errors import InputError
 from oogst.lang import SUPPORTED
@@ -103,7 +103,7 @@ class Workspace:
 
     # -- digests --------------------------------------------------------------------------
     def create(self, st: Store, topic: str, period: str, lessons: int | None, title: str | None) -> int:
-        result = build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
+        result = digest_from_store(st, topic, period, lessons=lessons, title=title)
         return st.save_digest(topic, result.digest.period, dumps(result.digest))
 
     def rows(self, st: Store) -> list[DigestRow]:
@@ -142,7 +142,7 @@ class Workspace:
             hit = self._cache.get(key)
         if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
             return hit[2]
-        made = build_digest(st.documents(), st.items(), digest.topic, digest.period, language=digest.language)
+        made = digest_from_store(st, digest.topic, digest.period, language=digest.language)
         with self._guard:
             self._cache[key] = (self.generation, time.monotonic(), made)
         return made
