@@ -2,6 +2,7 @@
 1,000 / 5,000 / 20,000 articles, whole processes, with the peak memory of each.
 
     python bench/digest_speed.py [--sizes 1000,5000,20000] [--repeat 1] [--keep DIR]
+                                 [--baseline OLD/src --baseline-keep DIR2]
 
 The demo corpus (18 Dutch articles) is varied into N JSONL records: every copy gets its own
 URL, a date spread over 2025-2026, and its paragraphs rotated, so documents differ while the
@@ -13,6 +14,10 @@ is the child's maximum resident set size (``os.wait4``). With ``--keep DIR`` the
 stores are made once in DIR and reused by later runs (a store is rebuilt when it lacks its
 ``.done`` mark). Targets (issue 20, 2-core machine): digest ≤ 5 / 8 / 15 s, candidates ≤ 2 / 3 /
 5 s, peak RSS ≤ 300 MB at 20,000.
+
+With ``--baseline OLD/src`` (the ``src`` folder of an earlier checkout, e.g. from ``git archive``)
+every command also runs with that code first (``PYTHONPATH``), on stores it made itself in
+``--baseline-keep``, so that before and after come from one run on the same machine load.
 """
 from __future__ import annotations
 
@@ -57,10 +62,10 @@ def corpus_jsonl(path: Path, n: int) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def timed(cmd: list[str]) -> tuple[float, float, int]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Run ``cmd``; wall seconds, peak RSS in MB (of that child alone) and its exit code."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -70,7 +75,7 @@ def timed(cmd: list[str]) -> tuple[float, float, int]:
     return wall, usage.ru_maxrss / 1024, proc.returncode  # KiB on Linux
 
 
-def store_of(folder: Path, n: int) -> Path:
+def store_of(folder: Path, n: int, env: dict[str, str] | None = None) -> Path:
     """The store of ``n`` articles in ``folder``, made unless a complete one is there."""
     db, done = folder / f"bench-{n}.db", folder / f"bench-{n}.done"
     if db.exists() and done.exists():
@@ -80,7 +85,7 @@ def store_of(folder: Path, n: int) -> Path:
     corpus = folder / f"bench-{n}.jsonl"
     corpus_jsonl(corpus, n)
     t0 = time.perf_counter()
-    subprocess.run([*OOGST, "add", str(corpus), "--store", str(db)], check=True,
+    subprocess.run([*OOGST, "add", str(corpus), "--store", str(db)], check=True, env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"  made the store of {n} articles in {time.perf_counter() - t0:.0f} s (not timed)", file=sys.stderr)
     done.write_text("ok\n")
@@ -92,38 +97,49 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,20000")
     ap.add_argument("--repeat", type=int, default=1, help="runs per command; the median counts")
     ap.add_argument("--keep", type=Path, help="make and keep the corpora and stores here (reused by later runs)")
+    ap.add_argument("--baseline", type=Path, help="the src folder of an earlier oogst, run beside this one")
+    ap.add_argument("--baseline-keep", type=Path, help="where the baseline keeps its stores (default: a temp folder)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    versions: list[tuple[str, dict[str, str] | None]] = []
+    if args.baseline:
+        versions.append(("before", {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}))
+    versions.append(("after" if args.baseline else "this", None))
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
+        folders = {"before": args.baseline_keep or Path(tmp) / "baseline", "after": args.keep or Path(tmp),
+                   "this": args.keep or Path(tmp)}
+        for f in folders.values():
+            f.mkdir(parents=True, exist_ok=True)
         rows, ok = [], True
         for n in sizes:
-            db = store_of(folder, n)
-            base = ["--store", str(db), "--topic", TOPIC, "--period", PERIOD]
-            measured = {}
-            for name, cmd in (
-                ("digest", [*OOGST, "digest", *base, "--formats", "html,pdf", "--out", str(Path(tmp) / f"out-{n}")]),
-                ("candidates", [*OOGST, "candidates", *base, "--format", "json"]),
-            ):
-                runs = [timed(cmd) for _ in range(max(1, args.repeat))]
-                ok &= all(r[2] == 0 for r in runs)
-                measured[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-            rows.append((n, measured))
-            d, c = measured["digest"], measured["candidates"]
-            print(f"{n:>7} articles: digest {d[0]:6.2f} s {d[1]:5.0f} MB · candidates {c[0]:6.2f} s {c[1]:5.0f} MB", flush=True)
+            for version, env in versions:
+                db = store_of(folders[version], n, env)
+                base = ["--store", str(db), "--topic", TOPIC, "--period", PERIOD]
+                measured = {}
+                for name, cmd in (
+                    ("digest", [*OOGST, "digest", *base, "--formats", "html,pdf", "--out", str(Path(tmp) / f"out-{n}")]),
+                    ("candidates", [*OOGST, "candidates", *base, "--format", "json"]),
+                ):
+                    runs = [timed(cmd, env) for _ in range(max(1, args.repeat))]
+                    if version != "before":
+                        ok &= all(r[2] == 0 for r in runs)
+                    measured[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+                rows.append((n, version, measured))
+                d, c = measured["digest"], measured["candidates"]
+                print(f"{n:>7} articles, {version:>6}: digest {d[0]:6.2f} s {d[1]:5.0f} MB · "
+                      f"candidates {c[0]:6.2f} s {c[1]:5.0f} MB", flush=True)
     print()
-    print("| articles | digest wall | digest peak RSS | candidates wall | candidates peak RSS |")
-    print("|---|---|---|---|---|")
-    for n, m in rows:
+    print("| articles | code | digest wall | digest peak RSS | candidates wall | candidates peak RSS |")
+    print("|---|---|---|---|---|---|")
+    for n, version, m in rows:
         d, c = m["digest"], m["candidates"]
-        target = TARGETS.get(n)
+        target = TARGETS.get(n) if version != "before" else None
         mark = "" if target is None else f" (≤ {target[0]} s)"
         cmark = "" if target is None else f" (≤ {target[1]} s)"
-        print(f"| {n:,} | {d[0]:.1f} s{mark} | {d[1]:.0f} MB | {c[0]:.1f} s{cmark} | {c[1]:.0f} MB |")
+        print(f"| {n:,} | {version} | {d[0]:.1f} s{mark} | {d[1]:.0f} MB | {c[0]:.1f} s{cmark} | {c[1]:.0f} MB |")
         if target:
             ok &= d[0] <= target[0] and c[0] <= target[1]
-        if n >= 20000:
+        if n >= 20000 and version != "before":
             ok &= max(d[1], c[1]) <= RSS_TARGET_MB
     return 0 if ok else 1
 
