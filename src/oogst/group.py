@@ -22,8 +22,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.metrics import silhouette_score
 
 from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
@@ -165,6 +163,8 @@ def choose_highlights(picks: Sequence[Candidate], n: int, language: str = "nl") 
 
 
 def _labels(dist: np.ndarray, k: int) -> np.ndarray:
+    from sklearn.cluster import AgglomerativeClustering  # only without advice; importing it costs seconds
+
     model = AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average")
     return model.fit_predict(dist)
 
@@ -180,6 +180,8 @@ def cluster(sim: np.ndarray, requested: int | None = None) -> list[int]:
     k_max = min(MAX_LESSONS, max(MIN_LESSONS, n // 3), n - 1)
     if k_max < MIN_LESSONS:
         return [0] * n
+    from sklearn.metrics import silhouette_score
+
     best: tuple[float, int, list[int]] | None = None
     for k in range(MIN_LESSONS, k_max + 1):
         labels = list(_labels(dist, k))

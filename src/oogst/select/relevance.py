@@ -187,7 +187,8 @@ def _tfidf_matrix(rows: Sequence[DocumentWords], language: str) -> tuple[Any, np
     bit, from its counted words instead of a token stream: the same vocabulary order (first seen,
     then sorted), the same counts, the same TfidfTransformer. ValueError for an empty vocabulary."""
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from oogst.select.tfidf import sublinear_tfidf
 
     stop = get_lexicon(language).stopwords
     column: dict[str, int] = {}  # word → its stem's column in order of first sight; -1: not a content word
@@ -228,9 +229,8 @@ def _tfidf_matrix(rows: Sequence[DocumentWords], language: str) -> tuple[Any, np
     for new, (_, old) in enumerate(ordered):
         map_index[old] = new
     counts_matrix.indices = map_index.take(counts_matrix.indices, mode="clip")
-    transformer = TfidfTransformer(sublinear_tf=True).fit(counts_matrix)
     terms = np.asarray([t for t, _ in ordered], dtype=object)
-    return transformer.transform(counts_matrix, copy=False).tocsr(), terms
+    return sublinear_tfidf(counts_matrix).tocsr(), terms
 
 
 def _joint_coverage(c: DocumentWords, topic: Topic) -> float:
