@@ -72,7 +72,7 @@ def test_a_short_shortlist_scores_only_the_most_relevant_articles(demo_store: Pa
 def test_stored_words_are_the_words_counted_from_the_text(demo_store: Path) -> None:
     with Store(demo_store, readonly=True) as st:
         docs = st.documents()
-        stored = st.document_words([d.id for d in docs], FEATURES_VERSION)
+        stored = dict(st.document_words([d.id for d in docs], FEATURES_VERSION))
     assert set(stored) == {d.id for d in docs}
     for d in docs:
         assert decode(*stored[d.id]) == document_words(d)

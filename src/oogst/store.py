@@ -358,22 +358,34 @@ class Store:
             sql, args = sql + " WHERE substr(language, 1, length(?1)) = ?1", (language,)
         return list(self.db.execute(sql + " GROUP BY published ORDER BY published", args))
 
-    def documents_dated(self, dates: Iterable[str], language: str | None = None) -> list[Document]:
-        """The documents whose ``published`` is one of ``dates`` (of ``language``), by url."""
-        return self._dated("SELECT id,url,title,published,language,text,source_kind,author FROM documents",
-                           dates, language, Document)
+    def documents_dated(self, dates: Iterable[str], language: str | None = None, *, text: bool = True) -> list[Document]:
+        """The documents whose ``published`` is one of ``dates`` (of ``language``), by url.
+        ``text=False``: without their text (``""``), for what needs only the other fields."""
+        column = "text" if text else "''"
+        return self._dated(f"SELECT id,url,title,published,language,{column},source_kind,author"
+                           " FROM documents", dates, language, Document)
 
-    def document_words(self, document_ids: Iterable[str], version: int) -> dict[str, tuple]:
-        """document id → its stored ``document_words`` columns of ``version`` (missing: not stored)."""
-        out: dict[str, tuple] = {}
+    def documents_by_id(self, document_ids: Iterable[str]) -> list[Document]:
+        """The documents with these ids, by id."""
+        ids = sorted(set(document_ids))
+        out: list[Document] = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            out.extend(Document(*row) for row in self.db.execute(
+                "SELECT id,url,title,published,language,text,source_kind,author FROM documents"
+                f" WHERE id IN ({','.join('?' * len(part))}) ORDER BY id", part))
+        return out
+
+    def document_words(self, document_ids: Iterable[str], version: int) -> Iterator[tuple[str, tuple]]:
+        """(document id, its stored ``document_words`` columns of ``version``), as a stream; a
+        document without them (or with another version) is left out."""
         ids = list(document_ids)
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             cur = self.db.execute(
                 "SELECT document_id, body, body_counts, title, title_counts, common FROM document_words"
                 f" WHERE version=? AND document_id IN ({','.join('?' * len(part))})", (version, *part))
-            out.update((r[0], r[1:]) for r in cur)
-        return out
+            yield from ((r[0], r[1:]) for r in cur)
 
     def put_words(self, document_id: str, version: int, columns: tuple) -> None:
         """Store what selection needs of a document (see ``oogst.select.features``)."""

@@ -27,13 +27,14 @@ AFTER_WORD = re.compile(r"\b([^\W\d_]+) ([A-ZÀ-Ý][^\W\d_]+)")  # "het Rijk": a
 class DocumentWords:
     """One article's words: each distinct word (lower case, interned, in order of first use)
     with its count, for the body and the title; and ``common``, the words of title and body
-    written in lower case somewhere (or after an article: "het Rijk"), which names never are."""
+    written in lower case somewhere (or after an article: "het Rijk"), which names never are
+    (kept as one string: a set per article would cost a digest more memory than the article)."""
 
     body: tuple[str, ...]
     body_counts: array  # array('q'), parallel to ``body``
     title: tuple[str, ...]
     title_counts: array
-    common: frozenset[str] = frozenset()
+    common: str = ""  # "\0"-joined, sorted; a digest only needs the union over all articles
 
     def n_words(self) -> int:
         return sum(self.body_counts)
@@ -61,13 +62,13 @@ def document_words(document: Document) -> DocumentWords:
     body, body_counts = _counted(document.text)
     title, title_counts = _counted(document.title)
     common = common_words(f"{document.title}\n{document.text}", document.language)
-    return DocumentWords(body, body_counts, title, title_counts, frozenset(common))
+    return DocumentWords(body, body_counts, title, title_counts, "\0".join(sorted(common)))
 
 
 def encode(words: DocumentWords) -> tuple[str, bytes, str, bytes, str]:
     """The columns of a ``document_words`` row."""
     return ("\0".join(words.body), words.body_counts.tobytes(), "\0".join(words.title),
-            words.title_counts.tobytes(), "\0".join(sorted(words.common)))
+            words.title_counts.tobytes(), words.common)
 
 
 def decode(body: str, body_counts: bytes, title: str, title_counts: bytes, common: str) -> DocumentWords:
@@ -79,8 +80,7 @@ def decode(body: str, body_counts: bytes, title: str, title_counts: bytes, commo
         a.frombytes(raw)
         return a
 
-    return DocumentWords(split(body), numbers(body_counts), split(title), numbers(title_counts),
-                         frozenset(common.split("\0")) if common else frozenset())
+    return DocumentWords(split(body), numbers(body_counts), split(title), numbers(title_counts), common)
 
 
 __all__ = ["FEATURES_VERSION", "DocumentWords", "common_words", "decode", "document_words", "encode"]

@@ -164,6 +164,7 @@ def _ranked(
     item_counts: Callable[[set[str]], int],
     max_articles: int | None,
     broken_elsewhere: int = 0,
+    texts: Callable[[set[str]], Mapping[str, Document]] | None = None,
 ) -> RankResult:
     counted = words(in_lang)
     the_topic = build_topic(topic or "", in_lang, language=language, counted=counted)
@@ -171,7 +172,7 @@ def _ranked(
     del counted
     scope = in_scope(doc_rel, bool(the_topic.core))
     scored = shortlist(doc_rel, scope, max_articles)
-    by_id = {d.id: d for d in in_lang if d.id in scored}
+    by_id = dict(texts(scored)) if texts else {d.id: d for d in in_lang if d.id in scored}
     score = _Scorer(the_topic)
     candidates: list[Candidate] = []
     broken = broken_elsewhere
@@ -253,13 +254,23 @@ def rank_store(
         places[where] += n
         if where == "inside":
             inside_dates.append(published)
-    inside = sorted(store.documents_dated(inside_dates), key=lambda d: d.id)
+    # the period's documents without their text: relevance needs only their stored words; the
+    # texts are read for the shortlisted articles (and where a document's words are not stored)
+    inside = sorted(store.documents_dated(inside_dates, text=False), key=lambda d: d.id)
     in_lang = [d for d in inside if language is None or d.language.startswith(language)]
     del inside_dates
+    full: dict[str, Document] = {}
 
     def words(docs: list[Document]) -> dict[str, DocumentWords]:
-        stored = store.document_words([d.id for d in docs], FEATURES_VERSION)
-        return {d.id: decode(*stored[d.id]) if d.id in stored else document_words(d) for d in docs}
+        counted = {i: decode(*cols) for i, cols in store.document_words([d.id for d in docs], FEATURES_VERSION)}
+        missing = [d.id for d in docs if d.id not in counted]
+        for d in store.documents_by_id(missing):
+            counted[d.id] = document_words(d)
+        return counted
+
+    def texts(ids: set[str]) -> dict[str, Document]:
+        full.update((d.id, d) for d in store.documents_by_id(ids))
+        return full
 
     return _ranked(
         inside, in_lang, places, topic, language,
@@ -267,6 +278,7 @@ def rank_store(
         items_of=store.stream_items,
         item_counts=lambda ids: sum(store.item_counts(ids).values()),
         max_articles=max_articles,
+        texts=texts,
     )
 
 

@@ -286,7 +286,8 @@ def _common_word_stems(counted: Iterable[DocumentWords], language: str) -> set[s
     (``DocumentWords.common``; no match crosses a line break), so the corpus is never joined."""
     found: set[str] = set()
     for c in counted:
-        found.update(c.common)
+        if c.common:
+            found.update(c.common.split("\0"))
     return {stem(w.lower(), language) for w in found}
 
 
@@ -304,7 +305,7 @@ def build_topic(
     lang = language or majority_language(documents)
     if counted is None:
         counted = {d.id: document_words(d) for d in documents}
-    vocabulary = frozenset(w for d in documents for w in counted[d.id].body)
+    vocabulary = frozenset().union(*(counted[d.id].body for d in documents))
     core, parts = core_terms(phrase, lang, vocabulary)
     topic = Topic(phrase, lang, core, parts)
     docs = sorted(
