@@ -169,6 +169,7 @@ def _ranked(
     counted = words(in_lang)
     the_topic = build_topic(topic or "", in_lang, language=language, counted=counted)
     doc_rel = {d.id: score_document(d, the_topic, counted[d.id]) for d in in_lang}
+    the_topic.credits_of.forget_articles()
     del counted
     scope = in_scope(doc_rel, bool(the_topic.core))
     scored = shortlist(doc_rel, scope, max_articles)

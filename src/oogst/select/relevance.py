@@ -73,16 +73,20 @@ def _match(text: str, topic: Topic) -> dict[str, tuple[str, float]]:
 
 
 def _match_words(distinct: Sequence[str], topic: Topic) -> dict[str, tuple[str, float]]:
-    found: dict[str, tuple[str, float]] = {}
     credits = topic.credits_of
+    known = credits.matched.get(distinct) if len(distinct) > 64 else None  # an article's words: asked twice
+    if known is not None:
+        return dict(known)
+    found: dict[str, tuple[str, float]] = {}
     hitting = credits.hitting.intersection(distinct) if not credits.unknown(distinct) else credits.learn(distinct, topic)
-    if not hitting:
-        return found
-    order = sorted(hitting, key=distinct.index) if len(hitting) > 1 else list(hitting)
-    for word in order:  # in order of first use
-        for term, credit in zip(topic.core, credits.of[word]):
-            if credit and credit > found.get(term, ("", 0.0))[1]:
-                found[term] = (word, credit)
+    if hitting:
+        order = sorted(hitting, key=distinct.index) if len(hitting) > 1 else list(hitting)
+        for word in order:  # in order of first use
+            for term, credit in zip(topic.core, credits.of[word]):
+                if credit and credit > found.get(term, ("", 0.0))[1]:
+                    found[term] = (word, credit)
+    if len(distinct) > 64:
+        credits.matched[distinct] = tuple(found.items())
     return found
 
 
@@ -90,12 +94,17 @@ class _Credits:
     """Per topic, which words express a core term (or a part of one), learnt word by word: an
     article's distinct words are then met with one set intersection, not a loop in Python."""
 
-    __slots__ = ("hitting", "of", "seen")
+    __slots__ = ("hitting", "matched", "of", "seen")
 
     def __init__(self) -> None:
+        self.matched: dict[Sequence[str], tuple[tuple[str, tuple[str, float]], ...]] = {}  # long word lists → their matches
         self.seen: set[str] = set()
         self.hitting: set[str] = set()
         self.of: dict[str, tuple[float, ...]] = {}
+
+    def forget_articles(self) -> None:
+        """Drop the kept matches of articles' word lists (they would keep the lists alive)."""
+        self.matched.clear()
 
     def unknown(self, distinct: Sequence[str]) -> bool:
         return not self.seen.issuperset(distinct)
@@ -207,19 +216,20 @@ def _tfidf_matrix(rows: Sequence[DocumentWords], language: str) -> tuple[Any, np
                 if j is None:
                     j = vocabulary[s] = len(vocabulary)
                 column[w] = j
-            cols = np.fromiter(map(column.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+            cols = np.fromiter(map(column.__getitem__, distinct), dtype=np.int32, count=len(distinct))
             keep = cols >= 0
             col_parts.append(cols[keep])
-            data_parts.append(np.frombuffer(counts, dtype=np.int64)[keep])
-            row_parts.append(np.full(int(keep.sum()), r, dtype=np.int64))
+            data_parts.append(np.frombuffer(counts, dtype=np.int64)[keep].astype(np.float32))  # counts: exact in float32
+            row_parts.append(np.full(int(keep.sum()), r, dtype=np.int32))
     if not vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     n_rows, n_cols = len(rows), len(vocabulary)
-    coo = sp.coo_matrix(
-        (np.concatenate(data_parts).astype(np.float32), (np.concatenate(row_parts), np.concatenate(col_parts))),
-        shape=(n_rows, n_cols),
-    )
+    data, row_index, col_index = np.concatenate(data_parts), np.concatenate(row_parts), np.concatenate(col_parts)
+    del data_parts, row_parts, col_parts
+    coo = sp.coo_matrix((data, (row_index, col_index)), shape=(n_rows, n_cols))
+    del data, row_index, col_index
     counts_matrix = coo.tocsr()  # duplicates summed, indices sorted: as CountVectorizer's sort_indices
+    del coo
     counts_matrix.sum_duplicates()
     index_dtype = np.int64 if counts_matrix.nnz > np.iinfo(np.int32).max else np.int32
     counts_matrix.indices = counts_matrix.indices.astype(index_dtype, copy=False)
@@ -312,7 +322,9 @@ def build_topic(
         (d for d in documents if get_lexicon(d.language).language == get_lexicon(lang).language), key=lambda d: d.id
     )
     expansion, related = _expand(docs, topic, n_expand, [counted[d.id] for d in docs]) if core else ((), ())
-    return Topic(phrase, lang, core, parts, expansion, related)
+    made = Topic(phrase, lang, core, parts, expansion, related)
+    object.__setattr__(made, "credits_of", topic.credits_of)  # the same core terms: what was learnt holds
+    return made
 
 
 def majority_language(documents: Sequence[Document]) -> str:
