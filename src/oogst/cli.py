@@ -476,15 +476,17 @@ def digest(
     _topic_period(topic, period, lessons)
     theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
-    text = dumps(result.digest)
+    made, notes = result.digest, result.notes
+    del result  # every ranked candidate: let it go before the renderers take their memory
+    text = dumps(made)
     try:
         with Store(store) as st:
             st.save_digest(topic or "", period, text)
     except OogstError as exc:  # a read-only store still gets its digest rendered, with a warning
         err.print(_styled("warning:", "yellow", f"the digest was not saved in the store: {exc}"), soft_wrap=True)
-    for note in result.notes:
+    for note in notes:
         err.print(f"note: {note}", highlight=False)
-    _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
+    _report_render(render_digest(made, out_dir, fmts, theme=theme_value, json_text=text))
 
 
 def _theme(path: Path | None):  # noqa: ANN202
