@@ -223,3 +223,37 @@ def test_lessons_follow_the_advice_themes() -> None:
     by_title = {lesson.title: [c.item.text for c in lesson.items] for lesson in g.groups}
     pot = next((items for title, items in by_title.items() if "geld" in title.lower() or "pot" in title.lower()), None)
     assert pot is not None and all("geld" in t for t in pot)
+
+
+def test_clustering_is_scikit_learns_bit_for_bit() -> None:
+    """group's own average-linkage cut and silhouette (no scikit-learn import in a digest) give
+    scikit-learn's labels and scores exactly, also with ties (repeated statements)."""
+    import random
+
+    import numpy as np
+    import pytest
+
+    from oogst.group import _labels, _silhouette
+
+    cluster = pytest.importorskip("sklearn.cluster")
+    metrics = pytest.importorskip("sklearn.metrics")
+    rnd = random.Random(20)
+    for _ in range(150):
+        n = rnd.randint(3, 40)
+        points = np.array([[rnd.random() for _ in range(4)] for _ in range(n)])
+        if rnd.random() < 0.3:  # ties: some items repeat others
+            points[rnd.randrange(n)] = points[0]
+            points[rnd.randrange(n)] = points[1]
+        norm = points / np.linalg.norm(points, axis=1, keepdims=True)
+        sim = np.clip(norm @ norm.T, 0.0, 1.0)
+        np.fill_diagonal(sim, 1.0)
+        if rnd.random() < 0.3:
+            sim = np.round(sim, 1)
+            np.fill_diagonal(sim, 1.0)
+        dist = np.clip(1.0 - sim, 0.0, 2.0)
+        for k in range(2, min(5, n)):
+            theirs = cluster.AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average").fit_predict(dist)
+            ours = _labels(dist, k)
+            assert list(ours) == list(theirs)
+            if 1 < len(set(ours)) < n:
+                assert _silhouette(dist, list(ours)) == float(metrics.silhouette_score(dist, list(ours), metric="precomputed"))

@@ -419,7 +419,7 @@ def candidates(
 
     Example: oogst candidates --topic "interbestuurlijk samenwerken" --period 2025-Q3..2026-Q1
     """
-    from oogst.digest import build_digest
+    from oogst.select.rank import rank_store
     from oogst.store import Store
 
     _topic_period(topic, period)
@@ -427,8 +427,8 @@ def candidates(
         _fail(f"--limit {limit}: give a number of 1 or more")
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r}; use table or json")
-    with Store(store, readonly=True) as st:
-        result = build_digest(st.documents(), st.items(), topic, period)
+    with Store(store, readonly=True) as st:  # ranking only: candidates need no grouping
+        result = rank_store(st, (topic or "").strip() or None, period)
     rows = result.candidates[:limit]
     if format == "json":
         data = [{"id": c.item.id, "kind": c.item.kind, "text": c.item.text, "speaker": c.item.speaker,
@@ -441,16 +441,21 @@ def candidates(
     for c in rows:
         table.add_row(f"{c.score:.2f}", c.item.kind, c.item.text[:120], c.item.speaker or "—", "; ".join(c.reasons))
     out.print(table)
-    for note in result.notes:
+    notes = list(result.notes())
+    if not result.candidates:
+        from oogst.select.lexicon import note as note_text
+
+        notes.append(note_text(result.topic.language, "empty"))
+    for note in notes:
         err.print(f"note: {note}", highlight=False)
 
 
 def _make_digest(store: Path, topic: str | None, period: str, lessons: int | None, title: str | None):  # noqa: ANN202
-    from oogst.digest import build_digest
+    from oogst.digest import digest_from_store
     from oogst.store import Store
 
     with Store(store, readonly=True) as st:
-        return build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
+        return digest_from_store(st, topic, period, lessons=lessons, title=title)
 
 
 @app.command()
@@ -476,15 +481,17 @@ def digest(
     _topic_period(topic, period, lessons)
     theme_value = _theme(theme)
     result = _make_digest(store, topic, period, lessons, title)
-    text = dumps(result.digest)
+    made, notes = result.digest, result.notes
+    del result  # every ranked candidate: let it go before the renderers take their memory
+    text = dumps(made)
     try:
         with Store(store) as st:
             st.save_digest(topic or "", period, text)
     except OogstError as exc:  # a read-only store still gets its digest rendered, with a warning
         err.print(_styled("warning:", "yellow", f"the digest was not saved in the store: {exc}"), soft_wrap=True)
-    for note in result.notes:
+    for note in notes:
         err.print(f"note: {note}", highlight=False)
-    _report_render(render_digest(result.digest, out_dir, fmts, theme=theme_value, json_text=text))
+    _report_render(render_digest(made, out_dir, fmts, theme=theme_value, json_text=text))
 
 
 def _theme(path: Path | None):  # noqa: ANN202

@@ -1,16 +1,20 @@
 """Glue: documents + items + topic + period → a ``Digest`` (rank, pick, group, assemble)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from oogst.group import Group, Grouping, group
 from oogst.titles import is_placeholder
 from oogst.models import Candidate, Digest, DigestItem, Document, Item, Lesson, Source
 from oogst.select.diversity import select_diverse
 from oogst.select.lexicon import note
-from oogst.select.period import digest_title, parse_period
-from oogst.select.rank import rank
+from oogst.select.period import Period, digest_title, parse_period
+from oogst.select.rank import MAX_ARTICLES, RankResult, rank, rank_store
+
+if TYPE_CHECKING:
+    from oogst.store import Store
 
 
 MAX_ITEMS = 16  # highlights + tips + lesson items: what fits one page
@@ -80,6 +84,7 @@ def build_digest(
     title: str | None = None,
     max_items: int = MAX_ITEMS,
     language: str | None = None,
+    max_articles_scored: int | None = MAX_ARTICLES,
 ) -> DigestResult:
     """Rank, pick a varied set of statements, group them into lessons under advice themes (titles
     and tips come from the advice), trim to ``max_items`` and assemble the digest.
@@ -89,10 +94,48 @@ def build_digest(
     article in scope (see :mod:`oogst.select.rank`) contributes candidates; the topic orders
     them. What was left out, and why, is in ``DigestResult.notes`` for the editor, not on the page.
     Identical input gives identical output: every ordering is broken by item or document id.
+    Only the statements of the ``max_articles_scored`` most relevant articles in scope are
+    scored (``None``: all of them; see ``docs/architecture.md``, "Shortlist").
     """
     period = parse_period(period_text)
     topic = (topic or "").strip() or None
-    ranked = rank(documents, items, topic, period, language=language)
+    ranked = rank(documents, items, topic, period, language=language, max_articles=max_articles_scored)
+    return _assemble(ranked, lambda urls: documents, topic, period, lessons=lessons, title=title, max_items=max_items)
+
+
+def digest_from_store(
+    store: Store,
+    topic: str | None,
+    period_text: str,
+    *,
+    lessons: int | None = None,
+    title: str | None = None,
+    max_items: int = MAX_ITEMS,
+    language: str | None = None,
+    max_articles_scored: int | None = MAX_ARTICLES,
+) -> DigestResult:
+    """:func:`build_digest` over a store: only the period's documents and the shortlisted
+    articles' items are read (:func:`oogst.select.rank.rank_store`)."""
+    period = parse_period(period_text)
+    topic = (topic or "").strip() or None
+    ranked = rank_store(store, topic, period, language=language, max_articles=max_articles_scored)
+
+    def documents(urls: Sequence[str]) -> list[Document]:
+        return [d for d in map(store.document_by_url, urls) if d is not None]
+
+    return _assemble(ranked, documents, topic, period, lessons=lessons, title=title, max_items=max_items)
+
+
+def _assemble(
+    ranked: RankResult,
+    documents: Callable[[Sequence[str]], Sequence[Document]],  # the documents of these urls (or more)
+    topic: str | None,
+    period: Period,
+    *,
+    lessons: int | None,
+    title: str | None,
+    max_items: int,
+) -> DigestResult:
     lang = ranked.topic.language
     candidates = ranked.candidates
     advice = tuple(c for c in candidates if c.item.kind == "advice")
@@ -121,8 +164,9 @@ def build_digest(
         lessons=digest_lessons,
         sources=(),
     )
-    digest = replace(digest, sources=_sources(digest.all_items(), documents))
+    shown = digest.all_items()
+    digest = replace(digest, sources=_sources(shown, documents(list(dict.fromkeys(i.source_url for i in shown)))))
     return DigestResult(digest, candidates, tuple(notes))
 
 
-__all__ = ["MAX_ITEMS", "DigestResult", "build_digest", "to_digest_item"]
+__all__ = ["MAX_ITEMS", "DigestResult", "build_digest", "digest_from_store", "to_digest_item"]

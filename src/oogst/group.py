@@ -22,8 +22,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.metrics import silhouette_score
 
 from oogst.models import Candidate
 from oogst.select.diversity import similarity_matrix
@@ -165,8 +163,62 @@ def choose_highlights(picks: Sequence[Candidate], n: int, language: str = "nl") 
 
 
 def _labels(dist: np.ndarray, k: int) -> np.ndarray:
-    model = AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average")
-    return model.fit_predict(dist)
+    """``AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average")
+    .fit_predict(dist)`` as scikit-learn computes it (scipy's average linkage, then its cut of
+    the tree, clusters numbered as it numbers them), without importing scikit-learn: that
+    costs the digest seconds and 80 MB. ``tests/test_group.py`` holds it to scikit-learn."""
+    from heapq import heappush, heappushpop
+
+    from scipy.cluster import hierarchy
+
+    n = dist.shape[0]
+    if not 1 <= k <= n:
+        raise ValueError(f"cannot make {k} clusters of {n} items")
+    i, j = np.triu_indices(n, k=1)
+    children = hierarchy.linkage(np.asarray(dist, dtype=np.float64)[i, j], method="average")[:, :2].astype(int)
+    nodes = [-(max(children[-1]) + 1)]
+    for _ in range(k - 1):
+        these = children[-nodes[0] - n]
+        heappush(nodes, -these[0])
+        heappushpop(nodes, -these[1])
+    labels = np.zeros(n, dtype=np.intp)
+    for number, node in enumerate(nodes):
+        labels[_leaves(-node, children, n)] = number
+    return labels
+
+
+def _leaves(node: int, children: np.ndarray, n_leaves: int) -> list[int]:
+    out, todo = [], [node]
+    while todo:
+        x = todo.pop()
+        if x < n_leaves:
+            out.append(x)
+        else:
+            todo.extend(children[x - n_leaves])
+    return out
+
+
+def _silhouette(dist: np.ndarray, labels: Sequence[int]) -> float:
+    """``silhouette_score(dist, labels, metric="precomputed")`` as scikit-learn computes it."""
+    dist = np.asarray(dist, dtype=np.float64)
+    codes = np.unique(np.asarray(labels), return_inverse=True)[1].ravel()
+    n = len(codes)
+    freqs = np.bincount(codes)
+    if not 1 < len(freqs) < n:
+        raise ValueError(f"{len(freqs)} clusters of {n} items have no silhouette")
+    sums = np.zeros((n, len(freqs)), dtype=dist.dtype)
+    for row in range(n):
+        sums[row] += np.bincount(codes, weights=dist[row], minlength=len(freqs))
+    own = (np.arange(n), codes)
+    intra = sums[own]
+    sums[own] = np.inf
+    sums /= freqs
+    inter = sums.min(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        intra /= (freqs - 1).take(codes, mode="clip")
+        samples = inter - intra
+        samples /= np.maximum(intra, inter)
+    return float(np.mean(np.nan_to_num(samples)))
 
 
 def cluster(sim: np.ndarray, requested: int | None = None) -> list[int]:
@@ -183,7 +235,7 @@ def cluster(sim: np.ndarray, requested: int | None = None) -> list[int]:
     best: tuple[float, int, list[int]] | None = None
     for k in range(MIN_LESSONS, k_max + 1):
         labels = list(_labels(dist, k))
-        quality = float(silhouette_score(dist, labels, metric="precomputed"))
+        quality = _silhouette(dist, labels)
         if best is None or quality > best[0] + 1e-9:
             best = (quality, k, labels)
     assert best is not None

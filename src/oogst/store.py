@@ -16,7 +16,7 @@ from oogst.errors import InputError, StoreError
 from oogst.filekinds import regular_file
 from oogst.models import Document, Item
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_PATH = Path("oogst.db")
 LOCK_TIMEOUT = 30.0  # seconds to wait for another run's write lock before giving up
 
@@ -83,6 +83,20 @@ _MIGRATIONS: dict[int, str] = {
         note TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS document_notes_url ON document_notes(url);
+    """,
+    # 4: what selection needs of each article, counted once when it is added
+    # (select/features.py), and an index for reading a period's documents
+    4: """
+    CREATE TABLE document_words (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        body_counts BLOB NOT NULL,
+        title TEXT NOT NULL,
+        title_counts BLOB NOT NULL,
+        common TEXT NOT NULL
+    );
+    CREATE INDEX documents_published ON documents(published);
     """,
 }
 
@@ -346,6 +360,85 @@ class Store:
             if wanted is None or r[0] in wanted:
                 out.append(Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10]))
         return out
+
+    # -- reading for a digest (issue 20: the cost follows the period, not the store) -----------
+    def dates(self, language: str | None = None) -> list[tuple[str | None, int]]:
+        """Each distinct ``published`` value with its number of documents (of ``language``:
+        a code such as ``nl`` matches ``nl`` and ``nl-BE``), for placing a period without
+        reading a document."""
+        sql, args = "SELECT published, count(*) FROM documents", ()
+        if language is not None:
+            sql, args = sql + " WHERE substr(language, 1, length(?1)) = ?1", (language,)
+        return list(self.db.execute(sql + " GROUP BY published ORDER BY published", args))
+
+    def documents_dated(self, dates: Iterable[str], language: str | None = None, *, text: bool = True) -> list[Document]:
+        """The documents whose ``published`` is one of ``dates`` (of ``language``), by url.
+        ``text=False``: without their text (``""``), for what needs only the other fields."""
+        column = "text" if text else "''"
+        return self._dated(f"SELECT id,url,title,published,language,{column},source_kind,author"
+                           " FROM documents", dates, language, Document)
+
+    def documents_by_id(self, document_ids: Iterable[str]) -> list[Document]:
+        """The documents with these ids, by id."""
+        ids = sorted(set(document_ids))
+        out: list[Document] = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            out.extend(Document(*row) for row in self.db.execute(
+                "SELECT id,url,title,published,language,text,source_kind,author FROM documents"
+                f" WHERE id IN ({','.join('?' * len(part))}) ORDER BY id", part))
+        return out
+
+    def document_words(self, document_ids: Iterable[str], version: int) -> Iterator[tuple[str, tuple]]:
+        """(document id, its stored ``document_words`` columns of ``version``), as a stream; a
+        document without them (or with another version) is left out."""
+        ids = list(document_ids)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            cur = self.db.execute(
+                "SELECT document_id, body, body_counts, title, title_counts, common FROM document_words"
+                f" WHERE version=? AND document_id IN ({','.join('?' * len(part))})", (version, *part))
+            yield from ((r[0], r[1:]) for r in cur)
+
+    def put_words(self, document_id: str, version: int, columns: tuple) -> None:
+        """Store what selection needs of a document (see ``oogst.select.features``)."""
+        self.db.execute("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)", (document_id, version, *columns))
+
+    def stream_items(self, document_ids: Iterable[str]) -> Iterator[Item]:
+        """The items of ``document_ids``, read as a stream in ``items()``'s order (by document,
+        start, end, kind), never all of the store at once."""
+        ids = sorted(set(document_ids))
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            cur = self.db.execute(
+                "SELECT document_id,kind,text,start,end,speaker,speaker_role,cue,confidence,nested,organisation"
+                f" FROM items WHERE document_id IN ({','.join('?' * len(part))}) ORDER BY document_id, start, end, kind",
+                part)
+            for r in cur:
+                yield Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10])
+
+    def item_counts(self, document_ids: Iterable[str]) -> dict[str, int]:
+        """document id → its number of items."""
+        out: dict[str, int] = {}
+        ids = list(document_ids)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            out.update(self.db.execute(
+                f"SELECT document_id, count(*) FROM items WHERE document_id IN ({','.join('?' * len(part))})"
+                " GROUP BY document_id", part))
+        return out
+
+    def _dated(self, select: str, dates: Iterable[str], language: str | None, make):  # noqa: ANN001, ANN202
+        wanted = sorted(set(dates))
+        out = []
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            sql, args = f"{select} WHERE published IN ({','.join('?' * len(part))})", list(part)
+            if language is not None:
+                sql += f" AND substr(language, 1, {len(language)}) = ?"  # str.startswith, as in rank
+                args.append(language)
+            out.extend(make(*row) for row in self.db.execute(sql, args))
+        return sorted(out, key=lambda d: d.url)
 
     def sources(self, failed_only: bool = False) -> list[SourceRow]:
         out: list[SourceRow] = []

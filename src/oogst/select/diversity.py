@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from oogst.models import Candidate
 from oogst.select.terms import stem_analyzer
+from oogst.select.tfidf import tfidf_vectors
 
 LAMBDA = 0.7
 DUPLICATE = 0.6
@@ -39,7 +39,7 @@ def similarity_matrix(texts: Sequence[str], language: str) -> np.ndarray:
     if n == 0:
         return np.zeros((0, 0))
     try:
-        matrix = TfidfVectorizer(analyzer=stem_analyzer(language), sublinear_tf=True).fit_transform(texts)
+        matrix, _ = tfidf_vectors(texts, stem_analyzer(language))  # scikit-learn's TfidfVectorizer, bit for bit
     except ValueError:  # no content words at all
         return np.eye(n)
     sim = (matrix @ matrix.T).toarray()

@@ -10,14 +10,19 @@ What is left out, and why, goes to the editor's notes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from oogst.models import Candidate, Document, Item
+from oogst.select.features import FEATURES_VERSION, DocumentWords, decode, document_words
 from oogst.select.lexicon import note
 from oogst.select.period import Period, parse_period
-from oogst.select.quotability import in_context, quotability
+from oogst.select.quotability import Quotability, in_context, quotability
 from oogst.select.relevance import Relevance, Topic, build_topic, score_document, score_text
+
+if TYPE_CHECKING:
+    from oogst.store import Store
 
 MIN_RELEVANCE = 0.15  # article relevance from which an article of a large period is in scope
 SMALL_PERIOD = 12  # a period with at most this many articles: all of them are in scope
@@ -25,6 +30,7 @@ MIN_SCOPE = 12  # in a larger period, at least this many articles (the most rele
 ITEM_SHARE = 0.5  # item relevance vs. relevance of its whole article
 RELEVANCE_BASE = 0.5  # in scope, a statement far from the topic still keeps this share of its score: the topic orders
 ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
+MAX_ARTICLES = 400  # the shortlist: the statements of at most this many in-scope articles (the most relevant) are scored
 KIND_WEIGHTS: dict[str, float] = {
     "quote": 1.0,
     "named_quote": 1.1,
@@ -75,12 +81,15 @@ def _relevance_reason(item_rel: Relevance) -> str | None:
 
 
 def score_item(
-    item: Item, document: Document, topic: Topic, doc_rel: Relevance, item_rel: Relevance | None = None
+    item: Item, document: Document, topic: Topic, doc_rel: Relevance, item_rel: Relevance | None = None,
+    quote_alone: Quotability | None = None,
 ) -> Candidate:
-    """One candidate with its score parts and the reasons a person can read."""
+    """One candidate with its score parts and the reasons a person can read. ``item_rel`` and
+    ``quote_alone`` (the item's ``quotability``) may be given when the caller knows them."""
     item_rel = item_rel or score_text(item.text, topic)
     relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
-    quote = in_context(quotability(item.text, document.language), item.text, document.text, item.start, item.end, document.language)
+    quote_alone = quote_alone or quotability(item.text, document.language)
+    quote = in_context(quote_alone, item.text, document.text, item.start, item.end, document.language)
     weight, kind_reason = kind_weight(item)
     score = min(1.0, quote.score * (RELEVANCE_BASE + (1 - RELEVANCE_BASE) * relevance) * weight * item.confidence)
     reasons = [r for r in (_relevance_reason(item_rel), *quote.reasons) if r]
@@ -116,6 +125,78 @@ def in_scope(doc_rel: dict[str, Relevance], has_topic: bool = True) -> set[str]:
     return {i for n, i in enumerate(ordered) if n < MIN_SCOPE or doc_rel[i].score >= MIN_RELEVANCE}
 
 
+def shortlist(doc_rel: Mapping[str, Relevance], scope: set[str], max_articles: int | None) -> set[str]:
+    """The cheap first pass: of the articles in scope, the ``max_articles`` most relevant (ties
+    by id) have their statements scored; ``None`` scores them all."""
+    if max_articles is None or len(scope) <= max_articles:
+        return scope
+    return set(sorted(scope, key=lambda i: (-doc_rel[i].score, i))[:max_articles])
+
+
+class _Scorer:
+    """Scores items; what depends on an item's text alone (its quotability, its relevance to
+    the topic) is worked out once per distinct text: syndicated copies cost a look-up."""
+
+    def __init__(self, topic: Topic) -> None:
+        self.topic = topic
+        self.quotes: dict[tuple[str, str], Quotability] = {}
+        self.relevance: dict[str, Relevance] = {}
+
+    def __call__(self, item: Item, doc: Document, doc_rel: Relevance) -> Candidate:
+        key = (item.text, doc.language)
+        quote = self.quotes.get(key)
+        if quote is None:
+            quote = self.quotes[key] = quotability(item.text, doc.language)
+        rel = self.relevance.get(item.text)
+        if rel is None:
+            rel = self.relevance[item.text] = score_text(item.text, self.topic)
+        return score_item(item, doc, self.topic, doc_rel, rel, quote)
+
+
+def _ranked(
+    inside: list[Document],
+    in_lang: list[Document],
+    places: Counter[str],
+    topic: str | None,
+    language: str | None,
+    words: Callable[[list[Document]], dict[str, DocumentWords]],
+    items_of: Callable[[set[str]], Iterable[Item]],
+    item_counts: Callable[[set[str]], int],
+    max_articles: int | None,
+    broken_elsewhere: int = 0,
+    texts: Callable[[set[str]], Mapping[str, Document]] | None = None,
+) -> RankResult:
+    counted = words(in_lang)
+    the_topic = build_topic(topic or "", in_lang, language=language, counted=counted)
+    doc_rel = {d.id: score_document(d, the_topic, counted[d.id]) for d in in_lang}
+    the_topic.credits_of.forget_articles()
+    del counted
+    scope = in_scope(doc_rel, bool(the_topic.core))
+    scored = shortlist(doc_rel, scope, max_articles)
+    by_id = dict(texts(scored)) if texts else {d.id: d for d in in_lang if d.id in scored}
+    score = _Scorer(the_topic)
+    candidates: list[Candidate] = []
+    broken = broken_elsewhere
+    for item in items_of(scored):
+        doc = by_id[item.document_id]
+        if doc.text[item.start : item.end] != item.text:
+            broken += 1
+            continue
+        candidates.append(score(item, doc, doc_rel[doc.id]))
+    candidates.sort(key=lambda c: (-c.score, c.item.id))
+    return RankResult(
+        candidates=tuple(candidates),
+        topic=the_topic,
+        documents_in_period=len(inside),
+        undated=places["undated"],
+        outside=places["outside"],
+        partial=places["partial"],
+        off_topic=item_counts({i for i in doc_rel if i not in scope}),  # decided before the (costlier) quotability checks
+        broken=broken,
+        out_of_scope=len(doc_rel) - len(scope),
+    )
+
+
 def rank(
     documents: Sequence[Document],
     items: Sequence[Item],
@@ -123,46 +204,83 @@ def rank(
     period: Period | str,
     *,
     language: str | None = None,
+    max_articles: int | None = MAX_ARTICLES,
 ) -> RankResult:
     """Rank the items of the in-scope documents inside ``period`` for ``topic``; best first.
 
     ``topic`` may be ``None`` or empty: then every article of the period is in scope and the
-    statements are ordered by how well they work on the page.
+    statements are ordered by how well they work on the page. Only the statements of the
+    ``max_articles`` most relevant articles in scope are scored (:func:`shortlist`).
     """
     period = parse_period(period) if isinstance(period, str) else period
     places = {d.id: period.placement(d.published) for d in documents}
     inside = sorted((d for d in documents if places[d.id] == "inside"), key=lambda d: d.id)
     in_lang = [d for d in inside if language is None or d.language.startswith(language)]
-    the_topic = build_topic(topic or "", in_lang, language=language)
-    by_id = {d.id: d for d in documents}
-    doc_rel = {d.id: score_document(d, the_topic) for d in in_lang}
-    scope = in_scope(doc_rel, bool(the_topic.core))
-    candidates: list[Candidate] = []
-    off_topic = broken = 0
+    known = {d.id: d for d in documents}
+    by_doc: dict[str, list[Item]] = {}
+    broken = 0
     for item in items:
-        doc = by_id.get(item.document_id)
+        doc = known.get(item.document_id)
         if doc is None or doc.text[item.start : item.end] != item.text:
-            broken += 1
-            continue
-        if doc.id not in doc_rel:
-            continue
-        if doc.id not in scope:
-            off_topic += 1  # decided before the (costlier) quotability checks
-            continue
-        candidates.append(score_item(item, doc, the_topic, doc_rel[doc.id]))
-    candidates.sort(key=lambda c: (-c.score, c.item.id))
-    count = Counter(places.values())
-    return RankResult(
-        candidates=tuple(candidates),
-        topic=the_topic,
-        documents_in_period=len(inside),
-        undated=count["undated"],
-        outside=count["outside"],
-        partial=count["partial"],
-        off_topic=off_topic,
-        broken=broken,
-        out_of_scope=len(doc_rel) - len(scope),
+            broken += 1  # an item without its document, or out of step with its text
+        else:
+            by_doc.setdefault(item.document_id, []).append(item)
+    return _ranked(
+        inside, in_lang, Counter(places.values()), topic, language,
+        words=lambda docs: {d.id: document_words(d) for d in docs},
+        items_of=lambda ids: (i for d in sorted(ids) for i in by_doc.get(d, ())),
+        item_counts=lambda ids: sum(len(by_doc.get(i, ())) for i in ids),
+        max_articles=max_articles,
+        broken_elsewhere=broken,
     )
 
 
-__all__ = ["KIND_WEIGHTS", "MIN_RELEVANCE", "MIN_SCOPE", "SMALL_PERIOD", "RankResult", "in_scope", "kind_weight", "rank", "score_item"]
+def rank_store(
+    store: Store,
+    topic: str | None,
+    period: Period | str,
+    *,
+    language: str | None = None,
+    max_articles: int | None = MAX_ARTICLES,
+) -> RankResult:
+    """:func:`rank` over a store, reading what the period needs: the dates of all documents
+    (grouped, in SQL), the documents inside the period (of ``language``), their stored words
+    (counted again only where the store has none), and the items of the shortlisted articles
+    as a stream. Items out of step with their text are counted among the shortlist only."""
+    period = parse_period(period) if isinstance(period, str) else period
+    places: Counter[str] = Counter()
+    inside_dates = []
+    for published, n in store.dates():
+        where = period.placement(published)
+        places[where] += n
+        if where == "inside":
+            inside_dates.append(published)
+    # the period's documents without their text: relevance needs only their stored words; the
+    # texts are read for the shortlisted articles (and where a document's words are not stored)
+    inside = sorted(store.documents_dated(inside_dates, text=False), key=lambda d: d.id)
+    in_lang = [d for d in inside if language is None or d.language.startswith(language)]
+    del inside_dates
+    full: dict[str, Document] = {}
+
+    def words(docs: list[Document]) -> dict[str, DocumentWords]:
+        counted = {i: decode(*cols) for i, cols in store.document_words([d.id for d in docs], FEATURES_VERSION)}
+        missing = [d.id for d in docs if d.id not in counted]
+        for d in store.documents_by_id(missing):
+            counted[d.id] = document_words(d)
+        return counted
+
+    def texts(ids: set[str]) -> dict[str, Document]:
+        full.update((d.id, d) for d in store.documents_by_id(ids))
+        return full
+
+    return _ranked(
+        inside, in_lang, places, topic, language,
+        words=words,
+        items_of=store.stream_items,
+        item_counts=lambda ids: sum(store.item_counts(ids).values()),
+        max_articles=max_articles,
+        texts=texts,
+    )
+
+
+__all__ = ["KIND_WEIGHTS", "MAX_ARTICLES", "MIN_RELEVANCE", "MIN_SCOPE", "SMALL_PERIOD", "RankResult", "in_scope", "kind_weight", "rank", "rank_store", "score_item", "shortlist"]

@@ -7,22 +7,17 @@ match the topic, minus what is common in the other documents. Everything is dete
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from functools import lru_cache
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from oogst.models import Document
+from oogst.select.features import DocumentWords, document_words
 from oogst.select.lexicon import get_lexicon
-from oogst.select.terms import MIN_PART, compound_parts, content_words, matches, stem, stem_analyzer, words
-
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][^\W\d_]+")
-_AFTER_WORD = re.compile(r"\b([^\W\d_]+) ([A-ZÀ-Ý][^\W\d_]+)")  # "het Rijk": a thing, not a name
+from oogst.select.terms import MIN_PART, compound_parts, content_words, matches, stem, words
 RELATED_WEIGHT = 0.6  # an article like the on-topic ones, without naming the topic, scores up to this
 CORE_WEIGHT = 0.8
 EXPANSION_WEIGHT = 0.2
@@ -39,9 +34,11 @@ class Topic:
     related: tuple[tuple[str, float], ...] = ()  # document id → likeness to the on-topic articles, in [0, 1]
     # ``related`` as a mapping, built once: looking an article up must not cost the whole tuple
     related_of: Mapping[str, float] = field(init=False, repr=False, compare=False)
+    credits_of: _Credits = field(init=False, repr=False, compare=False)  # a cache, see _Credits
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "related_of", dict(self.related))
+        object.__setattr__(self, "credits_of", _Credits())
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +69,55 @@ def core_terms(
 
 def _match(text: str, topic: Topic) -> dict[str, tuple[str, float]]:
     """core term → (first word in ``text`` that expresses it, credit 1 or 0.5 for a part)."""
+    return _match_words(tuple(dict.fromkeys(words(text))), topic)  # each distinct word once, in order of first use
+
+
+def _match_words(distinct: Sequence[str], topic: Topic) -> dict[str, tuple[str, float]]:
+    credits = topic.credits_of
+    known = credits.matched.get(distinct) if len(distinct) > 64 else None  # an article's words: asked twice
+    if known is not None:
+        return dict(known)
     found: dict[str, tuple[str, float]] = {}
-    parts = topic.parts or tuple(() for _ in topic.core)
-    for word in dict.fromkeys(words(text)):  # each distinct word once, in order of first use
-        for term, credit in zip(topic.core, _credits(word, topic.core, parts, topic.language)):
-            if credit and credit > found.get(term, ("", 0.0))[1]:
-                found[term] = (word, credit)
+    hitting = credits.hitting.intersection(distinct) if not credits.unknown(distinct) else credits.learn(distinct, topic)
+    if hitting:
+        order = sorted(hitting, key=distinct.index) if len(hitting) > 1 else list(hitting)
+        for word in order:  # in order of first use
+            for term, credit in zip(topic.core, credits.of[word]):
+                if credit and credit > found.get(term, ("", 0.0))[1]:
+                    found[term] = (word, credit)
+    if len(distinct) > 64:
+        credits.matched[distinct] = tuple(found.items())
     return found
+
+
+class _Credits:
+    """Per topic, which words express a core term (or a part of one), learnt word by word: an
+    article's distinct words are then met with one set intersection, not a loop in Python."""
+
+    __slots__ = ("hitting", "matched", "of", "seen")
+
+    def __init__(self) -> None:
+        self.matched: dict[Sequence[str], tuple[tuple[str, tuple[str, float]], ...]] = {}  # long word lists → their matches
+        self.seen: set[str] = set()
+        self.hitting: set[str] = set()
+        self.of: dict[str, tuple[float, ...]] = {}
+
+    def forget_articles(self) -> None:
+        """Drop the kept matches of articles' word lists (they would keep the lists alive)."""
+        self.matched.clear()
+
+    def unknown(self, distinct: Sequence[str]) -> bool:
+        return not self.seen.issuperset(distinct)
+
+    def learn(self, distinct: Sequence[str], topic: Topic) -> set[str]:
+        parts = topic.parts or tuple(() for _ in topic.core)
+        for word in self.seen.symmetric_difference(distinct).difference(self.seen):
+            credits = _credits(word, topic.core, parts, topic.language)
+            if any(credits):
+                self.hitting.add(word)
+                self.of[word] = credits
+            self.seen.add(word)
+        return self.hitting.intersection(distinct)
 
 
 @lru_cache(maxsize=131072)
@@ -111,15 +150,23 @@ def score_text(text: str, topic: Topic) -> Relevance:
     return Relevance(round(min(1.0, score), 4), ordered)
 
 
-def score_document(document: Document, topic: Topic) -> Relevance:
-    """Relevance of a whole article: core terms in the title count double, density helps."""
+@lru_cache(maxsize=262144)
+def _hit(word: str, core: tuple[str, ...], language: str) -> bool:
+    return any(matches(t, word, language) for t in core)
+
+
+def score_document(document: Document, topic: Topic, counted: DocumentWords | None = None) -> Relevance:
+    """Relevance of a whole article: core terms in the title count double, density helps.
+    ``counted``: the article's :func:`document_words`, when the caller has them already."""
     if not topic.core:
         return Relevance(0.0, ())
-    body = _match(document.text, topic)
-    title = _match(document.title, topic)
-    counts = Counter(words(document.text))
-    n_words = max(1, sum(counts.values()))
-    hits = sum(n for w, n in counts.items() if any(matches(t, w, topic.language) for t in topic.core))
+    counted = counted or document_words(document)
+    body = _match_words(counted.body, topic)
+    title = _match_words(counted.title, topic)
+    n_words = max(1, counted.n_words())
+    core, language = topic.core, topic.language
+    hitting = topic.credits_of.hitting.intersection(counted.body)  # _match_words learnt the body's words
+    hits = sum(counted.body_counts[counted.body.index(w)] for w in hitting if _hit(w, core, language))
     density = min(1.0, hits / n_words * 50)  # two hits per hundred words is plenty
     literal = 0.45 * _coverage(body, topic) + 0.3 * _coverage(title, topic) + 0.25 * density
     score = max(literal, RELATED_WEIGHT * topic.related_of.get(document.id, 0.0))
@@ -143,20 +190,78 @@ def _related(ids: Sequence[str], matrix: Any, on_topic: np.ndarray) -> tuple[tup
     return tuple((i, round(float(np.clip((s - low) / (high - low), 0.0, 1.0)), 4)) for i, s in zip(ids, sims))
 
 
+def _tfidf_matrix(rows: Sequence[DocumentWords], language: str) -> tuple[Any, np.ndarray]:
+    """What ``TfidfVectorizer(analyzer=stem_analyzer(language), sublinear_tf=True,
+    dtype=np.float32).fit_transform`` makes of ``f"{title}\\n{text}"`` of each article, bit for
+    bit, from its counted words instead of a token stream: the same vocabulary order (first seen,
+    then sorted), the same counts, the same TfidfTransformer. ValueError for an empty vocabulary."""
+    import scipy.sparse as sp
+
+    from oogst.select.tfidf import sublinear_tfidf
+
+    stop = get_lexicon(language).stopwords
+    column: dict[str, int] = {}  # word → its stem's column in order of first sight; -1: not a content word
+    vocabulary: dict[str, int] = {}
+    row_parts, col_parts, data_parts = [], [], []
+    for r, c in enumerate(rows):
+        for distinct, counts in ((c.title, c.title_counts), (c.body, c.body_counts)):
+            if not distinct:
+                continue
+            for w in [w for w in distinct if w not in column]:  # in order of first use
+                if len(w) < 3 or w in stop:
+                    column[w] = -1
+                    continue
+                s = stem(w, language)
+                j = vocabulary.get(s)
+                if j is None:
+                    j = vocabulary[s] = len(vocabulary)
+                column[w] = j
+            cols = np.fromiter(map(column.__getitem__, distinct), dtype=np.int32, count=len(distinct))
+            keep = cols >= 0
+            col_parts.append(cols[keep])
+            data_parts.append(np.frombuffer(counts, dtype=np.int64)[keep].astype(np.float32))  # counts: exact in float32
+            row_parts.append(np.full(int(keep.sum()), r, dtype=np.int32))
+    if not vocabulary:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    n_rows, n_cols = len(rows), len(vocabulary)
+    data, row_index, col_index = np.concatenate(data_parts), np.concatenate(row_parts), np.concatenate(col_parts)
+    del data_parts, row_parts, col_parts
+    coo = sp.coo_matrix((data, (row_index, col_index)), shape=(n_rows, n_cols))
+    del data, row_index, col_index
+    counts_matrix = coo.tocsr()  # duplicates summed, indices sorted: as CountVectorizer's sort_indices
+    del coo
+    counts_matrix.sum_duplicates()
+    index_dtype = np.int64 if counts_matrix.nnz > np.iinfo(np.int32).max else np.int32
+    counts_matrix.indices = counts_matrix.indices.astype(index_dtype, copy=False)
+    counts_matrix.indptr = counts_matrix.indptr.astype(index_dtype, copy=False)
+    ordered = sorted(vocabulary.items())
+    map_index = np.empty(len(ordered), dtype=counts_matrix.indices.dtype)
+    for new, (_, old) in enumerate(ordered):
+        map_index[old] = new
+    counts_matrix.indices = map_index.take(counts_matrix.indices, mode="clip")
+    terms = np.asarray([t for t, _ in ordered], dtype=object)
+    return sublinear_tfidf(counts_matrix).tocsr(), terms
+
+
+def _joint_coverage(c: DocumentWords, topic: Topic) -> float:
+    """The coverage of ``f"{title}\\n{text}"``: per core term the best credit in either."""
+    body, title = _match_words(c.body, topic), _match_words(c.title, topic)
+    return sum(max(body.get(t, ("", 0.0))[1], title.get(t, ("", 0.0))[1]) for t in topic.core) / len(topic.core)
+
+
 def _expand(
-    documents: Sequence[Document], topic: Topic, n: int
+    documents: Sequence[Document], topic: Topic, n: int, counted: Sequence[DocumentWords] | None = None
 ) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
     """Co-occurring terms (for statements) and related documents (for articles)."""
-    texts = [f"{d.title}\n{d.text}" for d in documents]
-    if not texts:
+    if not documents:
         return (), ()
     core, language = topic.core, topic.language
-    on_topic = np.array([_coverage(_match(t, topic), topic) >= TOPIC_DOC_COVERAGE for t in texts])
+    rows = counted or [document_words(d) for d in documents]
+    on_topic = np.array([_joint_coverage(c, topic) >= TOPIC_DOC_COVERAGE for c in rows])
     if not on_topic.any():
         return (), ()
-    vectorizer = TfidfVectorizer(analyzer=stem_analyzer(language), sublinear_tf=True, dtype=np.float32)
     try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
+        matrix, terms = _tfidf_matrix(rows, language)
     except ValueError:  # empty vocabulary
         return (), ()
     related = _related([d.id for d in documents], matrix, on_topic)
@@ -167,9 +272,8 @@ def _expand(
         weights = weights - 0.5 * np.asarray(matrix[~on_topic].mean(axis=0)).ravel()
     doc_freq = np.asarray((matrix[on_topic] > 0).sum(axis=0)).ravel()
     min_df = 2 if on_topic.sum() >= 2 else 1
-    terms = vectorizer.get_feature_names_out()
     keep = np.flatnonzero((weights > 0) & (doc_freq >= min_df))
-    common = _common_word_stems(texts, language)
+    common = _common_word_stems(rows, language)
     numbers = {stem(w, language) for w in get_lexicon(language).number_words}
     ranked = sorted(
         (
@@ -186,29 +290,41 @@ def _expand(
     return tuple((t, round(w / top, 4)) for t, w in ranked), related
 
 
-def _common_word_stems(texts: Sequence[str], language: str) -> set[str]:
+def _common_word_stems(counted: Iterable[DocumentWords], language: str) -> set[str]:
     """Stems of words that occur in lower case somewhere: names (Dalmeer, Groenendijk) never do,
-    and a name says where something happened, not what it is about."""
-    joined = "\n".join(texts)
-    lower = set(_LOWER_WORD.findall(joined))
-    articles = get_lexicon(language).articles
-    after_article = {m.group(2) for m in _AFTER_WORD.finditer(joined) if m.group(1).lower() in articles}
-    return {stem(w.lower(), language) for w in lower | after_article}
+    and a name says where something happened, not what it is about. Gathered per article
+    (``DocumentWords.common``; no match crosses a line break), so the corpus is never joined."""
+    found: set[str] = set()
+    for c in counted:
+        if c.common:
+            found.update(c.common.split("\0"))
+    return {stem(w.lower(), language) for w in found}
 
 
 def build_topic(
-    phrase: str, documents: Sequence[Document] = (), *, language: str | None = None, n_expand: int = 24
+    phrase: str,
+    documents: Sequence[Document] = (),
+    *,
+    language: str | None = None,
+    n_expand: int = 24,
+    counted: Mapping[str, DocumentWords] | None = None,
 ) -> Topic:
-    """The topic's core stems plus up to ``n_expand`` terms that co-occur with it in ``documents``."""
+    """The topic's core stems plus up to ``n_expand`` terms that co-occur with it in ``documents``.
+    ``counted``: document id → its :func:`document_words`, when the caller has them (each
+    article is then read once for the topic and its own relevance)."""
     lang = language or majority_language(documents)
-    vocabulary = frozenset(w for d in documents for w in words(d.text))
+    if counted is None:
+        counted = {d.id: document_words(d) for d in documents}
+    vocabulary = frozenset().union(*(counted[d.id].body for d in documents))
     core, parts = core_terms(phrase, lang, vocabulary)
     topic = Topic(phrase, lang, core, parts)
     docs = sorted(
         (d for d in documents if get_lexicon(d.language).language == get_lexicon(lang).language), key=lambda d: d.id
     )
-    expansion, related = _expand(docs, topic, n_expand) if core else ((), ())
-    return Topic(phrase, lang, core, parts, expansion, related)
+    expansion, related = _expand(docs, topic, n_expand, [counted[d.id] for d in docs]) if core else ((), ())
+    made = Topic(phrase, lang, core, parts, expansion, related)
+    object.__setattr__(made, "credits_of", topic.credits_of)  # the same core terms: what was learnt holds
+    return made
 
 
 def majority_language(documents: Sequence[Document]) -> str:

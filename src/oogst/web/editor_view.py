@@ -77,7 +77,7 @@ def context(ws: Workspace, st: Store, digest_id: int, digest: Digest, flt: Candi
                for n, lesson in enumerate(digest.lessons)]
     where = {r.item.id: labels[r.place] for rows in sections.values() for r in rows}
     candidates = ws.candidates(st, digest)
-    violations = ws.violations(st, digest)
+    violations = ws.violations(st, digest, fresh=False)
     return {
         "digest_id": digest_id, "digest": digest, "filter": flt,
         "highlights": Section("h", _("Highlights"), sections["h"]), "lessons": lessons,

@@ -60,16 +60,28 @@ def environment(language: str = i18n.DEFAULT) -> Environment:
     return env
 
 
-def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Render ``template`` in the request's language, with its CSRF token and the current section."""
+CSRF_STAND_IN = "oogst-csrf-stand-in-3f9c1e"  # a page cached for every session carries this instead of the token
+
+
+def render(request: Request, template: str, *, csrf: str | None = None, **context: Any) -> str:
+    """``template`` as HTML in the request's language, with the CSRF token (``csrf``: another
+    value in its place) and the current section."""
     language = i18n.current()
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    html = environment(language).get_template(template).render(
-        request=request, csrf=request.state.csrf, path=request.url.path, here=here, lang=language,
-        languages=[(code, i18n.name(code)) for code in i18n.available()],
+    return environment(language).get_template(template).render(
+        request=request, csrf=request.state.csrf if csrf is None else csrf, path=request.url.path, here=here,
+        lang=language, languages=[(code, i18n.name(code)) for code in i18n.available()],
         kind_labels=kind_labels(), status_labels=status_labels(), js_messages=js_messages(),
         auth=getattr(request.app.state, "settings").token is not None, **context)
-    return HTMLResponse(html, status_code=status, headers={"content-language": language})
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render ``template`` in the request's language, with its CSRF token and the current section."""
+    return html_page(render(request, template, **context), status)
+
+
+def html_page(html: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(html, status_code=status, headers={"content-language": i18n.current()})
 
 
 def back(url: str) -> RedirectResponse:
@@ -81,4 +93,4 @@ def wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-__all__ = ["back", "environment", "kind_labels", "page", "short_url", "status_labels", "wants_json"]
+__all__ = ["CSRF_STAND_IN", "back", "environment", "html_page", "kind_labels", "page", "render", "short_url", "status_labels", "wants_json"]

@@ -2,20 +2,29 @@
 
 Each request opens its own short-lived ``Store`` connection. Edits of one digest are
 serialised by a lock, so two tabs never interleave a read-modify-write.
+
+Reads stay fast while a digest is made: a new digest is made in a worker process (the
+ranking is CPU work that would hold the interpreter's lock against every other request), and
+what does not change between requests is kept: the parsed digest (until its digest.json text
+changes), the candidates of a topic and period (made once however many requests ask at the
+same time) and the editor's check of a digest (exports check afresh).
 """
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest, store_lookups
-from oogst.digest import DigestResult, build_digest
+from oogst.digest import DigestResult, digest_from_store
 from oogst.digest_json import dumps, loads
 from oogst.errors import InputError
 from oogst.lang import SUPPORTED
@@ -75,13 +84,56 @@ def diff_segments(original: str, edited: str) -> list[tuple[str, str]]:
     return out
 
 
+_POOL: ProcessPoolExecutor | None = None  # one worker process for the whole server process, started when first needed
+_POOL_GUARD = threading.Lock()
+
+
+def _worker_pool() -> ProcessPoolExecutor:
+    global _POOL
+    with _POOL_GUARD:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        return _POOL
+
+
+def _forget_pool(pool: ProcessPoolExecutor) -> None:
+    global _POOL
+    with _POOL_GUARD:
+        if _POOL is pool:
+            _POOL = None
+
+
+def _made_in_process(store_path: str, topic: str, period: str, lessons: int | None, title: str | None) -> tuple[str, str]:
+    """Run in the worker process: a new digest's period text and digest.json text."""
+    with Store(Path(store_path), readonly=True) as st:
+        result = digest_from_store(st, topic, period, lessons=lessons, title=title)
+    return result.digest.period, dumps(result.digest)
+
+
 class Workspace:
-    def __init__(self, store_path: Path) -> None:
+    def __init__(self, store_path: Path, *, worker_process: bool = True) -> None:
         self.store_path = store_path
         self.generation = 0
         self._cache: dict[tuple[str, str], tuple[int, float, DigestResult]] = {}
+        self._making: dict[tuple[str, str], threading.Lock] = {}  # one ranking per topic and period at a time
+        self._parsed: dict[int, tuple[str, Digest]] = {}  # digest id → (its digest.json text, parsed)
+        self._checked: dict[Digest, tuple[int, float, list[Violation]]] = {}
+        self._pages: dict[tuple, tuple[int, float, str]] = {}
         self._locks: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._worker_process = worker_process
+
+    def _in_worker(self, topic: str, period: str, lessons: int | None, title: str | None) -> tuple[str, str] | None:
+        """A digest made in the worker process, or None when there is none to be had (then the
+        caller makes it in its own thread)."""
+        if not self._worker_process:
+            return None
+        pool = _worker_pool()
+        try:
+            return pool.submit(_made_in_process, str(self.store_path), topic, period, lessons, title).result()
+        except BrokenProcessPool:  # the worker died (killed, out of memory): start a new one next time
+            _forget_pool(pool)
+            return None
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -103,8 +155,11 @@ class Workspace:
 
     # -- digests --------------------------------------------------------------------------
     def create(self, st: Store, topic: str, period: str, lessons: int | None, title: str | None) -> int:
-        result = build_digest(st.documents(), st.items(), topic, period, lessons=lessons, title=title)
-        return st.save_digest(topic, result.digest.period, dumps(result.digest))
+        made = self._in_worker(topic, period, lessons, title)
+        if made is None:
+            result = digest_from_store(st, topic, period, lessons=lessons, title=title)
+            made = result.digest.period, dumps(result.digest)
+        return st.save_digest(topic, *made)
 
     def rows(self, st: Store) -> list[DigestRow]:
         out = []
@@ -121,7 +176,14 @@ class Workspace:
         text = st.digest_json(digest_id)
         if text is None:
             raise NotFound(f"there is no digest {digest_id}")
-        return loads(text)
+        with self._guard:
+            hit = self._parsed.get(digest_id)
+        if hit is not None and hit[0] == text:
+            return hit[1]
+        digest = loads(text)
+        with self._guard:
+            self._parsed[digest_id] = (text, digest)
+        return digest
 
     def save(self, st: Store, digest_id: int, digest: Digest) -> Digest:
         digest = refresh_sources(digest, lambda url: _source(st, url))
@@ -139,13 +201,30 @@ class Workspace:
     def _made(self, st: Store, digest: Digest) -> DigestResult:
         key = (digest.topic, digest.period)
         with self._guard:
-            hit = self._cache.get(key)
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # the requests that arrive while it is made wait for it, instead of making it too
+            with self._guard:
+                hit = self._cache.get(key)
+            if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
+                return hit[2]
+            made = digest_from_store(st, digest.topic, digest.period, language=digest.language)
+            with self._guard:
+                self._cache[key] = (self.generation, time.monotonic(), made)
+            return made
+
+    def cached_page(self, key: tuple, make: Callable[[], str]) -> str:
+        """A rendered page kept as the candidates are (until the documents change, at most
+        ``CACHE_SECONDS``); ``key`` must hold everything the page shows (the digest itself)."""
+        with self._guard:
+            hit = self._pages.get(key)
         if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
             return hit[2]
-        made = build_digest(st.documents(), st.items(), digest.topic, digest.period, language=digest.language)
+        generation, html = self.generation, make()
         with self._guard:
-            self._cache[key] = (self.generation, time.monotonic(), made)
-        return made
+            if len(self._pages) > 32:
+                self._pages.clear()
+            self._pages[key] = (generation, time.monotonic(), html)
+        return html
 
     def original(self, st: Store, item: DigestItem) -> str | None:
         doc = st.document_by_url(item.source_url)
@@ -161,8 +240,21 @@ class Workspace:
             return AbridgementResult(False, "the text cannot be empty", "")
         return check_abridgement(original, text, language if language in SUPPORTED else None)
 
-    def violations(self, st: Store, digest: Digest) -> list[Violation]:
-        return check_digest(digest, *store_lookups(st, digest))
+    def violations(self, st: Store, digest: Digest, *, fresh: bool = True) -> list[Violation]:
+        """What in ``digest`` no longer matches its sources. ``fresh=False`` (the editor's view)
+        may answer from the last check of the same digest, as the candidates do."""
+        if fresh:
+            return check_digest(digest, *store_lookups(st, digest))
+        with self._guard:
+            hit = self._checked.get(digest)
+        if hit and hit[0] == self.generation and time.monotonic() - hit[1] < CACHE_SECONDS:
+            return list(hit[2])
+        found = check_digest(digest, *store_lookups(st, digest))
+        with self._guard:
+            if len(self._checked) > 64:
+                self._checked.clear()
+            self._checked[digest] = (self.generation, time.monotonic(), list(found))
+        return found
 
 
 def _source(st: Store, url: str) -> Source | None:

@@ -23,7 +23,8 @@ from oogst.web import editing
 from oogst.web.candidates import CandidateFilter
 from oogst.web.editor_view import context, refusal
 from oogst.web.i18n import _
-from oogst.web.pages import back, page, wants_json
+from oogst.web import i18n
+from oogst.web.pages import CSRF_STAND_IN, back, html_page, page, render, wants_json
 from oogst.web.workspace import Workspace
 
 router = APIRouter()
@@ -64,8 +65,13 @@ def editor_page(request: Request, digest_id: int) -> Response:
     flt = CandidateFilter.from_query(request.query_params)
     with ws.store() as st:
         digest = ws.load(st, digest_id)
-        ctx = context(ws, st, digest_id, digest, flt)
-    return page(request, "editor.html", **ctx)
+
+        def make() -> str:  # the same for every session but for the CSRF token: made once, kept a while
+            return render(request, "editor.html", csrf=CSRF_STAND_IN, **context(ws, st, digest_id, digest, flt))
+
+        key = (i18n.current(), request.url.path, request.url.query, digest_id, digest)
+        html = ws.cached_page(key, make)
+    return html_page(html.replace(CSRF_STAND_IN, request.state.csrf))
 
 
 @router.post("/digests/{digest_id}/title")
