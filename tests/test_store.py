@@ -141,7 +141,7 @@ def test_a_schema_2_store_is_upgraded_and_keeps_its_notes(tmp_path: Path, old_no
     db.commit()
     db.close()
     with Store(path) as st:
-        assert st.schema_version == SCHEMA_VERSION == 3
+        assert st.schema_version == SCHEMA_VERSION == 4
         assert st.sources()[0].notes == (("een oude notitie",) if old_notes else ())
         st.put(_doc(TEXT + " Nog meer."), [], notes=["weer een notitie"])
     with Store(path, readonly=True) as st:
