@@ -404,6 +404,12 @@ class Store:
         """Store what selection needs of a document (see ``oogst.select.features``)."""
         self.db.execute("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)", (document_id, version, *columns))
 
+    def put_words_many(self, rows: Iterable[tuple[str, int, tuple]]) -> None:
+        """``put_words`` for several documents, in one transaction (a loaded batch partition)."""
+        with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)",
+                                [(doc_id, version, *columns) for doc_id, version, columns in rows])
+
     def stream_items(self, document_ids: Iterable[str]) -> Iterator[Item]:
         """The items of ``document_ids``, read as a stream in ``items()``'s order (by document,
         start, end, kind), never all of the store at once."""

@@ -119,6 +119,8 @@ def test_a_harvest_loads_into_the_store_as_oogst_add_would(tmp_path: Path, corpu
     with Store(tmp_path / "h.db") as h, Store(tmp_path / "a.db") as a:
         assert h.documents() == a.documents()
         assert h.items() == a.items()
+        words = "SELECT * FROM document_words ORDER BY document_id"  # what a digest reads, counted once
+        assert h.db.execute(words).fetchall() == a.db.execute(words).fetchall() != []
         assert [(r.url, r.status, r.error, r.items) for r in h.sources()] == \
             [(r.url, r.status, r.error, r.items) for r in a.sources()]
     res = runner.invoke(app, ["add", str(out), "--store", str(tmp_path / "h.db")])

@@ -13,6 +13,8 @@ from pathlib import Path
 from oogst.batch.output import is_harvest, iter_partitions, read_manifest
 from oogst.errors import InputError
 from oogst.models import Document, Item
+from oogst.select.features import FEATURES_VERSION, document_words
+from oogst.select.features import encode as encode_words
 from oogst.store import Entry
 
 OnResult = Callable[[str, str, str | None], None]
@@ -100,7 +102,11 @@ def load_into(store, path: Path, *, filters=None, on_result: OnResult | None = N
             else:
                 kept.append(entry)
         # one transaction per partition: a kill leaves whole partitions, and re-adding finishes
-        for entry, status in zip(kept, store.put_many(kept)):
+        statuses = store.put_many(kept)
+        # what a digest needs of each new article, counted once, as `oogst add` stores it
+        store.put_words_many((e.doc.id, FEATURES_VERSION, encode_words(document_words(e.doc)))
+                             for e, status in zip(kept, statuses) if status != "unchanged")
+        for entry, status in zip(kept, statuses):
             {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(
                 entry.doc.url)
             if status != "unchanged":
