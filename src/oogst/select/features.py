@@ -31,16 +31,16 @@ class DocumentWords:
     (kept as one string: a set per article would cost a digest more memory than the article)."""
 
     body: tuple[str, ...]
-    body_counts: array  # array('q'), parallel to ``body``
+    body_counts: array[int]  # array('q'), parallel to ``body``
     title: tuple[str, ...]
-    title_counts: array
+    title_counts: array[int]
     common: str = ""  # "\0"-joined, sorted; a digest only needs the union over all articles
 
     def n_words(self) -> int:
         return sum(self.body_counts)
 
 
-def _counted(text: str) -> tuple[tuple[str, ...], array]:
+def _counted(text: str) -> tuple[tuple[str, ...], array[int]]:
     # what ``terms.words`` gives, lower-cased in one call (NUL never occurs in a word, and an
     # uncased separator keeps str.lower's context rules, e.g. a final sigma, as they are per word)
     tokens = _WORD.findall(text)
@@ -75,7 +75,7 @@ def decode(body: str, body_counts: bytes, title: str, title_counts: bytes, commo
     def split(text: str) -> tuple[str, ...]:
         return tuple(map(sys.intern, text.split("\0"))) if text else ()
 
-    def numbers(raw: bytes) -> array:
+    def numbers(raw: bytes) -> array[int]:
         a = array("q")
         a.frombytes(raw)
         return a

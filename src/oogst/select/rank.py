@@ -249,11 +249,11 @@ def rank_store(
     as a stream. Items out of step with their text are counted among the shortlist only."""
     period = parse_period(period) if isinstance(period, str) else period
     places: Counter[str] = Counter()
-    inside_dates = []
+    inside_dates: list[str] = []
     for published, n in store.dates():
         where = period.placement(published)
         places[where] += n
-        if where == "inside":
+        if where == "inside" and published is not None:
             inside_dates.append(published)
     # the period's documents without their text: relevance needs only their stored words; the
     # texts are read for the shortlisted articles (and where a document's words are not stored)
