@@ -21,7 +21,12 @@ class InputError(OogstError):
 
 
 class PeriodError(InputError):
-    pass
+    """A period that cannot be read; ``reason`` is the why without the period itself, for
+    messages that name it their own way ("--since '2020-Q5': quarter 'Q5' must be Q1–Q4")."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class DigestFileError(InputError):

@@ -128,3 +128,17 @@ def test_period_is_frozen() -> None:
     p = parse_period("2020")
     with pytest.raises(AttributeError):
         p.text = "2021"  # type: ignore[misc]
+
+
+def test_a_period_error_carries_its_reason_for_other_wordings() -> None:
+    # --since/--until name the flag instead of the period: they take the reason, not the message
+    # apart (a reason with ': ' in it was cut before)
+    from oogst.errors import PeriodError
+    from oogst.ingest.filters import Filters
+
+    with pytest.raises(PeriodError) as caught:
+        parse_period("2020-Q5")
+    assert caught.value.reason == "quarter 'Q5' must be Q1–Q4"
+    assert str(caught.value) == "cannot read period '2020-Q5': quarter 'Q5' must be Q1–Q4"
+    with pytest.raises(PeriodError, match=r"^--since '2020-02-30': day is out of range for month$"):
+        Filters.build(since="2020-02-30")

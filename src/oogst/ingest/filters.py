@@ -32,7 +32,7 @@ class Filters:
                 try:
                     parse_period(value)
                 except PeriodError as exc:
-                    raise PeriodError(f"{flag} {value!r}: {str(exc).split(': ', 1)[-1]}") from None
+                    raise PeriodError(f"{flag} {value!r}: {exc.reason}", exc.reason) from None
         if since or until:
             periods.append(parse_period(f"{since or _FIRST}..{until or _LAST}"))
         pattern = None

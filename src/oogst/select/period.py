@@ -40,37 +40,39 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _unreadable(whole: str, reason: str) -> PeriodError:
+    return PeriodError(f"cannot read period {whole!r}: {reason}", reason)
+
+
 def _parse_unit(text: str, whole: str) -> _Span:
     m = _UNIT.match(text.strip())
     if not m:
-        raise PeriodError(
-            f"cannot read period {whole!r}: {text.strip()!r} is not a year, half (2020-H2), "
-            "quarter (2020-Q3), month (2020-07) or day (2020-07-01)"
-        )
+        raise _unreadable(whole, f"{text.strip()!r} is not a year, half (2020-H2), "
+                                 "quarter (2020-Q3), month (2020-07) or day (2020-07-01)")
     year = int(m["y"])
     if year < 1:
-        raise PeriodError(f"cannot read period {whole!r}: there is no year 0; years start at 0001")
+        raise _unreadable(whole, "there is no year 0; years start at 0001")
     if m["h"]:
         half = int(m["h"][1:])
         if half not in (1, 2):
-            raise PeriodError(f"cannot read period {whole!r}: half {m['h']!r} must be H1 or H2")
+            raise _unreadable(whole, f"half {m['h']!r} must be H1 or H2")
         first = 1 + 6 * (half - 1)
         return _Span(dt.date(year, first, 1), _month_end(year, first + 5), "half", year, half)
     if m["q"]:
         q = int(m["q"][1:])
         if not 1 <= q <= 4:
-            raise PeriodError(f"cannot read period {whole!r}: quarter {m['q']!r} must be Q1–Q4")
+            raise _unreadable(whole, f"quarter {m['q']!r} must be Q1–Q4")
         first = 1 + 3 * (q - 1)
         return _Span(dt.date(year, first, 1), _month_end(year, first + 2), "quarter", year, q)
     if m["m"]:
         month = int(m["m"])
         if not 1 <= month <= 12:
-            raise PeriodError(f"cannot read period {whole!r}: month {m['m']} must be 01–12")
+            raise _unreadable(whole, f"month {m['m']} must be 01–12")
         if m["d"]:
             try:
                 day = dt.date(year, month, int(m["d"]))
             except ValueError as exc:
-                raise PeriodError(f"cannot read period {whole!r}: {exc}") from None
+                raise _unreadable(whole, str(exc)) from None
             return _Span(day, day, "day", year, day.day)
         return _Span(dt.date(year, month, 1), _month_end(year, month), "month", year, month)
     return _Span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", year, 0)
@@ -121,7 +123,7 @@ def parse_period(text: str) -> Period:
         raise PeriodError("no period given: use e.g. 2020-Q3..2020-Q4, 2020-H2 or 2020")
     parts = text.strip().split("..")
     if len(parts) > 2:
-        raise PeriodError(f"cannot read period {text!r}: use one '..' between start and end")
+        raise _unreadable(text, "use one '..' between start and end")
     first = _parse_unit(parts[0], text)
     last = _parse_unit(parts[-1], text)
     if last.end < first.start:
