@@ -6,7 +6,7 @@ and its items are written in one transaction, so a killed run never leaves half 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,12 +104,15 @@ PutResult = Literal["added", "updated", "unchanged"]
 
 
 class Entry(NamedTuple):
-    """One document for ``Store.put_many``: with its items, its source and the harvest's notes."""
+    """One document for ``Store.put_many``: with its items, its source, the harvest's notes and
+    ``words``, which gives what selection keeps of it (version and ``document_words`` columns;
+    ``oogst.select.features.stored``), asked only when the document is new or changed."""
 
     doc: Document
     items: Iterable[Item]
     source: str | None = None
     notes: Iterable[str] = ()
+    words: Callable[[], tuple[int, tuple]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +268,8 @@ class Store:
         return row[0] if row else None
 
     def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
-            cache: CacheEntry | None = None, notes: Iterable[str] = ()) -> PutResult:
+            cache: CacheEntry | None = None, notes: Iterable[str] = (),
+            words: Callable[[], tuple[int, tuple]] | None = None) -> PutResult:
         """Write a document with its items and the harvest's ``notes`` in one transaction
         (idempotent by URL and hash).
 
@@ -273,7 +277,7 @@ class Store:
         the fetch ``cache`` entry, so a killed run leaves either all of it or none.
         """
         with self._transaction():
-            result = self._write(Entry(doc, items, source, notes))
+            result = self._write(Entry(doc, items, source, notes, words))
             self._write_cache(cache)
         return result
 
@@ -303,6 +307,10 @@ class Store:
             self.db.execute("DELETE FROM document_notes WHERE url=?", (doc.url,))
             self.db.executemany("INSERT INTO document_notes (url, note) VALUES (?,?)",
                                 [(doc.url, n) for n in dict.fromkeys(entry.notes)])
+            if entry.words is not None:
+                version, columns = entry.words()
+                self.db.execute("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)",
+                                (doc.id, version, *columns))
         self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, entry.source or doc.url))
         return "unchanged" if old == doc.hash else "updated" if old else "added"
 
@@ -399,16 +407,6 @@ class Store:
                 "SELECT document_id, body, body_counts, title, title_counts, common FROM document_words"
                 f" WHERE version=? AND document_id IN ({','.join('?' * len(part))})", (version, *part))
             yield from ((r[0], r[1:]) for r in cur)
-
-    def put_words(self, document_id: str, version: int, columns: tuple) -> None:
-        """Store what selection needs of a document (see ``oogst.select.features``)."""
-        self.db.execute("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)", (document_id, version, *columns))
-
-    def put_words_many(self, rows: Iterable[tuple[str, int, tuple]]) -> None:
-        """``put_words`` for several documents, in one transaction (a loaded batch partition)."""
-        with self._transaction():
-            self.db.executemany("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)",
-                                [(doc_id, version, *columns) for doc_id, version, columns in rows])
 
     def stream_items(self, document_ids: Iterable[str]) -> Iterator[Item]:
         """The items of ``document_ids``, read as a stream in ``items()``'s order (by document,

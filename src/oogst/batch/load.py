@@ -8,13 +8,13 @@ without harvesting again. One partition is in memory at a time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from oogst.batch.output import is_harvest, iter_partitions, read_manifest
 from oogst.errors import InputError
 from oogst.models import Document, Item
-from oogst.select.features import FEATURES_VERSION, document_words
-from oogst.select.features import encode as encode_words
+from oogst.select.features import stored as stored_words
 from oogst.store import Entry
 
 OnResult = Callable[[str, str, str | None], None]
@@ -30,7 +30,7 @@ def _documents(tables: dict) -> Iterator[Entry]:
         doc = Document(d["document_id"], d["url"], d["title"], d["published"], d["lang"], d["text"],
                        d["source_kind"], d["author"])
         # a harvest written before the notes column has none: its cuts were not kept
-        yield Entry(doc, by_doc.get(doc.id, []), d["source"], tuple(d.get("notes") or ()))
+        yield Entry(doc, by_doc.get(doc.id, []), d["source"], tuple(d.get("notes") or ()), partial(stored_words, doc))
 
 
 def _failures(tables: dict) -> Iterator[tuple[str, str]]:
@@ -102,11 +102,7 @@ def load_into(store, path: Path, *, filters=None, on_result: OnResult | None = N
             else:
                 kept.append(entry)
         # one transaction per partition: a kill leaves whole partitions, and re-adding finishes
-        statuses = store.put_many(kept)
-        # what a digest needs of each new article, counted once, as `oogst add` stores it
-        store.put_words_many((e.doc.id, FEATURES_VERSION, encode_words(document_words(e.doc)))
-                             for e, status in zip(kept, statuses) if status != "unchanged")
-        for entry, status in zip(kept, statuses):
+        for entry, status in zip(kept, store.put_many(kept)):
             {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}[status].append(
                 entry.doc.url)
             if status != "unchanged":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -23,8 +24,7 @@ from oogst.ingest.filters import Filters
 from oogst.ingest.policy import FetchPolicy
 from oogst.ingest.web import is_url, load_url
 from oogst.models import ITEM_KINDS, Document, Harvest, document_id
-from oogst.select.features import FEATURES_VERSION, document_words
-from oogst.select.features import encode as encode_words
+from oogst.select.features import stored as stored_words
 from oogst.store import CacheEntry, Store
 
 # on_result(source, status, reason): status is added, updated, unchanged, skipped, failed or listed
@@ -178,9 +178,9 @@ class _Run:
         except Exception as exc:  # a harvester bug on one odd text must not end the batch  # noqa: BLE001
             self.fail(source, f"could not harvest the text ({type(exc).__name__}: {exc})")
             return
-        status = self.store.put(doc, done.items, source=source, cache=cache, notes=done.notes)
-        if status != "unchanged":  # what a digest needs of the article, counted once (a store without it counts then)
-            self.store.put_words(doc.id, FEATURES_VERSION, encode_words(document_words(doc)))
+        # with what a digest needs of the article, counted once (a store without it counts then)
+        status = self.store.put(doc, done.items, source=source, cache=cache, notes=done.notes,
+                                words=partial(stored_words, doc))
         {"added": self.summary.added, "updated": self.summary.updated,
          "unchanged": self.summary.unchanged}[status].append(doc.url)
         if status != "unchanged":

@@ -1,6 +1,6 @@
 """What selection needs of an article, read once: its distinct words with their counts.
 
-``oogst add`` stores these per document (``Store.put_words``), so that a digest over a large
+``oogst add`` stores these per document (:func:`stored`, written with the document), so that a digest over a large
 store reads a few kilobytes per article in the period instead of tokenising every text again;
 :func:`document_words` makes them from the text where the store has none (a batch load, an
 older store). Topic-independent and deterministic: the same text gives the same record.
@@ -63,6 +63,11 @@ def document_words(document: Document) -> DocumentWords:
     title, title_counts = _counted(document.title)
     common = common_words(f"{document.title}\n{document.text}", document.language)
     return DocumentWords(body, body_counts, title, title_counts, "\0".join(sorted(common)))
+
+
+def stored(document: Document) -> tuple[int, tuple[str, bytes, str, bytes, str]]:
+    """What the store keeps of ``document``: the version and the columns of its row."""
+    return FEATURES_VERSION, encode(document_words(document))
 
 
 def encode(words: DocumentWords) -> tuple[str, bytes, str, bytes, str]:
