@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from oogst.harvest import speakers
+from oogst.harvest import boxes, speakers
 from oogst.harvest.marks import Span, scan, trim
 from oogst.harvest.people import Person, find_people
 from oogst.harvest.text import Block, word_count
@@ -355,10 +355,10 @@ def _credited(text: str, pos: int, lang: Language) -> bool:
 
 
 def _subhead(text: str, b: Block, quotes: list[_Q] | None, res: speakers.Resolver) -> bool:
-    """A subhead: a short line of a few words, no sentence end, no quote, no one named."""
-    line = text[b.start : b.end].strip()
-    return 0 < len(line) <= 60 and "\n" not in line and not quotes and line[-1] not in ".!?:;,"  \
-        and not any(c in _QUOTE_MARKS for c in line) and not res.in_range(b.start, b.end)
+    """A subhead: a block that reads as a heading (``boxes.heading``), with no quote, no one
+    named and no colon that leads into what follows."""
+    return not quotes and boxes.heading(text, b) is not None and not text[b.start : b.end].endswith(":") \
+        and not any(c in _QUOTE_MARKS for c in text[b.start : b.end]) and not res.in_range(b.start, b.end)
 
 
 def _signature(text: str, blocks: list[Block], bi: int, res: speakers.Resolver) -> Person | None:
