@@ -13,7 +13,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from oogst.harvest import marks, people, quotes, speakers, text
+from oogst.harvest import marks, people, speakers, text
 
 
 def _first_op(pattern: re.Pattern[str]) -> object:
@@ -33,7 +33,6 @@ HOT = {
     "English names": people._compiled("en").full,
     "sentence stop after a quote": speakers._SENT_STOP,
     "sentence ends": text._SENT_END,
-    "quote norms": quotes._WORD_RUN,
     "a lone surname at the verb after a quote": people._lone_speaker_re("nl"),
     "English lone surname at the verb": people._lone_speaker_re("en"),
     "a definite article before a role description": people._article_re("nl"),

@@ -7,14 +7,19 @@ used as an apostrophe (zo’n, auto’s, ’s avonds) and mismatched pairs („�
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import NamedTuple
+
+from oogst.harvest.text import matches_at, positions
 
 # The marks: one character, or a doubled one (,, `` '' ’’ ‚‚). Written to open with a character
 # class, which lets the regex engine skip straight to the next candidate (2x faster than an
 # alternation of the same marks); a lone , is no mark. A lone ` opens a single quote in the old
 # typewriter style (`…'), but only when a closing mark follows before the next backtick.
 _TOKEN = re.compile(r"[‘’“”„‚«»‹›\"',`](?:(?<=,),|(?<=`)`|(?<=')'|(?<=’)’|(?<=‚)‚|(?<!,))")
+_MARK_CHARS = "‘’“”„‚«»‹›\"'`"  # _TOKEN's first characters but the comma (a mark only as ,,)
 SINGLE, DOUBLE = 1, 2
 _FAMILY = {
     "‘": SINGLE, "’": SINGLE, "'": SINGLE, "`": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE,
@@ -111,9 +116,19 @@ def _after_sentence(text: str, lo: int, i: int) -> bool:
     return lo <= j < i - 1 and text[j] in ".!?"
 
 
-def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
-    """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``."""
-    first = _TOKEN.search(text, lo, hi)
+def mark_starts(text: str) -> list[int]:
+    """Every position where a mark can start, in order: each mark character, and each ,, (a
+    lone comma is no mark)."""
+    return positions(text, _MARK_CHARS, (",,",))
+
+
+def scan(text: str, lo: int, hi: int, starts: list[int] | None = None) -> tuple[list[Span], list[Stray]]:
+    """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``.
+    ``starts``: ``mark_starts(text)``, when the caller scans several blocks of one text."""
+    if starts is None:
+        starts = mark_starts(text[:hi])
+    tokens = matches_at(_TOKEN, text, starts, lo, hi)
+    first = next(tokens, None)
     if first is None:
         return [], []  # most paragraphs quote no one
     stack: list[tuple[int, int, int]] = []  # (family, mark position, mark end)
@@ -137,7 +152,7 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
         else:
             strays.append(Stray(pos, f"quote nested more than {MAX_DEPTH} levels deep"))
 
-    for m in _TOKEN.finditer(text, first.start(), hi):
+    for m in itertools.chain((first,), tokens):
         tok = m.group(0)
         i = m.start()
         role = _classify(text, i, m.end(), tok, lo, hi)
@@ -192,6 +207,17 @@ def scan(text: str, lo: int, hi: int) -> tuple[list[Span], list[Stray]]:
             strays.append(Stray(p, "opening mark inside an unclosed quote"))
     spans.sort(key=lambda s: (s.inner_start, -s.inner_end))
     return spans, strays
+
+
+def scan_blocks(text: str, bounds: list[tuple[int, int]]) -> list[tuple[list[Span], list[Stray]]]:
+    """``scan`` of each ``(lo, hi)`` in ``bounds``: the text's marks are found once, and a
+    block without a mark character is passed over (most paragraphs quote no one)."""
+    starts = mark_starts(text)
+    out: list[tuple[list[Span], list[Stray]]] = []
+    for lo, hi in bounds:
+        k = bisect.bisect_left(starts, lo)
+        out.append(scan(text, lo, hi, starts) if k < len(starts) and starts[k] < hi else ([], []))
+    return out
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from oogst.harvest.text import matches_at, positions
 from oogst.lang import Language, every
 
 # Latin letters, with Latin Extended-A (Aydın, Łukasz, Šimić, Öztürk's ş and ğ) for the names
@@ -646,7 +647,8 @@ def _lone_speakers(text: str, lang: Language, found: list[Found], surnames: set[
     named_at = {f.start for f in found}
     first_words = {f.name.split()[0] for f in found}
     longer: dict[str, bool] = {}
-    for m in islice(_lone_speaker_re(lang.code).finditer(text), MAX_LONE):
+    marks = positions(text, _LONE_MARKS)  # where _lone_speaker_re can start
+    for m in islice(matches_at(_lone_speaker_re(lang.code), text, marks), MAX_LONE):
         word = m.group("a") or m.group("b")
         at = m.start("a") if m.group("a") else m.start("b")
         low = word.lower()
@@ -839,6 +841,7 @@ def _one_typo(word: str, known: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+_LONE_MARKS = "’”\"'"  # the closing marks _lone_speaker_re opens with
 MAX_LONE = 200  # lone-surname attributions read per document (each may search the text once)
 
 
@@ -896,6 +899,16 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_’'-"
 
 
+MAX_ROLE_TOKENS = 100_000  # whitespace tokens remembered per language (a few MB at most)
+
+
+@lru_cache(maxsize=None)
+def _role_tokens(code: str) -> dict[str, bool]:
+    """The answers of ``_role_token`` for one language, as a plain dict: the tokens before
+    capitals recur across a batch, and a dict lookup is what this loop can afford."""
+    return {}
+
+
 def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tuple[int, int, str]]:
     """Surname-only mentions as (start, end, surname): a known surname ("De Vries" for "Anna
     de Vries"), or a capitalised name right after a role word ("wethouder Pietersen",
@@ -903,7 +916,9 @@ def _surname_candidates(text: str, known: set[str], lang: Language) -> list[tupl
     pats = _patterns(lang)
     out: list[tuple[int, int, str]] = []
     surname = pats.surname
-    roles: dict[str, bool] = {}  # token -> is a role word, for this document
+    roles = _role_tokens(lang.code)  # token -> is a role word, kept across documents
+    if len(roles) > MAX_ROLE_TOKENS:
+        roles.clear()
     # the word right before the name must be the role word or a lower-case word, so it cannot
     # end in punctuation: that leaves out most capitals (they start a sentence)
     for c in pats.after_word.finditer(text):

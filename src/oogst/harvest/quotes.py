@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from oogst.harvest import boxes, speakers
-from oogst.harvest.marks import Span, scan, trim
+from oogst.harvest.marks import Span, scan_blocks, trim
 from oogst.harvest.people import Person, find_people
 from oogst.harvest.text import Block, word_count
 from oogst.lang import Language
@@ -15,7 +15,24 @@ from oogst.models import Item, Skipped
 _CLOSERS = "'’”\")"
 _LABEL_WORD = re.compile(r"[\w’'-][\w’'-]*+")
 _HEADLINE_END = re.compile(r"[.!?…:][’”'\"»]*$")
-_WORD_RUN = re.compile(r"\w\w*+")  # \w+, written to let the engine skip ahead
+
+
+class _WordsOnly(dict[int, int]):
+    """A ``str.translate`` table that turns every character a regex ``\\w`` does not match
+    (Unicode letters, digits and "_") into a space, filled as characters are met (up to
+    MAX_TABLE of them, so that a text of a million different characters cannot grow it)."""
+
+    MAX_TABLE = 8_192
+
+    def __missing__(self, code: int) -> int:
+        c = chr(code)
+        out = code if c.isalnum() or c == "_" else 32
+        if len(self) < self.MAX_TABLE:
+            self[code] = out
+        return out
+
+
+_WORDS_ONLY = _WordsOnly()
 
 
 def _ends_sentence(s: str) -> bool:
@@ -102,8 +119,7 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
     spans_by_block: list[list[Span]] = []
     skipped: list[Skipped] = []
     quoted: list[tuple[int, int]] = []
-    for b in blocks:
-        spans, strays = scan(text, b.start, b.end)  # returns at once for a paragraph without marks
+    for b, (spans, strays) in zip(blocks, scan_blocks(text, [(b.start, b.end) for b in blocks])):
         spans_by_block.append(spans)
         if strays:
             skipped.extend(Skipped(s.pos, s.pos + 1, s.reason) for s in strays)
@@ -415,7 +431,9 @@ def _interviewee(text: str, blocks: list[Block], res: speakers.Resolver,
 
 def _norm(s: str) -> str:
     """Lower-case words, single spaces: "‘Het werkt,’" and "het werkt" compare equal."""
-    return " ".join(_WORD_RUN.findall(s.lower()))
+    # the words as ``\w+`` finds them, joined by one space; a translate table is twice as fast
+    # as the regex on long quotes (this ran for every quote of every document)
+    return " ".join(s.lower().translate(_WORDS_ONLY).split())
 
 
 MAX_CONTAINMENT_CHECK = 400  # quotes per document; beyond that only exact repeats are removed
@@ -424,7 +442,7 @@ MAX_CONTAINMENT_CHECK = 400  # quotes per document; beyond that only exact repea
 def _dedupe(items: list[Item], skipped: list[Skipped]) -> list[Item]:
     """A headline or pull-quote that repeats a body quote is not a second quote: of two
     quotes where one contains the other, the contained one goes (of two equal, the first)."""
-    norms = [_norm(i.text) for i in items]
+    norms = ["" if i.nested else _norm(i.text) for i in items]  # a nested quote's is never compared
     last: dict[str, int] = {}
     for k, (n, item) in enumerate(zip(norms, items)):
         if not item.nested:

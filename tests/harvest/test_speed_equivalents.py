@@ -1,0 +1,75 @@
+"""Fast forms of slow checks must answer as the slow forms did: each optimisation of the harvest
+is held to the plain version it replaced, over every input that could tell them apart."""
+from __future__ import annotations
+
+import re
+
+from oogst.harvest import quotes
+
+
+def test_words_only_table_is_regex_word_class_for_every_code_point() -> None:
+    # _norm joins the words a regex \w+ finds; its translate table must agree with \w on
+    # every character Python can hold (surrogates included)
+    word = re.compile(r"\w")
+    table = quotes._WordsOnly()
+    for code in range(0x110000):
+        c = chr(code)
+        assert (table[code] != 32) == bool(word.match(c)) or c == " ", hex(code)
+
+
+def test_norm_matches_the_regex_form() -> None:
+    samples = ["‘Het werkt,’ zegt ze.", "zo’n auto’s — ’s avonds", "snake_case en 3,5 procent", "",
+               "  \n\t", "Ærøskøbing İstanbul ǅemal ﬁne", "x\ud800y"]
+    for s in samples:
+        assert quotes._norm(s) == " ".join(re.findall(r"\w+", s.lower())), s
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oogst.harvest import marks, people
+from oogst.harvest.text import matches_at, positions
+
+# the characters that decide these patterns, and some that do not
+_ALPHABET = "‘’“”„‚«»‹›\"'`,,.!?… \n\tabZD" + "zegtJan"
+_texts = st.text(alphabet=_ALPHABET, max_size=80)
+
+
+@given(_texts, st.integers(0, 80), st.integers(0, 80))
+def test_marks_found_by_position_are_the_regex_marks(text: str, lo: int, hi: int) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    got = [m.span() for m in matches_at(marks._TOKEN, text, marks.mark_starts(text), lo, hi)]
+    assert got == [m.span() for m in marks._TOKEN.finditer(text, lo, hi)]
+
+
+@given(_texts)
+def test_scan_blocks_is_scan_of_each_block(text: str) -> None:
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    got = marks.scan_blocks(text, bounds)
+    slow = []
+    for lo, hi in bounds:
+        first = marks._TOKEN.search(text, lo, hi)
+        slow.append(marks.scan(text, lo, hi) if first else ([], []))
+    assert got == slow
+
+
+@given(st.text(alphabet="’”\"', .!?zegtJanBakker\n", max_size=80))
+def test_lone_speaker_candidates_are_the_regex_matches(text: str) -> None:
+    pattern = people._lone_speaker_re("nl")
+    got = [m.span() for m in matches_at(pattern, text, positions(text, people._LONE_MARKS))]
+    assert got == [m.span() for m in pattern.finditer(text)]
+
+
+def test_positions_finds_overlapping_strings() -> None:
+    assert positions(",,,a’", "’", (",,",)) == [0, 1, 4]
+
+
+_line_texts = st.text(alphabet=".!?,;:'’”\" aZ1_ÉéA\u0660x", max_size=30)
+
+
+@given(_line_texts)
+def test_heading_end_checks_are_their_patterns(raw: str) -> None:
+    from oogst.harvest import boxes
+
+    assert boxes._ends_as_sentence(raw) == bool(boxes._SENTENCE_END.search(raw))
+    assert boxes._inner_stop(raw) == bool(boxes._INNER_STOP.search(raw))
