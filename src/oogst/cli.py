@@ -124,13 +124,17 @@ def _print_items(items, fmt: str) -> None:  # noqa: ANN001
 
 
 def _extract(source: str, lang: str, fmt: str, kinds: list[str]) -> None:
+    from oogst.errors import LanguageError
     from oogst.harvest import harvest
 
     if lang != "auto" and not languages.known(lang):
         _fail(f"{languages.unknown_language(lang)} (or auto)")
-    text, detected = _read_input(source)
-    result = harvest(text, detected if lang == "auto" and detected else lang, kinds=kinds)
-    _print_items(result.items, fmt)
+    text, own = _read_input(source)
+    try:  # --lang, else the document's own language, else detected: oogst.lang.choose
+        code = languages.choose(text, lang if lang != "auto" else None, own)
+    except LanguageError as exc:
+        _fail(f"{exc}; choose one with --lang ({' or '.join(languages.CODES)})")
+    _print_items(harvest(text, code, kinds=kinds).items, fmt)
 
 
 @app.command()

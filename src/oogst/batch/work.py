@@ -21,8 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from oogst.batch.read import Record
-from oogst.errors import InputError
-from oogst.lang import CODES
+from oogst.errors import InputError, LanguageError
 
 T = TypeVar("T")
 
@@ -164,7 +163,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     three ``pyarrow.Table``s in the order of the records."""
     import pyarrow as pa
 
-    from oogst.ingest import harvested, scrub, source_name, to_document
+    from oogst.ingest import GIVE_LANGUAGE, harvested, scrub, source_name, to_document
     from oogst.ingest.files import Failed, unexpected
     from oogst.models import ITEM_KINDS
 
@@ -193,9 +192,11 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
             if isinstance(loaded, Failed):
                 fail(loaded.source, loaded.reason)
                 continue
-            doc = to_document(loaded)
-            if lang in CODES:
-                doc = type(doc)(doc.id, doc.url, doc.title, doc.published, lang, doc.text, doc.source_kind, doc.author)
+            try:  # --lang wins over the document's own language, and neither is detected over
+                doc = to_document(loaded, lang if lang != "auto" else None)
+            except LanguageError as exc:
+                fail(rec.source, f"{exc}; {GIVE_LANGUAGE}, or choose one for every document with --lang")
+                continue
             try:
                 found = limit.run(lambda: harvested(doc.text, doc.language, doc.id, kinds=wanted))  # noqa: B023
             except DocumentTimeout as exc:
