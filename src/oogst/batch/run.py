@@ -19,7 +19,7 @@ from pathlib import Path
 from oogst import lang as languages
 from oogst.batch import read
 from oogst.batch.output import TABLES, HarvestOutput, _dir, part_name
-from oogst.errors import InputError, OogstError
+from oogst.errors import InputError, LanguageError, OogstError
 from oogst.models import ITEM_KINDS
 
 DEFAULT_PARTITION_DOCS = 500
@@ -152,7 +152,7 @@ def harvest_batch(sources: Sequence[str], out: Path, *, scheduler: str | None = 
     """
     if lang != "auto":  # the one rule of oogst.lang: "NL" and "nl-BE" are nl, "fr" is no language of ours
         if not languages.known(lang):
-            raise InputError(f"{languages.unknown_language(lang)} (or auto)")
+            raise LanguageError(f"{languages.unknown_language(lang)} (or auto)")
         lang = languages.get(lang).code
     kinds = tuple(kinds)
     bad = [k for k in kinds if k not in ITEM_KINDS]

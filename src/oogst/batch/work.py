@@ -3,8 +3,9 @@
 ``harvest_partition`` is the function Dask sends to workers. It is pure in effect (records in,
 tables out, nothing written), so a task that runs twice — a lost worker, a resumed run —
 gives the same rows. Each document is read by the same rules as ``oogst add`` and harvested by
-``oogst.harvest.harvest``; one that cannot be read, harvested or that runs past the time limit
-becomes a failure row with the reason, and the partition goes on.
+``oogst.harvest.harvest``; one that cannot be read or harvested, whose language cannot be told
+(or is one no pack has), or that runs past the time limit becomes a failure row with the reason,
+and the partition goes on.
 
 oogst's modules are imported inside the function: the worker unpickles this module before
 anything else, and importing the harvester at module level here closes an import cycle

@@ -29,7 +29,7 @@ class Loaded:
     title: str
     published: str | None
     text: str
-    language: str | None
+    language: str | None  # as the source gives it, also one no pack has; None: to be detected
     source_kind: str
     author: str | None = None
 
@@ -317,7 +317,7 @@ def _given_language(obj: dict, page_lang: str | None) -> str | None:
     lang = obj.get("language") or obj.get("lang")
     if lang is None or lang == "":
         return page_lang
-    return lang.strip() or page_lang if isinstance(lang, str) else str(lang)
+    return (lang.strip() or page_lang) if isinstance(lang, str) else str(lang)
 
 
 def _jsonl_record(line: str, src: str) -> Loaded:

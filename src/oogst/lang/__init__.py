@@ -251,8 +251,8 @@ DETECT_MIN_TOKENS = 50
 # Below this share a text of DETECT_MIN_TOKENS or more reads as none of the registered languages.
 # Measured: whole Dutch and English texts 11.4 % at the lowest (medians 18-24 %), their windows of
 # 50 words 4.1 %; German, French and Spanish 2.0 % at most, whole or in 50-word windows; a page of
-# numbers 0. 4 % keeps every 50-word window of the Dutch and English texts and is twice the
-# highest foreign share; whole texts have a margin of almost three.
+# numbers 0. 4 % keeps every 50-word window of the Dutch and English texts and is about twice
+# the highest foreign share; whole Dutch and English texts have a margin of almost three.
 DETECT_MIN_SHARE = 0.04
 # Another language than the default wins only when its hint words outnumber the default's by a
 # fifth (the rule detection had before the thresholds, kept as it was: every Dutch and English
@@ -336,6 +336,6 @@ def choose(text: str, chosen: str | None = None, own: str | None = None) -> str:
     return detect(text)
 
 
-__all__ = ["CODES", "DETECT_MIN_SHARE", "DETECT_MIN_TOKENS", "Evidence", "LABEL_KEYS", "SUPPORTED", "Language",
+__all__ = ["CODES", "DETECT_CHARS", "DETECT_MIN_SHARE", "DETECT_MIN_TOKENS", "Evidence", "LABEL_KEYS", "SUPPORTED", "Language",
            "LanguageError", "Lexicon", "choose", "detect", "every", "evidence", "get", "known", "normalize",
            "unknown_language"]
