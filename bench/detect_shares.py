@@ -4,13 +4,15 @@ words make up, on every Dutch and English text oogst has and on other languages.
     python bench/detect_shares.py                       # the corpora in the repository
     python bench/detect_shares.py --realtext ../shared/realtext/texts
 
-Per corpus: the texts, how many are too short to tell (under ``DETECT_MIN_TOKENS`` words and
-numbers), the lowest and median share (the hint words apart from the language's most frequent
-one, see ``oogst.lang``) of the texts long enough to judge, and of every window of 50 words; for
-the other languages (``tests/lang/foreign/``) the highest. ``refused`` counts Dutch and English
-texts that ``detect`` refuses, ``accepted`` foreign texts that it takes, and ``wrong`` texts
-detected as the other registered language. The generated texts of ``bench/identity.py`` are
-counted too, as that dump harvests a third of them in "auto".
+Per corpus: the texts, how many are too short to tell (under ``DETECT_MIN_TOKENS`` tokens),
+the lowest and median share (the hint words apart from the language's ``DETECT_SHARED`` most
+frequent ones, see ``oogst.lang``) of the texts long enough to judge; for the other languages
+(``tests/lang/foreign/``) the highest. ``refused`` counts Dutch and English texts that
+``detect`` refuses, ``accepted`` foreign texts that it takes, and ``wrong`` texts detected as the
+other registered language. Then the same for windows of 50 to 100 tokens cut from every text
+(every 5 tokens), which stand for short documents: how many Dutch and English windows fall under
+the threshold and how many foreign ones reach it. The generated texts of ``bench/identity.py``
+are counted too, as that dump harvests a third of them in "auto".
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ from oogst import lang
 from oogst.errors import LanguageError
 
 ROOT = Path(__file__).resolve().parents[1]
-WINDOW = 50  # words
+WINDOWS = (50, 60, 70, 80, 100)  # tokens
+STEP = 5
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, object]]:
@@ -57,10 +60,10 @@ def corpora(realtext: Path | None) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _windows(text: str) -> Iterator[str]:
-    words = text.split()
-    for i in range(0, max(1, len(words) - WINDOW + 1), WINDOW // 2):
-        yield " ".join(words[i:i + WINDOW])
+def _windows(text: str, size: int) -> Iterator[str]:
+    tokens = text.split()
+    for i in range(0, len(tokens) - size + 1, STEP):
+        yield " ".join(tokens[i:i + size])
 
 
 def _refused(text: str) -> bool:
@@ -75,15 +78,28 @@ def report(name: str, rows: list[tuple[str, str]]) -> str:
     foreign = all(code == "foreign" for code, _ in rows)
     found = [(code, lang.evidence(text)) for code, text in rows]
     judged = [e.share for _, e in found if not e.short]
-    windows = [e.share for _, t in rows for w in _windows(t) if not (e := lang.evidence(w)).short]
     wrong = sum(1 for code, e in found if code != "foreign" and e.code != code)
     refused = sum(1 for _, t in rows if _refused(t))
     pick = max if foreign else min
     line = (f"{name:34} texts {len(rows):3}  short {len(rows) - len(judged):3}  "
             f"share {'max' if foreign else 'min'} {pick(judged, default=0):6.1%} "
-            f"median {statistics.median(judged) if judged else 0:6.1%}  "
-            f"{WINDOW}-word windows {'max' if foreign else 'min'} {pick(windows, default=0):6.1%} ({len(windows)})  ")
+            f"median {statistics.median(judged) if judged else 0:6.1%}  ")
     return line + (f"accepted {len(rows) - refused}" if foreign else f"refused {refused}  wrong {wrong}")
+
+
+def windows(groups: dict[str, list[tuple[str, str]]]) -> list[str]:
+    lines = []
+    for size in WINDOWS:
+        share = {False: [], True: []}
+        for rows in groups.values():
+            for code, text in rows:
+                share[code == "foreign"].extend(lang.evidence(w).share for w in _windows(text, size))
+        own, foreign = share[False], share[True]
+        lines.append(f"windows of {size:3} tokens: Dutch and English {len(own):6,}, lowest {min(own):5.1%}, "
+                     f"{sum(1 for x in own if x < lang.DETECT_MIN_SHARE)} under the threshold | foreign "
+                     f"{len(foreign):4}, highest {max(foreign):5.1%}, "
+                     f"{sum(1 for x in foreign if x >= lang.DETECT_MIN_SHARE)} at or over it")
+    return lines
 
 
 def generated() -> str:
@@ -99,9 +115,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--realtext", type=Path, help="the real-text set's texts folder (never copied into the repository)")
     args = ap.parse_args()
-    print(f"thresholds: {lang.DETECT_MIN_TOKENS} words and numbers to judge, a share of {lang.DETECT_MIN_SHARE:.0%}")
-    for name, rows in corpora(args.realtext).items():
+    print(f"thresholds: {lang.DETECT_MIN_TOKENS} tokens to judge, a share of {lang.DETECT_MIN_SHARE:.0%} "
+          f"apart from the {lang.DETECT_SHARED} most frequent hint words")
+    groups = corpora(args.realtext)
+    for name, rows in groups.items():
         print(report(name, rows))
+    print(*windows(groups), sep="\n")
     print(generated())
     return 0
 

@@ -319,5 +319,5 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
             settle(window.popleft())
 
 
-__all__ = ["GIVE_LANGUAGE", "AddSummary", "FetchPolicy", "Filters", "add", "cuts", "harvested", "iter_sources", "scrub",
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "GIVE_LANGUAGE", "add", "cuts", "harvested", "iter_sources", "scrub",
            "source_name", "to_document"]
