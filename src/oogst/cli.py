@@ -193,6 +193,8 @@ def add(
 
     A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
     asks each site only for what changed. Failures are recorded: see oogst sources --failed.
+    A document is read in the language it gives (JSONL or front matter lang, <html lang>), else
+    the detected one; one in a language oogst has no pack for, or that reads as none, fails.
     Exit code 0: all went in; 3: it ran, but some sources failed (with --strict also when a
     document was cut or a listing capped); 1: an error stopped it.
 
