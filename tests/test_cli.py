@@ -68,3 +68,38 @@ def test_add_twice_adds_nothing_the_second_time(tmp_path: Path, demo_corpus: Pat
     rows = json.loads(listing.output)
     assert len(rows) == 18 and all(r["status"] == "ok" and r["items"] > 0 for r in rows)
     assert {"url", "title", "published", "language", "status", "error", "items"} <= set(rows[0])
+
+
+FOREIGN = Path(__file__).parent / "lang" / "foreign"
+
+
+def test_quotes_and_extract_refuse_a_language_they_cannot_tell_and_say_how_to_choose(tmp_path: Path) -> None:
+    german = (FOREIGN / "de-1.txt").read_text(encoding="utf-8")
+    res = oogst("quotes", "-", input=german)
+    assert res.returncode == 1 and res.stdout == "" and len(res.stderr.strip().splitlines()) == 1
+    assert "cannot tell the language of the text" in res.stderr and "known: nl, en" in res.stderr
+    assert "choose one with --lang (nl or en)" in res.stderr and "Traceback" not in res.stderr
+    chosen = runner.invoke(app, ["quotes", "-", "--lang", "nl", "--format", "json"], input=german)
+    assert chosen.exit_code == 0 and json.loads(chosen.output)  # the quotes, read as Dutch as asked
+    page = tmp_path / "hollerbach.html"
+    page.write_text(f"<!DOCTYPE html><html lang='de'><body><article><p>{german}</p></article></body></html>",
+                    encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(page)])
+    assert res.exit_code == 1
+    assert "gives its language as 'de'" in res.output and "choose one with --lang" in res.output
+    assert runner.invoke(app, ["extract", str(page), "--lang", "en"]).exit_code == 0
+
+
+def test_add_reports_a_document_it_cannot_tell_the_language_of_as_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "hollerbach.txt").write_text((FOREIGN / "de-2.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "dalmeer.txt").write_text("‘Begin klein,’ zegt wethouder Anna de Vries.", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    res = runner.invoke(app, ["add", str(folder), "--store", store])
+    assert res.exit_code == 3  # as for every failed source
+    assert "added 1," in res.output and "failed 1" in res.output
+    assert "hollerbach.txt: cannot tell the language of the text" in res.output
+    listing = runner.invoke(app, ["sources", "--failed", "--store", store, "--format", "json"])
+    [row] = json.loads(listing.output)
+    assert row["url"].endswith("hollerbach.txt") and "give the document its language" in row["error"]

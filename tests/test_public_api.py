@@ -8,7 +8,7 @@ import oogst
 # show up here, not a side effect of an import.
 EXPECTED = {
     "Candidate", "Digest", "DigestFileError", "DigestItem", "Document", "FetchError", "Harvest",
-    "InputError", "Item", "Lesson", "OogstError", "PeriodError", "RenderError", "Skipped", "Source",
+    "InputError", "Item", "LanguageError", "Lesson", "OogstError", "PeriodError", "RenderError", "Skipped", "Source",
     "Store", "StoreError", "UnfaithfulEditError", "__version__", "add", "build_digest",
     "check_abridgement", "check_digest", "load_gold", "parse_period",
 }
@@ -34,7 +34,7 @@ def test_nothing_public_outside_all() -> None:
 
 
 def test_errors_form_one_tree() -> None:
-    for name in ("InputError", "PeriodError", "DigestFileError", "StoreError", "FetchError", "RenderError", "UnfaithfulEditError"):
+    for name in ("InputError", "PeriodError", "LanguageError", "DigestFileError", "StoreError", "FetchError", "RenderError", "UnfaithfulEditError"):
         assert issubclass(getattr(oogst, name), oogst.OogstError)
 
 

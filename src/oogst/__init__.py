@@ -30,6 +30,7 @@ _LAZY = {
     "OogstError": "oogst.errors",
     "InputError": "oogst.errors",
     "PeriodError": "oogst.errors",
+    "LanguageError": "oogst.errors",
     "DigestFileError": "oogst.errors",
     "StoreError": "oogst.errors",
     "FetchError": "oogst.errors",

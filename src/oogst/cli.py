@@ -124,13 +124,17 @@ def _print_items(items, fmt: str) -> None:  # noqa: ANN001
 
 
 def _extract(source: str, lang: str, fmt: str, kinds: list[str]) -> None:
+    from oogst.errors import LanguageError
     from oogst.harvest import harvest
 
     if lang != "auto" and not languages.known(lang):
         _fail(f"{languages.unknown_language(lang)} (or auto)")
-    text, detected = _read_input(source)
-    result = harvest(text, detected if lang == "auto" and detected else lang, kinds=kinds)
-    _print_items(result.items, fmt)
+    text, own = _read_input(source)
+    try:  # --lang, else the document's own language, else detected: oogst.lang.choose
+        code = languages.choose(text, lang if lang != "auto" else None, own)
+    except LanguageError as exc:
+        _fail(f"{exc}; choose one with --lang ({' or '.join(languages.CODES)})")
+    _print_items(harvest(text, code, kinds=kinds).items, fmt)
 
 
 @app.command()
@@ -189,6 +193,8 @@ def add(
 
     A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
     asks each site only for what changed. Failures are recorded: see oogst sources --failed.
+    A document is read in the language it gives (JSONL or front matter lang, <html lang>), else
+    the detected one; one in a language oogst has no pack for, or that reads as none, fails.
     Exit code 0: all went in; 3: it ran, but some sources failed (with --strict also when a
     document was cut or a listing capped); 1: an error stopped it.
 

@@ -3,6 +3,7 @@
 OogstError
 ├── InputError        – a source, file or argument oogst cannot use
 │   ├── PeriodError   – a period string that cannot be parsed
+│   ├── LanguageError – a language oogst has no pack for, or a text whose language it cannot tell
 │   └── DigestFileError – a digest.json that does not follow the schema
 ├── StoreError        – the SQLite store cannot be opened or written
 ├── FetchError        – a URL could not be fetched
@@ -29,6 +30,11 @@ class PeriodError(InputError):
         self.reason = reason or message
 
 
+class LanguageError(InputError):
+    """A language no pack in ``oogst.lang`` has, or a text that reads as none of them; the
+    message lists the known languages, and the caller adds how to choose one."""
+
+
 class DigestFileError(InputError):
     pass
 
@@ -53,6 +59,7 @@ __all__ = [
     "DigestFileError",
     "FetchError",
     "InputError",
+    "LanguageError",
     "OogstError",
     "PeriodError",
     "RenderError",

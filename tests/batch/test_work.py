@@ -63,6 +63,40 @@ def test_lang_and_kinds_options(corpus: Path) -> None:
     assert set(res["items"].column("kind").to_pylist()) == {"quote"}
 
 
+FOREIGN = Path(__file__).parents[1] / "lang" / "foreign"
+
+
+def test_a_document_whose_language_cannot_be_told_is_one_failure_and_lang_is_never_detected_over(
+        tmp_path: Path) -> None:
+    german = (FOREIGN / "de-1.txt").read_text(encoding="utf-8")
+    dutch = "‘Begin klein,’ zegt wethouder Anna de Vries."
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"url": "https://hollerbach.example/1", "text": german},
+        {"url": "https://hollerbach.example/2", "text": german, "lang": "de"},
+        {"url": "https://hollerbach.example/3", "text": german, "lang": "nl"},
+        {"url": "https://dalmeer.example/4", "text": dutch}]), encoding="utf-8")
+    res = harvest_partition(0, _partition(path).records)
+    assert [d["url"][-1] for d in res["documents"].to_pylist()] == ["3", "4"]
+    fails = res["failures"].to_pylist()
+    assert [f["source"][-1] for f in fails] == ["1", "2"]
+    assert fails[0]["reason"].startswith("cannot tell the language of the text")
+    assert fails[1]["reason"].startswith("the document gives its language as 'de'")
+    for f in fails:
+        assert "known: nl, en" in f["reason"] and f["reason"].endswith("or choose one for every document with --lang")
+    chosen = harvest_partition(0, _partition(path).records, lang="en")  # --lang wins over every document's own
+    assert chosen["failures"].num_rows == 0
+    assert set(chosen["documents"].column("lang").to_pylist()) == {"en"}
+
+
+def test_the_batch_refuses_an_unknown_lang_before_it_starts(tmp_path: Path) -> None:
+    from oogst.batch import harvest_batch
+    from oogst.errors import LanguageError
+
+    with pytest.raises(LanguageError, match=r"unknown language 'fr'; known: nl, en \(or auto\)"):
+        harvest_batch([str(tmp_path)], tmp_path / "out", lang="fr")
+
+
 def test_files_keep_their_own_url_and_name(tmp_path: Path, demo_corpus: Path) -> None:
     from oogst.ingest import iter_sources, to_document
 

@@ -42,6 +42,17 @@ def test_upload_adds_files_and_reports_every_result(empty_client: Client, demo_c
     assert "not a file type oogst reads" in job_page and "Make a digest" in job_page
 
 
+def test_an_upload_in_a_language_oogst_cannot_tell_fails_with_the_reason(empty_client: Client) -> None:
+    french = (Path(__file__).parents[1] / "lang" / "foreign" / "fr-1.txt").read_bytes()
+    res = _upload(empty_client, [("valmorin.txt", french), ("dalmeer.txt", "‘Begin klein,’ zegt Anna de Vries.".encode())])
+    job = empty_client.wait_job(int(res.headers["location"].rsplit("/", 1)[1]))
+    assert job["state"] == "done" and job["counts"]["added"] == 1 and job["counts"]["failed"] == 1
+    [reason] = [e["reason"] for e in job["events"] if e["status"] == "failed"]
+    assert reason.startswith("cannot tell the language of the text") and "known: nl, en" in reason
+    assert "give the document its language" in reason and "--lang" not in reason  # the upload has no --lang
+    assert "cannot tell the language of the text" in empty_client.get("/sources").text
+
+
 def test_uploads_stay_inside_the_upload_folder(tmp_path: Path, make_client: MakeClient) -> None:
     store = tmp_path / "db" / "oogst.db"
     client = make_client(store)

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oogst import lang as languages
 from oogst.batch import read
 from oogst.batch.output import TABLES, HarvestOutput, _dir, part_name
-from oogst.errors import InputError, OogstError
-from oogst.lang import CODES
+from oogst.errors import InputError, LanguageError, OogstError
 from oogst.models import ITEM_KINDS
 
 DEFAULT_PARTITION_DOCS = 500
@@ -150,8 +150,10 @@ def harvest_batch(sources: Sequence[str], out: Path, *, scheduler: str | None = 
     A run that finds ``out`` holding an unfinished harvest of the same input and options
     keeps the partitions already written and does the rest. ``fresh`` starts over instead.
     """
-    if lang != "auto" and lang not in CODES:
-        raise InputError(f"unknown language {lang!r}; use {', '.join(CODES)} or auto")
+    if lang != "auto":  # the one rule of oogst.lang: "NL" and "nl-BE" are nl, "fr" is no language of ours
+        if not languages.known(lang):
+            raise LanguageError(f"{languages.unknown_language(lang)} (or auto)")
+        lang = languages.get(lang).code
     kinds = tuple(kinds)
     bad = [k for k in kinds if k not in ITEM_KINDS]
     if bad or not kinds:

@@ -3,8 +3,9 @@
 ``harvest_partition`` is the function Dask sends to workers. It is pure in effect (records in,
 tables out, nothing written), so a task that runs twice — a lost worker, a resumed run —
 gives the same rows. Each document is read by the same rules as ``oogst add`` and harvested by
-``oogst.harvest.harvest``; one that cannot be read, harvested or that runs past the time limit
-becomes a failure row with the reason, and the partition goes on.
+``oogst.harvest.harvest``; one that cannot be read or harvested, whose language cannot be told
+(or is one no pack has), or that runs past the time limit becomes a failure row with the reason,
+and the partition goes on.
 
 oogst's modules are imported inside the function: the worker unpickles this module before
 anything else, and importing the harvester at module level here closes an import cycle
@@ -21,8 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from oogst.batch.read import Record
-from oogst.errors import InputError
-from oogst.lang import CODES
+from oogst.errors import InputError, LanguageError
 
 T = TypeVar("T")
 
@@ -164,7 +164,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     three ``pyarrow.Table``s in the order of the records."""
     import pyarrow as pa
 
-    from oogst.ingest import harvested, scrub, source_name, to_document
+    from oogst.ingest import GIVE_LANGUAGE, harvested, scrub, source_name, to_document
     from oogst.ingest.files import Failed, unexpected
     from oogst.models import ITEM_KINDS
 
@@ -193,9 +193,11 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
             if isinstance(loaded, Failed):
                 fail(loaded.source, loaded.reason)
                 continue
-            doc = to_document(loaded)
-            if lang in CODES:
-                doc = type(doc)(doc.id, doc.url, doc.title, doc.published, lang, doc.text, doc.source_kind, doc.author)
+            try:  # --lang wins over the document's own language, and neither is detected over
+                doc = to_document(loaded, lang if lang != "auto" else None)
+            except LanguageError as exc:
+                fail(rec.source, f"{exc}; {GIVE_LANGUAGE}, or choose one for every document with --lang")
+                continue
             try:
                 found = limit.run(lambda: harvested(doc.text, doc.language, doc.id, kinds=wanted))  # noqa: B023
             except DocumentTimeout as exc:

@@ -2,7 +2,9 @@
 
 ``harvest(text, lang)`` is a pure function: the same text gives the same items, every item's
 ``text`` equals ``text[item.start:item.end]``, and nothing raises on odd input — a stretch that
-cannot be read as a quote is recorded in ``Harvest.skipped`` with the reason.
+cannot be read as a quote is recorded in ``Harvest.skipped`` with the reason. The language is
+the one thing it refuses: a code no pack has, or ``"auto"`` on a text that reads as none of the
+known languages (``oogst.lang.detect``), is a ``LanguageError`` that names them.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ MAX_TEXT = 2_000_000  # characters; longer texts are cut, with a recorded reason
 
 
 def harvest(text: str, lang: str = "auto", kinds: Iterable[str] = ITEM_KINDS, document_id: str = "") -> Harvest:
-    """Harvest the statements of ``kinds`` from ``text`` in language ``lang`` (nl, en or auto)."""
+    """Harvest the statements of ``kinds`` from ``text`` in language ``lang`` (nl, en or auto:
+    detected, and a ``LanguageError`` when it cannot be told)."""
     wanted = set(kinds)
     unknown = wanted - set(ITEM_KINDS)
     if unknown:

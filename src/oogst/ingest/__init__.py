@@ -15,7 +15,7 @@ from pathlib import Path
 
 from oogst import lang as languages
 from oogst import harvest as harvesting
-from oogst.errors import InputError
+from oogst.errors import InputError, LanguageError
 from oogst.filekinds import regular_file
 from oogst.ingest.crawl import Visit, crawl
 from oogst.ingest.decision import Decision, Failure, Harvested, Skip, ToHarvest, Unchanged
@@ -108,11 +108,19 @@ def source_name(name: str) -> str:
         return scrub(name)
 
 
-def to_document(loaded: Loaded) -> Document:
+# How a document gets its language when it reads as none: what a LanguageError's reason adds
+# (``oogst add`` and the web upload have no --lang; ``oogst harvest`` adds its own).
+GIVE_LANGUAGE = "give the document its language: 'lang' in its JSONL record or front matter, or <html lang>"
+
+
+def to_document(loaded: Loaded, lang: str | None = None) -> Document:
+    """``loaded`` as a Document, in language ``lang`` when given (``--lang``), else the one the
+    source gives, else the detected one (``oogst.lang.choose``). A language no pack has, or a
+    text that reads as none, is a ``LanguageError``: the caller records the document as failed."""
     url, text, title = scrub(loaded.url), scrub(loaded.text), scrub(loaded.title)
     author = scrub(loaded.author) if loaded.author else loaded.author
-    lang = loaded.language if loaded.language in languages.SUPPORTED else languages.detect(text)
-    return Document(document_id(url), url, title, loaded.published, lang, text,
+    code = languages.choose(text, lang, loaded.language)
+    return Document(document_id(url), url, title, loaded.published, code, text,
                     loaded.source_kind, author)  # type: ignore[arg-type]
 
 
@@ -152,7 +160,10 @@ class _Run:
         reason = self.filters.date_reason(loaded.published)
         if reason:
             return Skip(loaded, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
-        doc = to_document(loaded)
+        try:
+            doc = to_document(loaded)
+        except LanguageError as exc:  # this document is left out, with the reason; the rest goes on
+            return Failure(loaded.source, f"{exc}; {GIVE_LANGUAGE}")
         cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
         if self.store.known_hash(doc.url) == doc.hash:
             return Unchanged(loaded, doc, cache)
@@ -308,5 +319,5 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
             settle(window.popleft())
 
 
-__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "harvested", "iter_sources", "scrub", "source_name",
-           "to_document"]
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "GIVE_LANGUAGE", "add", "cuts", "harvested", "iter_sources", "scrub",
+           "source_name", "to_document"]

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from oogst import lang as languages
 from oogst.errors import InputError
 from oogst.filekinds import binary_kind, regular_file
 from oogst.ingest.decode import decode_page, decode_text, looks_binary
@@ -30,7 +29,7 @@ class Loaded:
     title: str
     published: str | None
     text: str
-    language: str | None
+    language: str | None  # as the source gives it, also one no pack has; None: to be detected
     source_kind: str
     author: str | None = None
 
@@ -311,6 +310,16 @@ def jsonl_lines(path: Path, cap: int | None = None) -> Iterator[Line | Failed]:
         yield Failed(str(path), "the JSON Lines file holds no records (it is empty)")
 
 
+def _given_language(obj: dict, page_lang: str | None) -> str | None:
+    """The language a JSONL record gives (``language`` or ``lang``, else its html's ``<html lang>``)
+    as it gives it: a code oogst has no pack for is refused by name at ``to_document``, never
+    detected over; a value that is not text is kept as text, to be refused the same way."""
+    lang = obj.get("language") or obj.get("lang")
+    if lang is None or lang == "":
+        return page_lang
+    return (lang.strip() or page_lang) if isinstance(lang, str) else str(lang)
+
+
 def _jsonl_record(line: str, src: str) -> Loaded:
     try:
         obj = json.loads(line)
@@ -326,15 +335,16 @@ def _jsonl_record(line: str, src: str) -> Loaded:
     url = _checked_url(url)
     title = str(obj.get("title") or "")
     published = _date(obj.get("published") or obj.get("date"), src)
+    page_lang = None
     if isinstance(obj.get("text"), str) and obj["text"].strip():
         text = obj["text"]
     elif isinstance(obj.get("html"), str) and obj["html"].strip():
         page = extract_html(obj["html"], url=url)
         text, title = page.text, title or page.title
         published = published or page.published
+        page_lang = page.language
     else:
         raise InputError("needs a non-empty 'text' or 'html'")
     published = published or date_from_url(url)  # /2019/03/14/, as for an HTML page
-    lang = obj.get("language") or obj.get("lang")
-    return Loaded(src, url, title or _first_line(text), published, text, lang if lang in languages.CODES else None,
+    return Loaded(src, url, title or _first_line(text), published, text, _given_language(obj, page_lang),
                   "jsonl", obj.get("author") if isinstance(obj.get("author"), str) else None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oogst import lang as languages
 from oogst.errors import InputError
 from oogst.models import normalize_partial_date
 
@@ -97,5 +96,6 @@ def extract_html(html: str, url: str | None = None) -> Page:
     lang_m = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", html[:5000])
     language = lang_m.group(1).lower() if lang_m else None
     author = meta.author if meta and meta.author else None
-    return Page(text.strip(), title.strip(), published, author,
-                language if language in languages.CODES else None, canonical)
+    # as the page gives it, also a language oogst has no pack for: ingest refuses that one by name
+    # (oogst.lang.choose) instead of detecting a language the page says it is not written in
+    return Page(text.strip(), title.strip(), published, author, language, canonical)
