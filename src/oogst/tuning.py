@@ -119,11 +119,11 @@ class DiversityTuning:
 
     lam: float = _n(0.7, "λ of maximal marginal relevance: a pick is worth λ × score − (1 − λ) × its highest similarity to the picks")
     duplicate: float = _n(0.6, "a statement this similar to a pick makes the same point and is dropped")
-    source_limit: int = _n(2, "from the next one on, each statement of one source (or speaker) costs crowd_penalty more")
+    source_limit: int = _n(2, "a source (or speaker) gives this many picks before each further one costs crowd_penalty more")
     crowd_penalty: float = _n(0.15, "cost per statement over source_limit, from the same source or speaker")
     repeat_penalty: float = _n(0.03, "cost per earlier pick from the same source, so that sources spread early")
     speaker_limit: int = _n(2, "a named speaker is picked at most this many times (the shortlist: shortlist_factor times this)")
-    diversity_pool: int = _n(400, "only the best this many candidates compete: the similarity matrix stays small")
+    diversity_pool: int = _n(400, "only the best this many candidates (k, when more are asked for) compete: the similarity matrix stays small")
 
 
 @dataclass(frozen=True, slots=True)
