@@ -6,7 +6,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from oogst.digest import MAX_ITEMS, build_digest  # noqa: E402
+from oogst.digest import build_digest  # noqa: E402
+from oogst.tuning import TUNING  # noqa: E402
 from oogst.digest_json import dumps  # noqa: E402
 from oogst.errors import PeriodError  # noqa: E402
 from select_corpus import DOCUMENTS, IN_PERIOD_DOCS, ITEMS, PERIOD, TOPIC  # noqa: E402
@@ -49,7 +50,7 @@ def test_structure(result) -> None:  # type: ignore[no-untyped-def]
     assert all(t.kind == "advice" for lesson in d.lessons for t in lesson.tips)
     ids = [i.id for i in d.all_items()]
     assert len(ids) == len(set(ids))
-    assert len(ids) <= MAX_ITEMS
+    assert len(ids) <= TUNING.shortlist.max_items
     titles = {lesson.title for lesson in d.lessons}
     assert "Ken elkaars belangen" in titles or "Durf te leren" in titles
 
@@ -83,7 +84,7 @@ def test_identical_input_gives_byte_identical_json() -> None:
 
 
 def test_max_items_and_lessons_and_title_options() -> None:
-    d = build_digest(DOCUMENTS, ITEMS, TOPIC, PERIOD, max_items=8, lessons=2, title="Eigen titel").digest
+    d = build_digest(DOCUMENTS, ITEMS, TOPIC, PERIOD, lessons=2, title="Eigen titel", tuning=TUNING.changed(max_items=8)).digest
     assert d.title == "Eigen titel"
     assert len(d.lessons) == 2
     assert len(d.all_items()) <= 8

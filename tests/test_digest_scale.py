@@ -1,7 +1,7 @@
 """Issue 20: the digest reads what its period needs, and its shortlist leaves the digest alone
 where the shortlist holds every candidate.
 
-The shortlist (``MAX_ARTICLES`` most relevant articles in scope) holds every article of the demo
+The shortlist (``Tuning.shortlist.max_articles`` most relevant articles in scope) holds every article of the demo
 corpus and of each editorial gold corpus, so there the digest.json must be byte-identical with and
 without it, in memory and through the store; a shortlist shorter than the scope must change what
 is scored (else the comparison proves nothing).
@@ -19,8 +19,11 @@ from oogst.digest_eval import corpus_folders, load_corpus
 from oogst.digest_json import dumps
 from oogst.ingest import add
 from oogst.select.features import FEATURES_VERSION, decode, document_words
-from oogst.select.rank import MAX_ARTICLES, in_scope, rank_store
+from oogst.select.rank import in_scope, rank_store
 from oogst.store import Store
+from oogst.tuning import TUNING
+
+ALL_ARTICLES = TUNING.changed(max_articles=None)  # no shortlist: every article in scope is scored
 
 EDITORIAL = Path(__file__).parent / "editorial"
 
@@ -36,18 +39,18 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory, demo_corpus: Path) -> P
 @pytest.mark.parametrize("folder", corpus_folders(EDITORIAL), ids=lambda f: f.name)
 def test_editorial_digest_is_the_same_with_and_without_the_shortlist(folder: Path) -> None:
     c = load_corpus(folder)
-    whole = build_digest(c.documents, c.items, c.topic, c.period, language=c.language, max_articles_scored=None)
+    whole = build_digest(c.documents, c.items, c.topic, c.period, language=c.language, tuning=ALL_ARTICLES)
     short = build_digest(c.documents, c.items, c.topic, c.period, language=c.language)
-    assert len({cand.item.document_id for cand in whole.candidates}) <= MAX_ARTICLES  # the shortlist holds them all
+    assert len({cand.item.document_id for cand in whole.candidates}) <= (TUNING.shortlist.max_articles or 0)  # the shortlist holds them all
     assert dumps(short.digest) == dumps(whole.digest)
     assert short.candidates == whole.candidates and short.notes == whole.notes
 
 
 def test_demo_digest_from_the_store_is_the_digest_of_all_documents(demo_store: Path) -> None:
     with Store(demo_store, readonly=True) as st:
-        whole = build_digest(st.documents(), st.items(), DEMO_TOPIC, DEMO_PERIOD, max_articles_scored=None)
+        whole = build_digest(st.documents(), st.items(), DEMO_TOPIC, DEMO_PERIOD, tuning=ALL_ARTICLES)
         streamed = digest_from_store(st, DEMO_TOPIC, DEMO_PERIOD)
-        unlimited = digest_from_store(st, DEMO_TOPIC, DEMO_PERIOD, max_articles_scored=None)
+        unlimited = digest_from_store(st, DEMO_TOPIC, DEMO_PERIOD, tuning=ALL_ARTICLES)
     assert dumps(streamed.digest) == dumps(whole.digest) == dumps(unlimited.digest)
     assert streamed.candidates == whole.candidates
     assert streamed.notes == whole.notes
@@ -55,8 +58,8 @@ def test_demo_digest_from_the_store_is_the_digest_of_all_documents(demo_store: P
 
 def test_a_short_shortlist_scores_only_the_most_relevant_articles(demo_store: Path) -> None:
     with Store(demo_store, readonly=True) as st:
-        whole = rank_store(st, DEMO_TOPIC, DEMO_PERIOD, max_articles=None)
-        short = rank_store(st, DEMO_TOPIC, DEMO_PERIOD, max_articles=3)
+        whole = rank_store(st, DEMO_TOPIC, DEMO_PERIOD, tuning=ALL_ARTICLES)
+        short = rank_store(st, DEMO_TOPIC, DEMO_PERIOD, tuning=TUNING.changed(max_articles=3))
     scope = {c.item.document_id for c in whole.candidates}
     assert len(scope) > 3
     kept = {c.item.document_id for c in short.candidates}

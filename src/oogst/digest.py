@@ -1,6 +1,10 @@
-"""Glue: documents + items + topic + period → a ``Digest`` (rank, pick, group, assemble)."""
+"""Glue: documents + items + topic + period → a ``Digest`` (rank, pick, group, assemble).
+
+Every number comes from the ``tuning`` passed in (default :data:`oogst.tuning.TUNING`) and is
+handed on to each stage."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -11,15 +15,11 @@ from oogst.models import Candidate, Digest, DigestItem, Document, Item, Lesson, 
 from oogst.select.diversity import select_diverse
 from oogst.select.lexicon import note
 from oogst.select.period import Period, digest_title, parse_period
-from oogst.select.rank import MAX_ARTICLES, RankResult, rank, rank_store
+from oogst.select.rank import RankResult, rank, rank_store
+from oogst.tuning import TUNING, Tuning
 
 if TYPE_CHECKING:
     from oogst.store import Store
-
-
-MAX_ITEMS = 16  # highlights + tips + lesson items: what fits one page
-SHORTLIST = 3  # lessons choose their statements from a varied shortlist this many times the budget
-MIN_SCORE, MIN_SHARE = 0.12, 0.2  # a statement scoring below this, or below this share of the best, is not printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,25 +82,25 @@ def build_digest(
     *,
     lessons: int | None = None,
     title: str | None = None,
-    max_items: int = MAX_ITEMS,
     language: str | None = None,
-    max_articles_scored: int | None = MAX_ARTICLES,
+    tuning: Tuning = TUNING,
 ) -> DigestResult:
     """Rank, pick a varied set of statements, group them into lessons under advice themes (titles
-    and tips come from the advice), trim to ``max_items`` and assemble the digest.
+    and tips come from the advice), trim to ``tuning.shortlist.max_items`` and assemble the digest.
 
     Statements (quotes, takeaways, paraphrases) fill highlights and lessons; advice gives the
     lessons their titles and tips. When there are too few statements, advice fills in. Every
     article in scope (see :mod:`oogst.select.rank`) contributes candidates; the topic orders
     them. What was left out, and why, is in ``DigestResult.notes`` for the editor, not on the page.
     Identical input gives identical output: every ordering is broken by item or document id.
-    Only the statements of the ``max_articles_scored`` most relevant articles in scope are
-    scored (``None``: all of them; see ``docs/architecture.md``, "Shortlist").
+    Only the statements of the ``tuning.shortlist.max_articles`` most relevant articles in scope
+    are scored (``None``: all of them; see ``docs/architecture.md``, "Articles scored"). Every
+    number of the selection is ``tuning``'s (``docs/architecture.md``, "Tuning").
     """
     period = parse_period(period_text)
     topic = (topic or "").strip() or None
-    ranked = rank(documents, items, topic, period, language=language, max_articles=max_articles_scored)
-    return _assemble(ranked, lambda urls: documents, topic, period, lessons=lessons, title=title, max_items=max_items)
+    ranked = rank(documents, items, topic, period, language=language, tuning=tuning)
+    return _assemble(ranked, lambda urls: documents, topic, period, lessons=lessons, title=title, tuning=tuning)
 
 
 def digest_from_store(
@@ -110,20 +110,19 @@ def digest_from_store(
     *,
     lessons: int | None = None,
     title: str | None = None,
-    max_items: int = MAX_ITEMS,
     language: str | None = None,
-    max_articles_scored: int | None = MAX_ARTICLES,
+    tuning: Tuning = TUNING,
 ) -> DigestResult:
     """:func:`build_digest` over a store: only the period's documents and the shortlisted
     articles' items are read (:func:`oogst.select.rank.rank_store`)."""
     period = parse_period(period_text)
     topic = (topic or "").strip() or None
-    ranked = rank_store(store, topic, period, language=language, max_articles=max_articles_scored)
+    ranked = rank_store(store, topic, period, language=language, tuning=tuning)
 
     def documents(urls: Sequence[str]) -> list[Document]:
         return [d for d in map(store.document_by_url, urls) if d is not None]
 
-    return _assemble(ranked, documents, topic, period, lessons=lessons, title=title, max_items=max_items)
+    return _assemble(ranked, documents, topic, period, lessons=lessons, title=title, tuning=tuning)
 
 
 def _assemble(
@@ -134,17 +133,19 @@ def _assemble(
     *,
     lessons: int | None,
     title: str | None,
-    max_items: int,
+    tuning: Tuning,
 ) -> DigestResult:
+    s = tuning.shortlist
+    max_items = s.max_items
     lang = ranked.topic.language
     candidates = ranked.candidates
-    advice = tuple(c for c in candidates if c.item.kind == "advice")
-    floor = max(MIN_SCORE, MIN_SHARE * candidates[0].score) if candidates else 0.0
+    floor = max(s.min_score, s.min_share * candidates[0].score) if candidates else 0.0
     printable = [c for c in candidates if c.score >= floor]  # small talk, captions, cut-offs stay off the page
     statements = [c for c in printable if c.item.kind != "advice"]
-    pool = statements if len(statements) >= max_items // 2 else printable
-    picks = select_diverse(pool, SHORTLIST * max_items, language=lang, per_speaker=SHORTLIST * 2)
-    grouping = group(picks.picked, language=lang, lessons=lessons, tip_pool=candidates, budget=max_items)
+    pool = statements if len(statements) >= math.floor(s.statements_first * max_items) else printable
+    picks = select_diverse(pool, s.shortlist_factor * max_items, language=lang, tuning=tuning,
+                           per_speaker=s.shortlist_factor * tuning.diversity.speaker_limit)
+    grouping = group(picks.picked, language=lang, lessons=lessons, tip_pool=candidates, budget=max_items, tuning=tuning)
     grouping = _trim(grouping, max_items)
     notes = list(ranked.notes(lang))
     if picks.duplicates:
@@ -169,4 +170,4 @@ def _assemble(
     return DigestResult(digest, candidates, tuple(notes))
 
 
-__all__ = ["MAX_ITEMS", "DigestResult", "build_digest", "digest_from_store", "to_digest_item"]
+__all__ = ["DigestResult", "build_digest", "digest_from_store", "to_digest_item"]

@@ -34,6 +34,7 @@ from oogst.harvest import harvest
 from oogst.models import Digest, DigestItem, Document, Item, document_id, normalize_partial_date
 from oogst.select.terms import content_words
 from oogst.titles import is_placeholder
+from oogst.tuning import TUNING, Tuning
 
 PLACES = ("highlight", "tip", "item")
 
@@ -198,14 +199,15 @@ def score(corpus: EditorialCorpus, digest: Digest) -> DigestScore:
     )
 
 
-def evaluate_corpus(corpus: EditorialCorpus) -> DigestScore:
-    result = build_digest(corpus.documents, corpus.items, corpus.topic, corpus.period, language=corpus.language)
+def evaluate_corpus(corpus: EditorialCorpus, *, tuning: Tuning = TUNING) -> DigestScore:
+    result = build_digest(corpus.documents, corpus.items, corpus.topic, corpus.period, language=corpus.language, tuning=tuning)
     return score(corpus, result.digest)
 
 
-def evaluate_digests(folders: Iterable[Path | str]) -> list[DigestScore]:
-    """Score the digest of every editorial gold corpus in ``folders``."""
-    return [evaluate_corpus(load_corpus(f)) for f in folders]
+def evaluate_digests(folders: Iterable[Path | str], *, tuning: Tuning = TUNING) -> list[DigestScore]:
+    """Score the digest of every editorial gold corpus in ``folders``, made with ``tuning``
+    (to measure a changed number: ``tuning=TUNING.changed(lam=0.6)``)."""
+    return [evaluate_corpus(load_corpus(f), tuning=tuning) for f in folders]
 
 
 def corpus_folders(root: Path | str) -> list[Path]:

@@ -7,7 +7,8 @@ words is turned into the imperative first: "Zorg dat je de wet goed kent" → "K
 belangrijk om te durven leren" → "Durf leren", "Make sure you know …" → "Know …" (the frames are
 language data). Where no title can be made, the lesson gets a visible placeholder
 ("[titel voor les 2]") for the editor — never a template filled with arbitrary words.
-Titles are editorial text, not quotes: shortening them is allowed.
+Titles are editorial text, not quotes: shortening them is allowed. The word counts are
+``Tuning.grouping``'s (``min_title_words``, ``max_title_words``, ``max_uncut_words`` …).
 """
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from oogst.select.lexicon import Lexicon, get_lexicon
+from oogst.tuning import TUNING, Tuning
 
-MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_UNCUT_WORDS = 2, 5, 6
 _CLAUSE = re.compile(r"[,;:.!?–—(]")
 _STRIP = " \t\n\"'“”„‘’•-–—*"
 
@@ -28,13 +29,13 @@ def _imperatives(language: str) -> frozenset[str]:
     return get(lex.language).advice_starts | lex.title_imperatives
 
 
-def _clean(words: Sequence[str], trailing: frozenset[str]) -> list[str]:
+def _clean(words: Sequence[str], trailing: frozenset[str], tuning: Tuning) -> list[str]:
     """Drop dangling words at the end ("van", "de", "dat"). A two-word title that lost its
     object this way ("Wees eerlijk [over]") says too little and is dropped."""
     out = list(words)
     while out and out[-1].lower().strip(_STRIP) in trailing:
         out.pop()
-    if len(out) < len(words) and len(out) <= MIN_TITLE_WORDS:
+    if len(out) < len(words) and len(out) <= tuning.grouping.min_title_words:
         return []
     return out
 
@@ -104,16 +105,16 @@ def _reframe(text: str, language: str) -> str | None:
     return found
 
 
-def title_from_advice(text: str, language: str = "nl") -> str | None:
+def title_from_advice(text: str, language: str = "nl", *, tuning: Tuning = TUNING) -> str | None:
     """A 2–5 word imperative from ``text``: cut from it, or from the imperative it says in other
     words ("Zorg dat je X kent" → "Ken X"); ``None`` when neither works."""
     framed = _reframe(text, language)
     if framed is not None:  # "Zorg dat je …" is never itself a title
-        return _cut_title(framed, language, any_verb=True) if framed else None
-    return _cut_title(text, language)
+        return _cut_title(framed, language, tuning, any_verb=True) if framed else None
+    return _cut_title(text, language, tuning)
 
 
-def _drop_apposition(words: list[str], lex: Lexicon) -> list[str] | None:
+def _drop_apposition(words: list[str], lex: Lexicon, tuning: Tuning) -> list[str] | None:
     """ "Ken als partijen in zorg en welzijn elkaars wereld" → "Ken elkaars wereld": a role
     after the verb ("als …", "as …") up to the next possessive or article is left out of a
     title. ``None`` when the role has no object after it that a title could keep."""
@@ -121,81 +122,85 @@ def _drop_apposition(words: list[str], lex: Lexicon) -> list[str] | None:
         return words
     possessives = lex.title_possessives
     low = [w.lower() for w in words]
-    for group, reach in ((possessives, 8), (lex.articles, 5)):
+    to_possessive, to_article = tuning.grouping.apposition_reach
+    for group, reach in ((possessives, to_possessive), (lex.articles, to_article)):
         for i in range(2, min(len(low), reach)):
             if low[i] in group and low[i - 1] not in lex.title_trailing:
                 return [words[0], *words[i:]]
     return None
 
 
-def _cut_title(text: str, language: str = "nl", *, any_verb: bool = False) -> str | None:
+def _cut_title(text: str, language: str, tuning: Tuning, *, any_verb: bool = False) -> str | None:
     """A 2–5 word imperative cut from ``text`` (at most 6 when it cannot be cut), or ``None``.
 
     ``None`` when the advice does not start with an imperative verb ("Je moet weten …", "Als je
     …"), addresses someone in the second word ("Laat ik eerlijk zijn"), or names a place or person.
     """
     lex = get_lexicon(language)
-    head = text.split(":", 1)[0] if ":" in text[:80] else _CLAUSE.split(text, 1)[0]
+    g = tuning.grouping
+    min_words, max_words, max_uncut = g.min_title_words, g.max_title_words, g.max_uncut_words
+    head = text.split(":", 1)[0] if ":" in text[:g.title_colon_reach] else _CLAUSE.split(text, 1)[0]
     words = head.strip(_STRIP).split()
-    if len(words) < MIN_TITLE_WORDS:
+    if len(words) < min_words:
         return None
     first = words[0].lower()
     if (not any_verb and first not in _imperatives(language)) or words[1].lower() in lex.subject_pronouns:
         return None
-    kept = _drop_apposition(words, lex)
+    kept = _drop_apposition(words, lex, tuning)
     if kept is None:
         return None
     words = kept
     if any(w[:1].isupper() for w in words[1:]):
         return None
-    if any(w.lower().strip(_STRIP) in lex.title_back_words for w in words[1:MAX_UNCUT_WORDS]):
+    if any(w.lower().strip(_STRIP) in lex.title_back_words for w in words[1:max_uncut]):
         return None  # "Let daarbij op de timing": leans on what came before
     trailing = lex.title_trailing | lex.title_cuts
-    title = _clean(words, trailing)
-    if len(title) > MAX_TITLE_WORDS:
+    title = _clean(words, trailing, tuning)
+    if len(title) > max_words:
         imperatives = _imperatives(language)
         # a clause ending in a verb particle ("Neem de raden vaak en vroeg mee") may only be cut
         # where a new imperative starts ("Ken elkaars belangen | en spreek ze hardop uit")
         particle = words[-1].lower().strip(_STRIP) in lex.verb_particles
         cuts = [
-            _clean(words[:i], trailing)
-            for i in range(MIN_TITLE_WORDS, len(words))
+            _clean(words[:i], trailing, tuning)
+            for i in range(min_words, len(words))
             if not any(w.lower() in lex.clause_openers for w in words[1:i])  # never end inside a clause
             and words[i].lower() in lex.title_cuts
             and not words[i - 1].endswith("-")  # "wet- en regelgeving" is one phrase
             and (not particle or (i + 1 < len(words) and words[i + 1].lower() in imperatives))
         ]
-        fitting = [c for c in cuts if MIN_TITLE_WORDS <= len(c) <= MAX_TITLE_WORDS]
-        fitting = fitting or [c for c in cuts if MIN_TITLE_WORDS <= len(c) <= MAX_UNCUT_WORDS]
-        if not fitting and not particle and len(title) > MAX_UNCUT_WORDS:  # last resort: before a preposition ("Ken de belangen | van …")
+        fitting = [c for c in cuts if min_words <= len(c) <= max_words]
+        fitting = fitting or [c for c in cuts if min_words <= len(c) <= max_uncut]
+        if not fitting and not particle and len(title) > max_uncut:  # last resort: before a preposition ("Ken de belangen | van …")
             fitting = [
-                c for c in (_clean(words[:i], trailing) for i in range(MIN_TITLE_WORDS, len(words))
+                c for c in (_clean(words[:i], trailing, tuning) for i in range(min_words, len(words))
                                 if words[i].lower() in lex.title_trailing and not words[i - 1].endswith("-"))
-                if MIN_TITLE_WORDS < len(c) <= MAX_TITLE_WORDS and not any(w.lower() in lex.title_cuts | lex.clause_openers for w in c)
+                if min_words < len(c) <= max_words and not any(w.lower() in lex.title_cuts | lex.clause_openers for w in c)
             ]
         if fitting:
             title = fitting[-1]
-        elif len(title) > MAX_UNCUT_WORDS or particle:
+        elif len(title) > max_uncut or particle:
             return None
-    if len(title) < MIN_TITLE_WORDS:
+    if len(title) < min_words:
         return None
-    if len(title) == MIN_TITLE_WORDS and (title[1].lower() in lex.verb_particles or title[1].lower() in lex.thin_words):
+    if len(title) == min_words and (title[1].lower() in lex.verb_particles or title[1].lower() in lex.thin_words):
         return None  # "Spreek af", "Weet vooraf": a verb and a particle say too little
     joined = " ".join(title).strip(_STRIP).rstrip(",;")
     return joined[0].upper() + joined[1:]
 
 
-def own_title_allowed(title: str, advice: str) -> bool:
+def own_title_allowed(title: str, advice: str, *, tuning: Tuning = TUNING) -> bool:
     """May a lesson titled ``title`` (cut from ``advice``) use that same advice as its tip?
 
     When the title is (cut from) the lead-in of a "Title: concrete step" item and the step after
-    the colon has at least four words ("Durf te leren: evalueer elk halfjaar wat werkt"), or when the title
-    says the advice in other words ("Ken de regels" for "Zorg dat je de regels kent …"). A title
-    that merely repeats the tip's opening ("Wees eerlijk over …, ook als …") is not allowed.
+    the colon has at least ``own_tip_step`` (four) words ("Durf te leren: evalueer elk halfjaar wat
+    werkt"), or when the title says the advice in other words ("Ken de regels" for "Zorg dat je de
+    regels kent …"). A title that merely repeats the tip's opening ("Wees eerlijk over …, ook als
+    …") is not allowed.
     """
     head, sep, step = advice.partition(":")
     if sep and head.strip(_STRIP).lower().startswith(title.lower()):
-        return len(step.split()) >= 4
+        return len(step.split()) >= tuning.grouping.own_tip_step
     return not advice.strip(_STRIP).lower().startswith(title.lower())
 
 
@@ -208,7 +213,6 @@ def is_placeholder(title: str) -> bool:
     return title.startswith("[") and title.endswith("]")
 
 
-__all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "imperative_form", "imperatives", "is_placeholder", "own_title_allowed",
-           "placeholder_title", "title_from_advice"]
+__all__ = ["imperative_form", "imperatives", "is_placeholder", "own_title_allowed", "placeholder_title", "title_from_advice"]
 
 imperatives = _imperatives

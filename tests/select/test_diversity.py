@@ -1,5 +1,6 @@
 from oogst.models import Candidate
 from oogst.select.diversity import select_diverse, similarity_matrix
+from oogst.tuning import TUNING
 from select_corpus import make_doc, make_item
 
 TEXT = (
@@ -52,7 +53,7 @@ def test_third_item_from_the_same_source_is_penalised() -> None:
 
 
 def test_penalty_can_be_relaxed() -> None:
-    sel = select_diverse([STANDFIRST, CORE, EVAL, TRUST, RAAD, BURGERS], 3, per_source=5)
+    sel = select_diverse([STANDFIRST, CORE, EVAL, TRUST, RAAD, BURGERS], 3, tuning=TUNING.changed(source_limit=5))
     assert BURGERS not in sel.picked
 
 
@@ -75,7 +76,8 @@ def test_a_speaker_is_never_picked_more_than_twice() -> None:
     doc = make_doc("https://example.nl/drie", "Drie", "2020-08-03", " ".join(texts))
     same = [Candidate(make_item(doc, "quote", t, "Anne de Boer"), 0.9 - n / 100, source_url=doc.url) for n, t in enumerate(texts[:3])]
     other = Candidate(make_item(doc, "quote", texts[3], "Karim El Amrani"), 0.3, source_url=doc.url)
-    sel = select_diverse([*same, other], 4, per_source=10)
+    sel = select_diverse([*same, other], 4, tuning=TUNING.changed(source_limit=10))
     assert [c.item.speaker for c in sel.picked].count("Anne de Boer") == 2
     assert other in sel.picked
-    assert len(select_diverse([*same, other], 4, per_source=10, per_speaker=3).picked) == 4
+    assert len(select_diverse([*same, other], 4, tuning=TUNING.changed(source_limit=10, speaker_limit=3)).picked) == 4
+    assert len(select_diverse([*same, other], 4, tuning=TUNING.changed(source_limit=10), per_speaker=3).picked) == 4

@@ -3,7 +3,10 @@ import pytest
 from oogst.select.relevance import build_topic, core_terms, majority_language, score_document, score_text
 from oogst.select.terms import compound_parts, matches, stem, words
 from oogst.select.lexicon import NL
+from oogst.tuning import TUNING
 from select_corpus import A, B, C, D, DOCUMENTS, OFF_TOPIC, TOPIC, make_doc
+
+MIN_PART = TUNING.ranking.min_part
 
 IN_PERIOD = (A, B, C, D, OFF_TOPIC)
 
@@ -13,22 +16,22 @@ IN_PERIOD = (A, B, C, D, OFF_TOPIC)
     ["samenwerken", "samenwerking", "samenwerkingsverband", "samenwerkt", "overheidssamenwerking"],
 )
 def test_compounds_match_samenwerken(word: str) -> None:
-    assert matches(stem("samenwerken", "nl"), word, "nl")
+    assert matches(stem("samenwerken", "nl"), word, "nl", MIN_PART)
 
 
 @pytest.mark.parametrize("word", ["interbestuurlijke", "interbestuurlijk"])
 def test_inflections_match_interbestuurlijk(word: str) -> None:
-    assert matches(stem("interbestuurlijk", "nl"), word, "nl")
+    assert matches(stem("interbestuurlijk", "nl"), word, "nl", MIN_PART)
 
 
 @pytest.mark.parametrize("word", ["werken", "samen", "bestuur", "fietspaden"])
 def test_parts_alone_do_not_match_the_whole(word: str) -> None:
-    assert not matches(stem("samenwerken", "nl"), word, "nl")
+    assert not matches(stem("samenwerken", "nl"), word, "nl", MIN_PART)
 
 
 def test_short_stems_need_an_exact_match() -> None:
-    assert not matches(stem("rijk", "nl"), "rijksoverheid", "nl")
-    assert matches(stem("rijk", "nl"), "rijk", "nl")
+    assert not matches(stem("rijk", "nl"), "rijksoverheid", "nl", MIN_PART)
+    assert matches(stem("rijk", "nl"), "rijk", "nl", MIN_PART)
 
 
 def test_words_keep_zon_and_drop_numbers() -> None:
@@ -37,10 +40,10 @@ def test_words_keep_zon_and_drop_numbers() -> None:
 
 def test_compound_parts_with_linking_s() -> None:
     vocab = frozenset({"samenwerking", "verband"})
-    assert compound_parts("samenwerkingsverband", vocab, NL) == ("samenwerking", "verband")
-    assert compound_parts("samenwerkingsverband", frozenset({"samenwerking"}), NL) == ("samenwerking", "verband")
-    assert compound_parts("samenwerkingsverband", frozenset(), NL) == ()
-    assert compound_parts("samenwerken", frozenset({"samen", "werken"}), NL) == ("samen", "werken")
+    assert compound_parts("samenwerkingsverband", vocab, NL, MIN_PART) == ("samenwerking", "verband")
+    assert compound_parts("samenwerkingsverband", frozenset({"samenwerking"}), NL, MIN_PART) == ("samenwerking", "verband")
+    assert compound_parts("samenwerkingsverband", frozenset(), NL, MIN_PART) == ()
+    assert compound_parts("samenwerken", frozenset({"samen", "werken"}), NL, MIN_PART) == ("samen", "werken")
 
 
 def test_compound_topic_is_half_matched_by_its_part() -> None:

@@ -2,7 +2,8 @@
 import pytest
 
 from oogst.select.lexicon import EN, NL
-from oogst.select.quotability import PENALTIES, quotability
+from oogst.select.quotability import quotability
+from oogst.tuning import TUNING
 from oogst.select.shape import announcement, fragment, has_finite_verb, refers_back, story
 
 
@@ -20,7 +21,7 @@ from oogst.select.shape import announcement, fragment, has_finite_verb, refers_b
 def test_fragments_are_found(text: str) -> None:
     assert fragment(text, NL)
     q = quotability(text)
-    assert q.parts["fragment"] == PENALTIES["fragment"]
+    assert q.parts["fragment"] == TUNING.ranking.penalty_fragment
     assert any(r.startswith("fragment: ") for r in q.reasons)
 
 
@@ -74,7 +75,7 @@ def test_anecdote_is_penalised_but_a_story_with_a_moral_is_not() -> None:
     assert story(tale, NL) is not None
     assert story(moral, NL) is None
     q = quotability(tale)
-    assert q.parts["anecdote"] == PENALTIES["anecdote"]
+    assert q.parts["anecdote"] == TUNING.ranking.penalty_anecdote
     assert any(r.startswith("anecdote (4 of 4 sentences in the past") for r in q.reasons)
     assert quotability(moral).score > q.score
 
@@ -82,7 +83,7 @@ def test_anecdote_is_penalised_but_a_story_with_a_moral_is_not() -> None:
 def test_announcement_is_not_a_statement() -> None:
     text = "Directeur Gerrit Boonstra vertelt wat vijf jaar samenwerking heeft geleerd."
     assert announcement(text, NL)
-    assert quotability(text).parts["announcement"] == PENALTIES["announcement"]
+    assert quotability(text).parts["announcement"] == TUNING.ranking.penalty_announcement
     assert announcement("Samenwerken is vooral mensenwerk, vertelt Boonstra.", NL) is None
 
 
@@ -91,6 +92,6 @@ def test_long_quotes_are_penalised_strongly() -> None:
     short = quotability(base * 2)  # 32 words
     long_ = quotability(base * 4)  # 64 words
     assert "too_long" not in short.parts and short.parts["length"] == 1.0
-    assert long_.parts["too_long"] == PENALTIES["too_long"]
+    assert long_.parts["too_long"] == TUNING.ranking.penalty_too_long
     assert "over 55 words" in long_.reasons
     assert long_.score < 0.6 * short.score

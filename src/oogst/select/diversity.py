@@ -4,7 +4,8 @@ The same point made in a standfirst, a key-point box and a quote is one point: i
 TF-IDF cosine (over stems) with an already picked item reaches ``duplicate`` are dropped.
 Otherwise each pick maximises ``λ·score − (1−λ)·max similarity to the picks so far``; a
 second item from the same source costs a little, a third (fourth, …) from the same source or
-speaker costs more, and a speaker is never picked more than ``per_speaker`` times.
+speaker costs more, and a speaker is never picked more than ``speaker_limit`` times. The
+numbers are ``Tuning.diversity``'s.
 """
 from __future__ import annotations
 
@@ -17,14 +18,7 @@ import numpy as np
 from oogst.models import Candidate
 from oogst.select.terms import stem_analyzer
 from oogst.select.tfidf import tfidf_vectors
-
-LAMBDA = 0.7
-DUPLICATE = 0.6
-SAME_SOURCE_LIMIT = 2
-CROWD_PENALTY = 0.15  # per item over the limit, from the same source or speaker
-REPEAT_PENALTY = 0.03  # per earlier item from the same source, so sources spread early
-SPEAKER_LIMIT = 2  # hard: at most this many items per named speaker
-MAX_POOL = 400  # only the best this many candidates compete (keeps the similarity matrix small)
+from oogst.tuning import TUNING, DiversityTuning, Tuning
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +46,13 @@ def _speaker(c: Candidate) -> str | None:
     return c.item.speaker.strip().lower() if c.item.speaker else None
 
 
-def _crowding(c: Candidate, sources: Counter[str], speakers: Counter[str], limit: int) -> float:
+def _crowding(c: Candidate, sources: Counter[str], speakers: Counter[str], d: DiversityTuning) -> float:
     seen = sources[c.source_url or c.item.document_id]
-    over = max(0, seen - limit + 1)
+    over = max(0, seen - d.source_limit + 1)
     who = _speaker(c)
     if who:
-        over += max(0, speakers[who] - limit + 1)
-    return CROWD_PENALTY * over + REPEAT_PENALTY * seen
+        over += max(0, speakers[who] - d.source_limit + 1)
+    return d.crowd_penalty * over + d.repeat_penalty * seen
 
 
 def select_diverse(
@@ -66,12 +60,14 @@ def select_diverse(
     k: int,
     *,
     language: str = "nl",
-    lam: float = LAMBDA,
-    duplicate: float = DUPLICATE,
-    per_source: int = SAME_SOURCE_LIMIT,
-    per_speaker: int = SPEAKER_LIMIT,
+    tuning: Tuning = TUNING,
+    per_speaker: int | None = None,
 ) -> Selection:
-    """Up to ``k`` candidates, chosen greedily from the best ``MAX_POOL``; deterministic (ties by item id)."""
+    """Up to ``k`` candidates, chosen greedily from the best ``diversity_pool``; deterministic
+    (ties by item id). ``per_speaker``: the cap per named speaker, when not ``speaker_limit``."""
+    d = tuning.diversity
+    lam, duplicate = d.lam, d.duplicate
+    per_speaker = d.speaker_limit if per_speaker is None else per_speaker
     ordered = sorted(candidates, key=lambda c: (-c.score, c.item.id))
     first: dict[str, Candidate] = {}  # the same words in several articles (syndication) are one point
     dropped: list[tuple[str, str]] = []
@@ -81,7 +77,7 @@ def select_diverse(
             dropped.append((c.item.id, first[key].item.id))
         else:
             first[key] = c
-    pool = list(first.values())[: max(MAX_POOL, k)]
+    pool = list(first.values())[: max(d.diversity_pool, k)]
     sim = similarity_matrix([c.item.text for c in pool], language)
     picked: list[int] = []
     alive = list(range(len(pool)))
@@ -90,7 +86,7 @@ def select_diverse(
     while alive and len(picked) < k:
         def value(i: int) -> float:
             redundancy = max((sim[i, j] for j in picked), default=0.0)
-            return lam * pool[i].score - (1 - lam) * redundancy - _crowding(pool[i], sources, speakers, per_source)
+            return lam * pool[i].score - (1 - lam) * redundancy - _crowding(pool[i], sources, speakers, d)
 
         allowed = [i for i in alive if not _speaker(pool[i]) or speakers[_speaker(pool[i]) or ""] < per_speaker]
         if not allowed:

@@ -1,11 +1,13 @@
-"""Rank harvested items for a topic and period: relevance × quotability × kind weight.
+"""Rank harvested items for a topic and period: relevance × quotability × kind weight ×
+the harvester's confidence.
 
 Relevance ranks before it filters. The editor chose the sources, so when the period holds a
-handful of articles (``SMALL_PERIOD`` or fewer) every one of them is in scope and the topic only
+handful of articles (``small_period`` or fewer) every one of them is in scope and the topic only
 orders their statements. In a larger period an article is in scope when its relevance reaches
-``MIN_RELEVANCE``, and the ``MIN_SCOPE`` most relevant articles always are: the topic orders, it
+``min_relevance``, and the ``min_scope`` most relevant articles always are: the topic orders, it
 never silently empties the digest. Without a topic every article in the period is in scope.
-What is left out, and why, goes to the editor's notes.
+What is left out, and why, goes to the editor's notes. The numbers are ``Tuning.ranking``'s
+(``max_articles``: ``Tuning.shortlist``'s).
 """
 from __future__ import annotations
 
@@ -20,24 +22,10 @@ from oogst.select.lexicon import note
 from oogst.select.period import Period, parse_period
 from oogst.select.quotability import Quotability, in_context, quotability
 from oogst.select.relevance import Relevance, Topic, build_topic, score_document, score_text
+from oogst.tuning import TUNING, Tuning
 
 if TYPE_CHECKING:
     from oogst.store import Store
-
-MIN_RELEVANCE = 0.15  # article relevance from which an article of a large period is in scope
-SMALL_PERIOD = 12  # a period with at most this many articles: all of them are in scope
-MIN_SCOPE = 12  # in a larger period, at least this many articles (the most relevant) stay in scope
-ITEM_SHARE = 0.5  # item relevance vs. relevance of its whole article
-RELEVANCE_BASE = 0.5  # in scope, a statement far from the topic still keeps this share of its score: the topic orders
-ABOUT_TOPIC = 0.5  # document relevance from which an article counts as "about the topic"
-MAX_ARTICLES = 400  # the shortlist: the statements of at most this many in-scope articles (the most relevant) are scored
-KIND_WEIGHTS: dict[str, float] = {
-    "quote": 1.0,
-    "named_quote": 1.1,
-    "advice": 1.1,
-    "takeaway": 1.25,  # the points of a key-point box ("In 1 minuut"): editors pick them
-    "paraphrase": 0.9,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +54,13 @@ class RankResult:
         return tuple(note(lang, key, n=n) for key, n in counts if n)
 
 
-def kind_weight(item: Item) -> tuple[float, str | None]:
+def kind_weight(item: Item, *, tuning: Tuning = TUNING) -> tuple[float, str | None]:
+    r = tuning.ranking
     if item.kind == "quote" and item.speaker:
-        return KIND_WEIGHTS["named_quote"], "quote from a named speaker"
+        return r.kind_named_quote, "quote from a named speaker"
     if item.kind == "advice":
-        return KIND_WEIGHTS["advice"], "advice"
-    return KIND_WEIGHTS.get(item.kind, 1.0), None
+        return r.kind_advice, "advice"
+    return {"quote": r.kind_quote, "takeaway": r.kind_takeaway, "paraphrase": r.kind_paraphrase}.get(item.kind, 1.0), None
 
 
 def _relevance_reason(item_rel: Relevance) -> str | None:
@@ -82,18 +71,23 @@ def _relevance_reason(item_rel: Relevance) -> str | None:
 
 def score_item(
     item: Item, document: Document, topic: Topic, doc_rel: Relevance, item_rel: Relevance | None = None,
-    quote_alone: Quotability | None = None,
+    quote_alone: Quotability | None = None, *, tuning: Tuning = TUNING,
 ) -> Candidate:
     """One candidate with its score parts and the reasons a person can read. ``item_rel`` and
-    ``quote_alone`` (the item's ``quotability``) may be given when the caller knows them."""
-    item_rel = item_rel or score_text(item.text, topic)
-    relevance = ITEM_SHARE * item_rel.score + (1 - ITEM_SHARE) * doc_rel.score
-    quote_alone = quote_alone or quotability(item.text, document.language)
-    quote = in_context(quote_alone, item.text, document.text, item.start, item.end, document.language)
-    weight, kind_reason = kind_weight(item)
-    score = min(1.0, quote.score * (RELEVANCE_BASE + (1 - RELEVANCE_BASE) * relevance) * weight * item.confidence)
+    ``quote_alone`` (the item's ``quotability``) may be given when the caller knows them.
+
+    The harvester's ``item.confidence`` (how sure it is of the item: of its marks, its speaker,
+    its cue) multiplies the score, at ``confidence_share``."""
+    t = tuning.ranking
+    item_rel = item_rel or score_text(item.text, topic, tuning=tuning)
+    relevance = t.item_share * item_rel.score + (1 - t.item_share) * doc_rel.score
+    quote_alone = quote_alone or quotability(item.text, document.language, tuning=tuning)
+    quote = in_context(quote_alone, item.text, document.text, item.start, item.end, document.language, tuning=tuning)
+    weight, kind_reason = kind_weight(item, tuning=tuning)
+    confidence = 1 - t.confidence_share + t.confidence_share * item.confidence
+    score = min(1.0, quote.score * (t.relevance_base + (1 - t.relevance_base) * relevance) * weight * confidence)
     reasons = [r for r in (_relevance_reason(item_rel), *quote.reasons) if r]
-    if doc_rel.score >= ABOUT_TOPIC:
+    if doc_rel.score >= t.about_topic:
         reasons.append("article about the topic")
     if kind_reason:
         reasons.append(kind_reason)
@@ -116,13 +110,14 @@ def score_item(
     )
 
 
-def in_scope(doc_rel: dict[str, Relevance], has_topic: bool = True) -> set[str]:
+def in_scope(doc_rel: dict[str, Relevance], has_topic: bool = True, *, tuning: Tuning = TUNING) -> set[str]:
     """The ids of the articles in scope (see the module doc): all of a small period, else the
-    relevant ones and at least the ``MIN_SCOPE`` most relevant; ties by id."""
-    if not has_topic or len(doc_rel) <= SMALL_PERIOD:
+    relevant ones and at least the ``min_scope`` most relevant; ties by id."""
+    r = tuning.ranking
+    if not has_topic or len(doc_rel) <= r.small_period:
         return set(doc_rel)
     ordered = sorted(doc_rel, key=lambda i: (-doc_rel[i].score, i))
-    return {i for n, i in enumerate(ordered) if n < MIN_SCOPE or doc_rel[i].score >= MIN_RELEVANCE}
+    return {i for n, i in enumerate(ordered) if n < r.min_scope or doc_rel[i].score >= r.min_relevance}
 
 
 def shortlist(doc_rel: Mapping[str, Relevance], scope: set[str], max_articles: int | None) -> set[str]:
@@ -137,8 +132,9 @@ class _Scorer:
     """Scores items; what depends on an item's text alone (its quotability, its relevance to
     the topic) is worked out once per distinct text: syndicated copies cost a look-up."""
 
-    def __init__(self, topic: Topic) -> None:
+    def __init__(self, topic: Topic, tuning: Tuning) -> None:
         self.topic = topic
+        self.tuning = tuning
         self.quotes: dict[tuple[str, str], Quotability] = {}
         self.relevance: dict[str, Relevance] = {}
 
@@ -146,11 +142,11 @@ class _Scorer:
         key = (item.text, doc.language)
         quote = self.quotes.get(key)
         if quote is None:
-            quote = self.quotes[key] = quotability(item.text, doc.language)
+            quote = self.quotes[key] = quotability(item.text, doc.language, tuning=self.tuning)
         rel = self.relevance.get(item.text)
         if rel is None:
-            rel = self.relevance[item.text] = score_text(item.text, self.topic)
-        return score_item(item, doc, self.topic, doc_rel, rel, quote)
+            rel = self.relevance[item.text] = score_text(item.text, self.topic, tuning=self.tuning)
+        return score_item(item, doc, self.topic, doc_rel, rel, quote, tuning=self.tuning)
 
 
 def _ranked(
@@ -162,19 +158,19 @@ def _ranked(
     words: Callable[[list[Document]], dict[str, DocumentWords]],
     items_of: Callable[[set[str]], Iterable[Item]],
     item_counts: Callable[[set[str]], int],
-    max_articles: int | None,
+    tuning: Tuning,
     broken_elsewhere: int = 0,
     texts: Callable[[set[str]], Mapping[str, Document]] | None = None,
 ) -> RankResult:
     counted = words(in_lang)
-    the_topic = build_topic(topic or "", in_lang, language=language, counted=counted)
-    doc_rel = {d.id: score_document(d, the_topic, counted[d.id]) for d in in_lang}
+    the_topic = build_topic(topic or "", in_lang, language=language, counted=counted, tuning=tuning)
+    doc_rel = {d.id: score_document(d, the_topic, counted[d.id], tuning=tuning) for d in in_lang}
     the_topic.credits_of.forget_articles()
     del counted
-    scope = in_scope(doc_rel, bool(the_topic.core))
-    scored = shortlist(doc_rel, scope, max_articles)
+    scope = in_scope(doc_rel, bool(the_topic.core), tuning=tuning)
+    scored = shortlist(doc_rel, scope, tuning.shortlist.max_articles)
     by_id = dict(texts(scored)) if texts else {d.id: d for d in in_lang if d.id in scored}
-    score = _Scorer(the_topic)
+    score = _Scorer(the_topic, tuning)
     candidates: list[Candidate] = []
     broken = broken_elsewhere
     for item in items_of(scored):
@@ -204,13 +200,13 @@ def rank(
     period: Period | str,
     *,
     language: str | None = None,
-    max_articles: int | None = MAX_ARTICLES,
+    tuning: Tuning = TUNING,
 ) -> RankResult:
     """Rank the items of the in-scope documents inside ``period`` for ``topic``; best first.
 
     ``topic`` may be ``None`` or empty: then every article of the period is in scope and the
     statements are ordered by how well they work on the page. Only the statements of the
-    ``max_articles`` most relevant articles in scope are scored (:func:`shortlist`).
+    ``tuning.shortlist.max_articles`` most relevant articles in scope are scored (:func:`shortlist`).
     """
     period = parse_period(period) if isinstance(period, str) else period
     places = {d.id: period.placement(d.published) for d in documents}
@@ -230,7 +226,7 @@ def rank(
         words=lambda docs: {d.id: document_words(d) for d in docs},
         items_of=lambda ids: (i for d in sorted(ids) for i in by_doc.get(d, ())),
         item_counts=lambda ids: sum(len(by_doc.get(i, ())) for i in ids),
-        max_articles=max_articles,
+        tuning=tuning,
         broken_elsewhere=broken,
     )
 
@@ -241,7 +237,7 @@ def rank_store(
     period: Period | str,
     *,
     language: str | None = None,
-    max_articles: int | None = MAX_ARTICLES,
+    tuning: Tuning = TUNING,
 ) -> RankResult:
     """:func:`rank` over a store, reading what the period needs: the dates of all documents
     (grouped, in SQL), the documents inside the period (of ``language``), their stored words
@@ -278,9 +274,9 @@ def rank_store(
         words=words,
         items_of=store.stream_items,
         item_counts=lambda ids: sum(store.item_counts(ids).values()),
-        max_articles=max_articles,
+        tuning=tuning,
         texts=texts,
     )
 
 
-__all__ = ["KIND_WEIGHTS", "MAX_ARTICLES", "MIN_RELEVANCE", "MIN_SCOPE", "SMALL_PERIOD", "RankResult", "in_scope", "kind_weight", "rank", "rank_store", "score_item", "shortlist"]
+__all__ = ["RankResult", "in_scope", "kind_weight", "rank", "rank_store", "score_item", "shortlist"]

@@ -17,11 +17,8 @@ import numpy as np
 from oogst.models import Document
 from oogst.select.features import DocumentWords, document_words
 from oogst.select.lexicon import get_lexicon
-from oogst.select.terms import MIN_PART, compound_parts, content_words, matches, stem, words
-RELATED_WEIGHT = 0.6  # an article like the on-topic ones, without naming the topic, scores up to this
-CORE_WEIGHT = 0.8
-EXPANSION_WEIGHT = 0.2
-TOPIC_DOC_COVERAGE = 0.5  # a document "matches the topic" when it has half the core terms
+from oogst.select.terms import compound_parts, content_words, matches, stem, words
+from oogst.tuning import TUNING, Tuning
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +45,14 @@ class Relevance:
 
 
 def core_terms(
-    phrase: str, language: str, vocabulary: frozenset[str] = frozenset()
+    phrase: str, language: str, vocabulary: frozenset[str] = frozenset(), *, tuning: Tuning = TUNING
 ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """Stems of the topic's words, and per word the stems of its compound parts (≥ 5 letters).
-
-    A part found in a text counts half: ``samenwerkingsverband`` is half-matched by samenwerking.
+    """Stems of the topic's words, and per word the stems of its compound parts (at least
+    ``min_part`` letters). A part found in a text counts ``part_credit``: ``samenwerkingsverband``
+    is half-matched by samenwerking.
     """
     lex = get_lexicon(language)
+    min_part = tuning.ranking.min_part
     core: list[str] = []
     parts: list[tuple[str, ...]] = []
     for word in content_words(phrase, language) or words(phrase):
@@ -62,23 +60,24 @@ def core_terms(
         if s in core:
             continue
         core.append(s)
-        found = (stem(p, language) for p in compound_parts(word, vocabulary, lex))
-        parts.append(tuple(p for p in found if len(p) >= MIN_PART and p != s))
+        found = (stem(p, language) for p in compound_parts(word, vocabulary, lex, min_part))
+        parts.append(tuple(p for p in found if len(p) >= min_part and p != s))
     return tuple(core), tuple(parts)
 
 
-def _match(text: str, topic: Topic) -> dict[str, tuple[str, float]]:
-    """core term → (first word in ``text`` that expresses it, credit 1 or 0.5 for a part)."""
-    return _match_words(tuple(dict.fromkeys(words(text))), topic)  # each distinct word once, in order of first use
+def _match(text: str, topic: Topic, tuning: Tuning) -> dict[str, tuple[str, float]]:
+    """core term → (first word in ``text`` that expresses it, credit 1 or ``part_credit`` for a part)."""
+    return _match_words(tuple(dict.fromkeys(words(text))), topic, tuning)  # each distinct word once, in order of first use
 
 
-def _match_words(distinct: Sequence[str], topic: Topic) -> dict[str, tuple[str, float]]:
+def _match_words(distinct: Sequence[str], topic: Topic, tuning: Tuning) -> dict[str, tuple[str, float]]:
     credits = topic.credits_of
+    credits.rules(tuning)
     known = credits.matched.get(distinct) if len(distinct) > 64 else None  # an article's words: asked twice
     if known is not None:
         return dict(known)
     found: dict[str, tuple[str, float]] = {}
-    hitting = credits.hitting.intersection(distinct) if not credits.unknown(distinct) else credits.learn(distinct, topic)
+    hitting = credits.hitting.intersection(distinct) if not credits.unknown(distinct) else credits.learn(distinct, topic, tuning)
     if hitting:
         order = sorted(hitting, key=distinct.index) if len(hitting) > 1 else list(hitting)
         for word in order:  # in order of first use
@@ -94,13 +93,24 @@ class _Credits:
     """Per topic, which words express a core term (or a part of one), learnt word by word: an
     article's distinct words are then met with one set intersection, not a loop in Python."""
 
-    __slots__ = ("hitting", "matched", "of", "seen")
+    __slots__ = ("hitting", "matched", "numbers", "of", "seen")
 
     def __init__(self) -> None:
         self.matched: dict[Sequence[str], tuple[tuple[str, tuple[str, float]], ...]] = {}  # long word lists → their matches
         self.seen: set[str] = set()
         self.hitting: set[str] = set()
         self.of: dict[str, tuple[float, ...]] = {}
+        self.numbers: tuple[int, float] | None = None  # the (min_part, part_credit) it learnt with
+
+    def rules(self, tuning: Tuning) -> None:
+        """Forget what was learnt with other numbers (one topic scored with two tunings)."""
+        numbers = (tuning.ranking.min_part, tuning.ranking.part_credit)
+        if numbers != self.numbers:
+            self.matched.clear()
+            self.seen.clear()
+            self.hitting.clear()
+            self.of.clear()
+            self.numbers = numbers
 
     def forget_articles(self) -> None:
         """Drop the kept matches of articles' word lists (they would keep the lists alive)."""
@@ -109,10 +119,11 @@ class _Credits:
     def unknown(self, distinct: Sequence[str]) -> bool:
         return not self.seen.issuperset(distinct)
 
-    def learn(self, distinct: Sequence[str], topic: Topic) -> set[str]:
+    def learn(self, distinct: Sequence[str], topic: Topic, tuning: Tuning) -> set[str]:
         parts = topic.parts or tuple(() for _ in topic.core)
+        min_part, part_credit = tuning.ranking.min_part, tuning.ranking.part_credit
         for word in self.seen.symmetric_difference(distinct).difference(self.seen):
-            credits = _credits(word, topic.core, parts, topic.language)
+            credits = _credits(word, topic.core, parts, topic.language, min_part, part_credit)
             if any(credits):
                 self.hitting.add(word)
                 self.of[word] = credits
@@ -121,10 +132,13 @@ class _Credits:
 
 
 @lru_cache(maxsize=131072)
-def _credits(word: str, core: tuple[str, ...], parts: tuple[tuple[str, ...], ...], language: str) -> tuple[float, ...]:
-    """Per core term: 1 when ``word`` expresses it, 0.5 when it expresses one of its parts."""
+def _credits(
+    word: str, core: tuple[str, ...], parts: tuple[tuple[str, ...], ...], language: str, min_part: int, part_credit: float
+) -> tuple[float, ...]:
+    """Per core term: 1 when ``word`` expresses it, ``part_credit`` when it expresses one of its parts."""
     return tuple(
-        1.0 if matches(term, word, language) else 0.5 if any(matches(p, word, language) for p in term_parts) else 0.0
+        1.0 if matches(term, word, language, min_part)
+        else part_credit if any(matches(p, word, language, min_part) for p in term_parts) else 0.0
         for term, term_parts in zip(core, parts)
     )
 
@@ -133,43 +147,48 @@ def _coverage(found: dict[str, tuple[str, float]], topic: Topic) -> float:
     return sum(c for _, c in found.values()) / len(topic.core)
 
 
-def score_text(text: str, topic: Topic) -> Relevance:
+def score_text(text: str, topic: Topic, *, tuning: Tuning = TUNING) -> Relevance:
     """Relevance of a statement: share of core terms present, plus co-occurring terms."""
     if not topic.core:
         return Relevance(0.0, ())
-    core = _match(text, topic)
+    r = tuning.ranking
+    core = _match(text, topic, tuning)
     core_share = _coverage(core, topic)
     text_stems = {stem(w, topic.language) for w in content_words(text, topic.language)}
     expansion = [(t, w) for t, w in topic.expansion if t in text_stems]
-    exp_share = min(1.0, sum(w for _, w in expansion) / 1.5)
-    score = CORE_WEIGHT * core_share + EXPANSION_WEIGHT * exp_share
+    exp_share = min(1.0, sum(w for _, w in expansion) / r.expansion_full)
+    score = r.core_weight * core_share + r.expansion_weight * exp_share
     if not core:
-        score *= 0.75  # only related words, not the topic itself
+        score *= r.related_only  # only related words, not the topic itself
     found = {w for w, _ in core.values()} | {w for w in words(text) if stem(w, topic.language) in dict(expansion)}
     ordered = tuple(dict.fromkeys(w for w in words(text) if w in found))
     return Relevance(round(min(1.0, score), 4), ordered)
 
 
 @lru_cache(maxsize=262144)
-def _hit(word: str, core: tuple[str, ...], language: str) -> bool:
-    return any(matches(t, word, language) for t in core)
+def _hit(word: str, core: tuple[str, ...], language: str, min_part: int) -> bool:
+    return any(matches(t, word, language, min_part) for t in core)
 
 
-def score_document(document: Document, topic: Topic, counted: DocumentWords | None = None) -> Relevance:
-    """Relevance of a whole article: core terms in the title count double, density helps.
-    ``counted``: the article's :func:`document_words`, when the caller has them already."""
+def score_document(
+    document: Document, topic: Topic, counted: DocumentWords | None = None, *, tuning: Tuning = TUNING
+) -> Relevance:
+    """Relevance of a whole article: its text, its title and how densely it names the topic
+    (``body_weight``, ``title_weight``, ``density_weight``), or its likeness to the on-topic
+    articles. ``counted``: the article's :func:`document_words`, when the caller has them already."""
     if not topic.core:
         return Relevance(0.0, ())
+    r = tuning.ranking
     counted = counted or document_words(document)
-    body = _match_words(counted.body, topic)
-    title = _match_words(counted.title, topic)
+    body = _match_words(counted.body, topic, tuning)
+    title = _match_words(counted.title, topic, tuning)
     n_words = max(1, counted.n_words())
     core, language = topic.core, topic.language
     hitting = topic.credits_of.hitting.intersection(counted.body)  # _match_words learnt the body's words
-    hits = sum(counted.body_counts[counted.body.index(w)] for w in hitting if _hit(w, core, language))
-    density = min(1.0, hits / n_words * 50)  # two hits per hundred words is plenty
-    literal = 0.45 * _coverage(body, topic) + 0.3 * _coverage(title, topic) + 0.25 * density
-    score = max(literal, RELATED_WEIGHT * topic.related_of.get(document.id, 0.0))
+    hits = sum(counted.body_counts[counted.body.index(w)] for w in hitting if _hit(w, core, language, r.min_part))
+    density = min(1.0, hits / n_words * r.density_full)
+    literal = r.body_weight * _coverage(body, topic) + r.title_weight * _coverage(title, topic) + r.density_weight * density
+    score = max(literal, r.related_weight * topic.related_of.get(document.id, 0.0))
     matched = tuple(dict.fromkeys(w for w, _ in [*title.values(), *body.values()]))
     return Relevance(round(min(1.0, score), 4), matched)
 
@@ -243,21 +262,23 @@ def _tfidf_matrix(rows: Sequence[DocumentWords], language: str) -> tuple[Any, np
     return sublinear_tfidf(counts_matrix).tocsr(), terms
 
 
-def _joint_coverage(c: DocumentWords, topic: Topic) -> float:
+def _joint_coverage(c: DocumentWords, topic: Topic, tuning: Tuning) -> float:
     """The coverage of ``f"{title}\\n{text}"``: per core term the best credit in either."""
-    body, title = _match_words(c.body, topic), _match_words(c.title, topic)
+    body, title = _match_words(c.body, topic, tuning), _match_words(c.title, topic, tuning)
     return sum(max(body.get(t, ("", 0.0))[1], title.get(t, ("", 0.0))[1]) for t in topic.core) / len(topic.core)
 
 
 def _expand(
-    documents: Sequence[Document], topic: Topic, n: int, counted: Sequence[DocumentWords] | None = None
+    documents: Sequence[Document], topic: Topic, tuning: Tuning, counted: Sequence[DocumentWords] | None = None
 ) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
     """Co-occurring terms (for statements) and related documents (for articles)."""
     if not documents:
         return (), ()
+    r = tuning.ranking
+    n = r.expansion_terms
     core, language = topic.core, topic.language
     rows = counted or [document_words(d) for d in documents]
-    on_topic = np.array([_joint_coverage(c, topic) >= TOPIC_DOC_COVERAGE for c in rows])
+    on_topic = np.array([_joint_coverage(c, topic, tuning) >= r.on_topic_coverage for c in rows])
     if not on_topic.any():
         return (), ()
     try:
@@ -269,9 +290,9 @@ def _expand(
         return (), related
     weights = np.asarray(matrix[on_topic].mean(axis=0)).ravel()
     if (~on_topic).any():
-        weights = weights - 0.5 * np.asarray(matrix[~on_topic].mean(axis=0)).ravel()
+        weights = weights - r.off_topic_share * np.asarray(matrix[~on_topic].mean(axis=0)).ravel()
     doc_freq = np.asarray((matrix[on_topic] > 0).sum(axis=0)).ravel()
-    min_df = 2 if on_topic.sum() >= 2 else 1
+    min_df = min(r.expansion_min_articles, int(on_topic.sum()))
     keep = np.flatnonzero((weights > 0) & (doc_freq >= min_df))
     common = _common_word_stems(rows, language)
     numbers = {stem(w, language) for w in get_lexicon(language).number_words}
@@ -279,7 +300,7 @@ def _expand(
         (
             (str(terms[j]), float(weights[j]))
             for j in keep
-            if len(terms[j]) >= 4 and terms[j] in common and terms[j] not in numbers
+            if len(terms[j]) >= r.expansion_min_letters and terms[j] in common and terms[j] not in numbers
             and not any(terms[j] == c or c in terms[j] or terms[j] in c for c in core)
         ),
         key=lambda tw: (-tw[1], tw[0]),
@@ -306,22 +327,22 @@ def build_topic(
     documents: Sequence[Document] = (),
     *,
     language: str | None = None,
-    n_expand: int = 24,
     counted: Mapping[str, DocumentWords] | None = None,
+    tuning: Tuning = TUNING,
 ) -> Topic:
-    """The topic's core stems plus up to ``n_expand`` terms that co-occur with it in ``documents``.
-    ``counted``: document id → its :func:`document_words`, when the caller has them (each
-    article is then read once for the topic and its own relevance)."""
+    """The topic's core stems plus up to ``expansion_terms`` terms that co-occur with it in
+    ``documents``. ``counted``: document id → its :func:`document_words`, when the caller has them
+    (each article is then read once for the topic and its own relevance)."""
     lang = language or majority_language(documents)
     if counted is None:
         counted = {d.id: document_words(d) for d in documents}
     vocabulary = frozenset().union(*(counted[d.id].body for d in documents))
-    core, parts = core_terms(phrase, lang, vocabulary)
+    core, parts = core_terms(phrase, lang, vocabulary, tuning=tuning)
     topic = Topic(phrase, lang, core, parts)
     docs = sorted(
         (d for d in documents if get_lexicon(d.language).language == get_lexicon(lang).language), key=lambda d: d.id
     )
-    expansion, related = _expand(docs, topic, n_expand, [counted[d.id] for d in docs]) if core else ((), ())
+    expansion, related = _expand(docs, topic, tuning, [counted[d.id] for d in docs]) if core else ((), ())
     made = Topic(phrase, lang, core, parts, expansion, related)
     object.__setattr__(made, "credits_of", topic.credits_of)  # the same core terms: what was learnt holds
     return made

@@ -3,6 +3,8 @@
 No parser: word lists from the lexicon plus a few positional rules that hold for Dutch and
 English main clauses (the finite verb comes early; a word right after a subject pronoun is a
 verb). Each check returns a plain record or ``None``, so a reason can say exactly what it saw.
+The positions of those rules define the checks and stay here; what tunes them (how many past
+sentences make an anecdote, how far a credit line may be) is ``Tuning.ranking``'s.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from oogst.select.lexicon import Lexicon
+from oogst.tuning import TUNING, Tuning
 
 _SENTENCE = re.compile(r"(?<=[.!?…])[’'”\"]?\s+(?=[\"'“‘„(]*[A-ZÀ-Ý0-9])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
@@ -135,16 +138,18 @@ def cut_off(text: str, document_text: str, end: int) -> str | None:
     return None
 
 
-def caption(document_text: str, start: int, end: int, lex: Lexicon) -> str | None:
+def caption(document_text: str, start: int, end: int, lex: Lexicon, *, tuning: Tuning = TUNING) -> str | None:
     """A photo caption or display quote: the item's line stands next to a credit line ("Beeld:
-    …", "portretfoto …", "©")."""
+    …", "portretfoto …", "©"): one of the two lines before it or the line after it, within
+    ``caption_reach`` characters and shorter than ``caption_line``."""
+    reach, longest = tuning.ranking.caption_reach, tuning.ranking.caption_line
     line_start = document_text.rfind("\n", 0, start) + 1
-    before = document_text[max(0, line_start - 300):line_start].splitlines()[-2:]
+    before = document_text[max(0, line_start - reach):line_start].splitlines()[-2:]
     line_end = document_text.find("\n", end)
-    after = document_text[line_end + 1:line_end + 300].splitlines()[:1] if line_end >= 0 else []
+    after = document_text[line_end + 1:line_end + reach].splitlines()[:1] if line_end >= 0 else []
     for line in [*before, *after]:
         for pattern in lex.caption_lines:
-            if line.strip() and len(line) < 160 and re.search(pattern, line, re.IGNORECASE):
+            if line.strip() and len(line) < longest and re.search(pattern, line, re.IGNORECASE):
                 return f"caption or display quote (next to '{line.strip()[:30]}')"
     return None
 
@@ -174,20 +179,22 @@ def refers_back(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def story(text: str, lex: Lexicon) -> Story | None:
-    """A past-tense narrative that ends in the past: most sentences have a simple-past verb,
-    at least two do, the last one does, and it has story markers (toen, twee keer, 2019).
+def story(text: str, lex: Lexicon, *, tuning: Tuning = TUNING) -> Story | None:
+    """A past-tense narrative that ends in the past: at least half of the sentences have a
+    simple-past verb, at least two do, the last one does, and it has story markers (toen, twee
+    keer, 2019) or three past sentences (``story_*`` of ``Tuning.ranking``).
 
     A story that ends on a present-tense moral ("Nu zeggen we: …") is not penalised.
     """
+    r = tuning.ranking
     sents = sentences(text)
     past = [_is_past(s, lex) for s in sents]
     n_past = sum(past)
-    if n_past < 2 or n_past * 2 < len(sents) or not past[-1]:
+    if n_past < r.story_min_past or n_past < r.story_past_share * len(sents) or not past[-1]:
         return None
     toks = [t for s in sents for t in _tokens(s)]
     markers = tuple(dict.fromkeys(t for t in toks if t in lex.narrative_markers or t in lex.number_words or t.isdigit()))
-    if not markers and n_past < 3:
+    if not markers and n_past < r.story_unmarked_past:
         return None
     return Story(n_past, len(sents), markers)
 

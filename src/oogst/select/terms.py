@@ -9,7 +9,6 @@ import snowballstemmer
 from oogst.select.lexicon import Lexicon, get_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-MIN_PART = 5  # a stem this long may match inside a longer word (compounds)
 
 
 def words(text: str) -> list[str]:
@@ -53,30 +52,31 @@ def stem_analyzer(language: str):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=262144)
-def matches(term: str, word: str, language: str) -> bool:
+def matches(term: str, word: str, language: str, min_part: int) -> bool:
     """Does ``word`` express the stemmed ``term``?
 
-    Equal stems match; a term of at least five letters also matches inside a longer word, so
-    ``samenwerk`` matches samenwerking and samenwerkingsverband, ``gemeent`` gemeentelijke.
+    Equal stems match; a term of at least ``min_part`` letters (``Tuning.ranking.min_part``)
+    also matches inside a longer word, so ``samenwerk`` matches samenwerking and
+    samenwerkingsverband, ``gemeent`` gemeentelijke.
     """
     w_stem = stem(word, language)
     if w_stem == term:
         return True
-    if len(term) < MIN_PART:
+    if len(term) < min_part:
         return False
     return term in word or term in w_stem
 
 
-def compound_parts(word: str, vocabulary: frozenset[str], lex: Lexicon) -> tuple[str, ...]:
+def compound_parts(word: str, vocabulary: frozenset[str], lex: Lexicon, min_part: int) -> tuple[str, ...]:
     """Split a compound into two parts (``samenwerkingsverband`` → samenwerking, verband).
 
-    Both parts must be at least five letters and one of them must occur in ``vocabulary``
-    (the corpus words); a linking s/en/e after the first part is allowed. The longest known
-    first part wins. Returns () when no split is found.
+    Both parts must be at least ``min_part`` letters and one of them must occur in
+    ``vocabulary`` (the corpus words); a linking s/en/e after the first part is allowed. The
+    longest known first part wins. Returns () when no split is found.
     """
-    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+    for i in range(len(word) - min_part, min_part - 1, -1):
         head, tail = word[:i], word[i:]
-        heads = [head] + [h for link in lex.linking if head.endswith(link) and len(h := head[: -len(link)]) >= MIN_PART]
+        heads = [head] + [h for link in lex.linking if head.endswith(link) and len(h := head[: -len(link)]) >= min_part]
         known = [h for h in heads if h in vocabulary]
         if known:
             return (known[0], tail)
