@@ -103,10 +103,26 @@ class Handle:
     def result(self) -> Any:  # noqa: ANN401 — what fn returns
         if self.future is not None:
             try:
-                return self.future.result()
+                return _settled(self.future, self.pool)  # type: ignore[arg-type]
             except BrokenProcessPool:
                 self.pool.broken = True  # type: ignore[union-attr]
         return self.fn(*self.args)
+
+
+POLL = 1.0  # seconds between looks at a pool whose answer is late
+
+
+def _settled(future: Future, pool: HarvestPool) -> Any:  # noqa: ANN401 — what the call returns
+    """``future.result()``, or BrokenProcessPool when the pool can no longer settle it. A worker
+    killed while work is handed out can break the executor so that its manager thread ends
+    without setting a future submitted in that moment (CPython 3.11): waiting on it would
+    hang ``oogst add`` for ever."""
+    while True:
+        try:
+            return future.result(timeout=POLL)
+        except TimeoutError:
+            if pool.lost():
+                raise BrokenProcessPool("the pool stopped without answering") from None
 
 
 class HarvestPool:
@@ -139,6 +155,15 @@ class HarvestPool:
         except BrokenProcessPool:
             self.broken = True
             return Handle(fn, args)
+
+    def lost(self) -> bool:
+        """Whether the executor is broken or its manager thread (which settles every future) has
+        ended: then no pending future will be settled."""
+        ex = self._pool
+        if ex is None or getattr(ex, "_broken", False):
+            return True
+        manager = getattr(ex, "_executor_manager_thread", None)
+        return manager is not None and not manager.is_alive()
 
     def _start(self) -> None:
         import os
