@@ -73,3 +73,9 @@ def test_heading_end_checks_are_their_patterns(raw: str) -> None:
 
     assert boxes._ends_as_sentence(raw) == bool(boxes._SENTENCE_END.search(raw))
     assert boxes._inner_stop(raw) == bool(boxes._INNER_STOP.search(raw))
+
+
+@given(st.text(alphabet="BakrVnDijZ -’'\n_1", max_size=40), st.sampled_from(["Bakker", "Ba", "Van Dijk", "B-a"]))
+def test_longer_name_is_the_plain_pattern(text: str, word: str) -> None:
+    plain = re.compile(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{people._UP}]")
+    assert bool(people._longer_name(word).search(text)) == bool(plain.search(text))

@@ -307,7 +307,8 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
         bare = _BARE_ROLE.match(tail, m.end())
         if not bare or not any(is_role_word(w, lang) for w in bare.group(1).split()):
             return None, None
-    words = list(_ROLE_WORD.finditer(tail, m.end()))
+    # the first eight words are read, and _role_follows looks three past them
+    words = list(islice(_ROLE_WORD.finditer(tail, m.end()), 11))
     role_words: list[str] = []
     org: str | None = None
     found = False
@@ -664,7 +665,7 @@ def _lone_speakers(text: str, lang: Language, found: list[Found], surnames: set[
             found.append(Found(at, at + len(word), typo, typo, None, None))  # "vindt Maast" after "Theo Maas"
             continue
         if word not in longer:
-            longer[word] = re.search(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{_UP}]", text) is not None
+            longer[word] = _longer_name(word).search(text) is not None
         if longer[word]:
             continue  # part of a longer name elsewhere: "Amberline Buses", "Salters Ferry"
         role, org = role_before(text, at, lang)
@@ -674,10 +675,24 @@ def _lone_speakers(text: str, lang: Language, found: list[Found], surnames: set[
         surnames.add(word)
 
 
+@lru_cache(maxsize=4_096)
+def _longer_name(word: str) -> re.Pattern[str]:
+    """``word`` as the start of a longer name: a whole word, then a capital ("Amberline Buses").
+    It opens with the word itself, so the engine skips to it (a pattern that opens with the
+    look-behind is tried at every character); the look-behind after it checks the character
+    before the word."""
+    return re.compile(rf"{re.escape(word)}(?<![\w’'-].{{{len(word)}}})[^\S\n]+[{_UP}]")
+
+
 def _shared_surnames(text: str, lang: Language, found: list[Found], surnames: set[str]) -> None:
     """ "Sarah and David Jones", "Anna en Piet de Vries": the first first name shares the surname."""
     for f in list(found):
         if f.name != f.surname and " " in f.name:
+            # the pattern ends in a coordinator and white space: test that first, since a
+            # pattern anchored at its end is tried at every character before it
+            head = text[max(0, f.start - 30) : f.start].rsplit(None, 1)
+            if not text[f.start - 1 : f.start].isspace() or not head or head[-1] not in _COORDINATORS:
+                continue
             pair = _PAIR_BEFORE.search(text, max(0, f.start - 30), f.start)
             if pair and pair.group(1) in lang.first_names:
                 found.append(Found(pair.start(1), pair.end(1), f"{pair.group(1)} {f.surname}", f.surname, None, None))
