@@ -340,7 +340,7 @@ def choose(text: str, chosen: str | None = None, own: str | None = None) -> str:
     if own:
         if not known(own):
             raise LanguageError(f"the document gives its language as {own!r}, which oogst has no pack for; "
-                                f"known: {', '.join(CODES)}")
+                                f"known: {', '.join(CODES)}", given=own)
         return get(own).code
     return detect(text)
 
