@@ -4,9 +4,10 @@ words make up, on every Dutch and English text oogst has and on other languages.
     python bench/detect_shares.py                       # the corpora in the repository
     python bench/detect_shares.py --realtext ../shared/realtext/texts
 
-Per corpus: the texts, how many are too short to tell (under ``DETECT_MIN_TOKENS`` tokens),
-the lowest and median share (the hint words apart from the language's ``DETECT_SHARED`` most
-frequent ones, see ``oogst.lang``) of the texts long enough to judge; for the other languages
+Per corpus: the texts, how many are too short to tell (under ``DETECT_MIN_TOKENS`` tokens and
+``DETECT_SHORT_CHARS`` characters), the lowest and median share (the hint words apart from the
+language's ``DETECT_SHARED`` most frequent ones, see ``oogst.lang``) of the texts long enough to
+judge; for the other languages
 (``tests/lang/foreign/``) the highest. ``refused`` counts Dutch and English texts that
 ``detect`` refuses, ``accepted`` foreign texts that it takes, and ``wrong`` texts detected as the
 other registered language. Then the same for windows of 50 to 100 tokens cut from every text

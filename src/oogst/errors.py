@@ -32,7 +32,12 @@ class PeriodError(InputError):
 
 class LanguageError(InputError):
     """A language no pack in ``oogst.lang`` has, or a text that reads as none of them; the
-    message lists the known languages, and the caller adds how to choose one."""
+    message lists the known languages, and the caller adds how to choose one. ``given`` is the
+    language a document gave when it is one no pack has (None: nothing given, or an option)."""
+
+    def __init__(self, message: str, given: str | None = None) -> None:
+        super().__init__(message)
+        self.given = given
 
 
 class DigestFileError(InputError):

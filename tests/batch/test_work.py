@@ -82,6 +82,7 @@ def test_a_document_whose_language_cannot_be_told_is_one_failure_and_lang_is_nev
     assert [f["source"][-1] for f in fails] == ["1", "2"]
     assert fails[0]["reason"].startswith("cannot tell the language of the text")
     assert fails[1]["reason"].startswith("the document gives its language as 'de'")
+    assert "give the document its language" not in fails[1]["reason"]  # it gave one: oogst reads no other
     for f in fails:
         assert "known: nl, en" in f["reason"] and f["reason"].endswith("or choose one for every document with --lang")
     chosen = harvest_partition(0, _partition(path).records, lang="en")  # --lang wins over every document's own

@@ -76,8 +76,7 @@ def test_add_leaves_out_what_it_cannot_read_the_language_of_and_goes_on(tmp_path
         assert sorted(failed) == ["b-hollerbach.txt", "c-hollerbach.md", "e-hollerbach.html",
                                   "g-corpus.jsonl:1", "g-corpus.jsonl:2", "g-corpus.jsonl:4", "g-corpus.jsonl:5"]
         for reason in failed.values():
-            assert "known: nl, en" in reason and reason.endswith(
-                "give the document its language: 'lang' in its JSONL record or front matter, or <html lang>")
+            assert "known: nl, en" in reason and reason.endswith("'lang' in its JSONL record or front matter, or <html lang>")
         assert failed["b-hollerbach.txt"].startswith("cannot tell the language of the text: too few of its")
         assert failed["g-corpus.jsonl:1"].startswith("cannot tell the language of the text")
         assert failed["c-hollerbach.md"].startswith("the document gives its language as 'de'")
@@ -112,3 +111,18 @@ def test_iter_sources_keeps_the_language_a_source_gives(tmp_path: Path) -> None:
     assert given["e-hollerbach.html"] == "de" and given["f-hollerbach.html"] == "nl"
     assert given["c-hollerbach.md"] == "de" and given["b-hollerbach.txt"] is None
     assert (given["1"], given["2"], given["3"], given["4"], given["5"]) == (None, "es", "EN", "7", "de")
+
+
+def test_the_reason_says_what_the_editor_can_do_for_each_kind_of_refusal(tmp_path: Path) -> None:
+    """A document that gives a language no pack has already gave one: the reason must not ask for
+    it again but say that oogst reads only its own languages, and how to correct a wrong one; a
+    text that reads as no language is told how to give one, if it is in one oogst reads."""
+    with Store(tmp_path / "s.db") as st:
+        _, failed = _outcome(add(st, _sources(tmp_path / "in")))
+    for given in ("c-hollerbach.md", "e-hollerbach.html", "g-corpus.jsonl:2", "g-corpus.jsonl:5"):
+        reason = failed[given]
+        assert "give the document its language" not in reason, reason
+        assert "oogst reads no other language; if the text is in nl or en, correct the language the document gives" in reason
+    for undetected in ("b-hollerbach.txt", "g-corpus.jsonl:1"):
+        assert failed[undetected].endswith("; known: nl, en; if the text is in nl or en, give the document its language: "
+                                           "'lang' in its JSONL record or front matter, or <html lang>")

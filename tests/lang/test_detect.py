@@ -114,3 +114,16 @@ def test_harvest_auto_follows_the_rule() -> None:
     with pytest.raises(LanguageError, match=KNOWN):
         harvest(german)  # "auto" is the default
     assert harvest(german, "nl").items  # a language given: harvested as asked, quotes and all
+
+
+def test_a_long_text_in_a_script_without_spaces_is_not_too_short_to_tell() -> None:
+    """Tokens are what spaces separate, and Chinese or Japanese separate none: a whole article is
+    one or two tokens. It must be judged (and refused), not read as a title in the default language."""
+    chinese = ("达尔梅尔市议会今天决定与邻近的城市一起建设一座新的游泳池。市长说，这是一个重要的决定，"
+               "因为居民们多年来一直在等待。") * 20
+    assert len(chinese.split()) < lang.DETECT_MIN_TOKENS and not lang.evidence(chinese).short
+    with pytest.raises(LanguageError, match=f"cannot tell the language of the text.*{KNOWN}"):
+        lang.detect(chinese)
+    with pytest.raises(LanguageError, match=KNOWN):
+        lang.choose(chinese)
+    assert lang.evidence("达尔梅尔市议会今天决定建设一座新的游泳池。").short  # a title in it still is

@@ -53,6 +53,16 @@ def test_an_upload_in_a_language_oogst_cannot_tell_fails_with_the_reason(empty_c
     assert "cannot tell the language of the text" in empty_client.get("/sources").text
 
 
+def test_an_upload_that_gives_a_language_oogst_has_no_pack_for_is_not_asked_to_give_one(empty_client: Client) -> None:
+    spanish = (Path(__file__).parents[1] / "lang" / "foreign" / "es-3.txt").read_text(encoding="utf-8")
+    page = f"<!DOCTYPE html><html lang='es'><body><article><p>{spanish}</p></article></body></html>"
+    job = empty_client.wait_job(int(_upload(empty_client, [("villarrosa.html", page.encode())]).headers["location"]
+                                    .rsplit("/", 1)[1]))
+    [reason] = [e["reason"] for e in job["events"] if e["status"] == "failed"]
+    assert reason.startswith("the document gives its language as 'es', which oogst has no pack for; known: nl, en")
+    assert "oogst reads no other language" in reason and "give the document its language" not in reason
+
+
 def test_uploads_stay_inside_the_upload_folder(tmp_path: Path, make_client: MakeClient) -> None:
     store = tmp_path / "db" / "oogst.db"
     client = make_client(store)

@@ -164,7 +164,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
     three ``pyarrow.Table``s in the order of the records."""
     import pyarrow as pa
 
-    from oogst.ingest import GIVE_LANGUAGE, harvested, scrub, source_name, to_document
+    from oogst.ingest import harvested, language_failure, scrub, source_name, to_document
     from oogst.ingest.files import Failed, unexpected
     from oogst.models import ITEM_KINDS
 
@@ -196,7 +196,7 @@ def harvest_partition(index: int, records: Sequence[Record], lang: str = "auto",
             try:  # --lang wins over the document's own language, and neither is detected over
                 doc = to_document(loaded, lang if lang != "auto" else None)
             except LanguageError as exc:
-                fail(rec.source, f"{exc}; {GIVE_LANGUAGE}, or choose one for every document with --lang")
+                fail(rec.source, language_failure(exc, ", or choose one for every document with --lang"))
                 continue
             try:
                 found = limit.run(lambda: harvested(doc.text, doc.language, doc.id, kinds=wanted))  # noqa: B023

@@ -108,9 +108,22 @@ def source_name(name: str) -> str:
         return scrub(name)
 
 
-# How a document gets its language when it reads as none: what a LanguageError's reason adds
-# (``oogst add`` and the web upload have no --lang; ``oogst harvest`` adds its own).
-GIVE_LANGUAGE = "give the document its language: 'lang' in its JSONL record or front matter, or <html lang>"
+_WHERE_LANGUAGE = "'lang' in its JSONL record or front matter, or <html lang>"
+
+
+def language_failure(exc: LanguageError, also: str = "") -> str:
+    """The reason a document whose language ``exc`` refuses is left out with, and what the editor
+    can do: a document that gave a language no pack has is not asked to give one (it did), but
+    told that oogst reads only its own and how to correct a wrong one; one whose text reads as no
+    known language is told how to give it. ``also``: another way the caller offers (``oogst add``
+    and the web upload have no --lang; ``oogst harvest`` has)."""
+    known = " or ".join(languages.CODES)
+    if exc.given is not None:
+        hint = (f"oogst reads no other language; if the text is in {known}, correct the language the "
+                f"document gives: {_WHERE_LANGUAGE}")
+    else:
+        hint = f"if the text is in {known}, give the document its language: {_WHERE_LANGUAGE}"
+    return f"{exc}; {hint}{also}"
 
 
 def to_document(loaded: Loaded, lang: str | None = None) -> Document:
@@ -163,7 +176,7 @@ class _Run:
         try:
             doc = to_document(loaded)
         except LanguageError as exc:  # this document is left out, with the reason; the rest goes on
-            return Failure(loaded.source, f"{exc}; {GIVE_LANGUAGE}")
+            return Failure(loaded.source, language_failure(exc))
         cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
         if self.store.known_hash(doc.url) == doc.hash:
             return Unchanged(loaded, doc, cache)
@@ -319,5 +332,5 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
             settle(window.popleft())
 
 
-__all__ = ["AddSummary", "FetchPolicy", "Filters", "GIVE_LANGUAGE", "add", "cuts", "harvested", "iter_sources", "scrub",
-           "source_name", "to_document"]
+__all__ = ["AddSummary", "FetchPolicy", "Filters", "add", "cuts", "harvested", "iter_sources", "language_failure",
+           "scrub", "source_name", "to_document"]

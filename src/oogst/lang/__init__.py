@@ -251,6 +251,11 @@ DETECT_SHARED = 2
 # language unless another language's hints clearly outnumber its own (DETECT_MARGIN): nothing in
 # it contradicts the default, and refusing short Dutch texts would be the worse mistake.
 DETECT_MIN_TOKENS = 50
+# ... and under this many characters: tokens count words only where spaces separate them. Whole
+# Dutch and English texts have 5.3 to 7.3 characters per token (bench/detect_shares.py's corpora),
+# so 49 tokens are some 360 characters; a longer text of fewer tokens is written in a script that
+# separates its words by no spaces (Chinese, Japanese, Thai) and is judged, not read as a title.
+DETECT_SHORT_CHARS = 600
 # Below this share a text of DETECT_MIN_TOKENS or more reads as none of the registered languages.
 # Measured: whole Dutch and English texts 8.5 % at the lowest (medians 15-20 %); German, French
 # and Spanish 1.7 % at most, a page of numbers 0. Short documents are where the two meet, so
@@ -281,11 +286,12 @@ class Evidence:
     code: str
     tokens: int
     share: float
+    chars: int = 0  # the length of what was read (at most DETECT_CHARS)
 
     @property
     def short(self) -> bool:
         """Too short to tell (a title, a caption): the default language unless another wins."""
-        return self.tokens < DETECT_MIN_TOKENS
+        return self.tokens < DETECT_MIN_TOKENS and self.chars < DETECT_SHORT_CHARS
 
     @property
     def clear(self) -> bool:
@@ -307,13 +313,14 @@ def evidence(text: str) -> Evidence:
     code = best if best_total > total[default] * DETECT_MARGIN else default
     tokens = len(head.split())
     shared = sum(sorted(counts[code], reverse=True)[:DETECT_SHARED])
-    return Evidence(code, tokens, (total[code] - shared) / tokens if tokens else 0.0)
+    return Evidence(code, tokens, (total[code] - shared) / tokens if tokens else 0.0, len(head.strip()))
 
 
 def detect(text: str) -> str:
     """The registered language ``text`` is written in, from its function words: another language
     than the default (``CODES[0]``) only when its words clearly outnumber the default's. A text
-    too short to tell (under DETECT_MIN_TOKENS tokens) gets that choice as it is; a
+    too short to tell (under DETECT_MIN_TOKENS tokens and DETECT_SHORT_CHARS characters) gets
+    that choice as it is; a
     longer one that reads as none of the languages (German, French, a page of numbers) is a
     :class:`~oogst.errors.LanguageError` naming the known languages. The caller says how to
     choose one (``--lang``, a document's ``lang``)."""
@@ -340,11 +347,11 @@ def choose(text: str, chosen: str | None = None, own: str | None = None) -> str:
     if own:
         if not known(own):
             raise LanguageError(f"the document gives its language as {own!r}, which oogst has no pack for; "
-                                f"known: {', '.join(CODES)}")
+                                f"known: {', '.join(CODES)}", given=own)
         return get(own).code
     return detect(text)
 
 
-__all__ = ["CODES", "DETECT_CHARS", "DETECT_MIN_SHARE", "DETECT_MIN_TOKENS", "DETECT_SHARED", "Evidence", "LABEL_KEYS",
-           "SUPPORTED", "Language", "LanguageError", "Lexicon", "choose", "detect", "every", "evidence", "get", "known",
-           "normalize", "unknown_language"]
+__all__ = ["CODES", "DETECT_CHARS", "DETECT_MIN_SHARE", "DETECT_MIN_TOKENS", "DETECT_SHARED", "DETECT_SHORT_CHARS",
+           "Evidence", "LABEL_KEYS", "SUPPORTED", "Language", "LanguageError", "Lexicon", "choose", "detect", "every",
+           "evidence", "get", "known", "normalize", "unknown_language"]
