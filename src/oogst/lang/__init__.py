@@ -332,8 +332,10 @@ def detect(text: str) -> str:
     if words * 2 < numbers:
         why = f"it is mostly numbers ({words} words, {numbers} numbers)"
     else:
-        why = (f"too few of its {words} words are common words of {' or '.join(CODES)} ({found.share:.1%} "
-               f"besides the {DETECT_SHARED} most frequent; {DETECT_MIN_SHARE:.0%} or more expected)")
+        # in an editor's words: the measure (tokens, the two most frequent hints left out) is in
+        # the docs and in bench/detect_shares.py
+        why = (f"too few of its {words} words are everyday words of {' or '.join(CODES)} "
+               f"({found.share:.1%}, where texts in those languages have {DETECT_MIN_SHARE:.0%} or more)")
     raise LanguageError(f"cannot tell the language of the text: {why}; known: {', '.join(CODES)}")
 
 
