@@ -146,3 +146,38 @@ def test_a_future_the_broken_pool_never_settles_falls_back(monkeypatch) -> None:
     assert handle.result().items == harvest(text, "nl", document_id="d1").items
     assert pool.broken
     pool._pool = None  # noqa: SLF001 — nothing to shut down
+
+
+def test_the_web_digest_worker_dies_with_a_killed_server(tmp_path: Path) -> None:
+    """kill -9 of `oogst web` must not leave the worker that makes its digests waiting for ever
+    (each killed server left one behind, 135 MB each). The pool is started from another thread,
+    which ends first, as a request thread may: the worker must outlive that thread."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "server.py"
+    script.write_text(
+        "import os, threading, time\n"
+        "from oogst.web import workspace\n"
+        "if __name__ == '__main__':\n"
+        "    got = []\n"
+        "    t = threading.Thread(target=lambda: got.append(workspace._worker_pool()))\n"
+        "    t.start(); t.join()\n"
+        "    pool = got[0]\n"
+        "    assert pool.submit(os.getpid).result() != os.getpid()\n"
+        "    time.sleep(1.5)  # the starting thread has ended: the worker is still there\n"
+        "    assert pool.submit(sum, [1, 2]).result() == 3\n"
+        "    print(' '.join(str(p) for p in pool._processes), flush=True)\n"
+        "    time.sleep(600)\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 1
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in pids if _alive(p)]
+    assert not alive

@@ -25,10 +25,7 @@ def _die_with_parent(parent: int) -> None:
     """Pool initializer: a worker whose parent was killed (kill -9, the OOM killer) exits too,
     instead of waiting forever for work. Linux: the kernel sends SIGKILL (PR_SET_PDEATHSIG);
     elsewhere, and as a back-stop, a thread that looks for a new parent every second."""
-    import os
     import signal
-    import threading
-    import time
 
     try:
         import ctypes
@@ -36,7 +33,18 @@ def _die_with_parent(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    if os.getppid() != parent:  # died before prctl took hold
+    exit_with_parent(parent)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Pool initializer: the worker exits within a second of its parent process. Without the
+    kernel's signal, which fires when the parent *thread* that started the worker ends: right
+    for a pool started in a thread that may end first (the web server's request threads)."""
+    import os
+    import threading
+    import time
+
+    if os.getppid() != parent:  # the parent died already
         os._exit(1)
 
     def watch() -> None:
@@ -184,4 +192,4 @@ class HarvestPool:
         self.close()
 
 
-__all__ = ["Handle", "HarvestPool", "file_decisions"]
+__all__ = ["Handle", "HarvestPool", "exit_with_parent", "file_decisions"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import multiprocessing
+import os
 import re
 import threading
 import time
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from oogst.batch.pool import exit_with_parent
 from oogst.check import AbridgementResult, Violation, check_abridgement, check_digest, store_lookups
 from oogst.digest import DigestResult, digest_from_store
 from oogst.digest_json import dumps, loads
@@ -92,7 +94,10 @@ def _worker_pool() -> ProcessPoolExecutor:
     global _POOL
     with _POOL_GUARD:
         if _POOL is None:
-            _POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            # the worker follows the server out: a server killed with kill -9 (or by a service
+            # manager) left it waiting for work for ever, holding its memory
+            _POOL = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=exit_with_parent, initargs=(os.getpid(),))
         return _POOL
 
 
