@@ -70,7 +70,6 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     """kill -9 of `oogst add` must not leave its pool's workers waiting forever."""
     import subprocess
     import sys
-    import time
 
     script = tmp_path / "parent.py"
     script.write_text(
@@ -84,6 +83,13 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     pids = [int(p) for p in proc.stdout.readline().split()]
     assert len(pids) >= 1
+    assert not _alive_after_kill(proc, pids)
+
+
+def _alive_after_kill(proc, pids: list[int]) -> list[int]:  # noqa: ANN001
+    """kill -9 of ``proc``; which of ``pids`` are still alive ten seconds later."""
+    import time
+
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 10
@@ -91,7 +97,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     while alive and time.monotonic() < deadline:
         time.sleep(0.1)
         alive = [p for p in pids if _alive(p)]
-    assert not alive
+    return alive
 
 
 def _alive(pid: int) -> bool:
@@ -154,7 +160,6 @@ def test_the_web_digest_worker_dies_with_a_killed_server(tmp_path: Path) -> None
     which ends first, as a request thread may: the worker must outlive that thread."""
     import subprocess
     import sys
-    import time
 
     script = tmp_path / "server.py"
     script.write_text(
@@ -173,11 +178,4 @@ def test_the_web_digest_worker_dies_with_a_killed_server(tmp_path: Path) -> None
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     pids = [int(p) for p in proc.stdout.readline().split()]
     assert len(pids) == 1
-    proc.kill()
-    proc.wait()
-    deadline = time.monotonic() + 10
-    alive = pids
-    while alive and time.monotonic() < deadline:
-        time.sleep(0.1)
-        alive = [p for p in pids if _alive(p)]
-    assert not alive
+    assert not _alive_after_kill(proc, pids)
