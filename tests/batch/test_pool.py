@@ -171,7 +171,7 @@ def test_the_web_digest_worker_dies_with_a_killed_server(tmp_path: Path) -> None
         "    t.start(); t.join()\n"
         "    pool = got[0]\n"
         "    assert pool.submit(os.getpid).result() != os.getpid()\n"
-        "    time.sleep(1.5)  # the starting thread has ended: the worker is still there\n"
+        "    time.sleep(0.3)  # the starting thread has ended: the worker is still there\n"
         "    assert pool.submit(sum, [1, 2]).result() == 3\n"
         "    print(' '.join(str(p) for p in pool._processes), flush=True)\n"
         "    time.sleep(600)\n", encoding="utf-8")

