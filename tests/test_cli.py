@@ -103,3 +103,11 @@ def test_add_reports_a_document_it_cannot_tell_the_language_of_as_failed(tmp_pat
     listing = runner.invoke(app, ["sources", "--failed", "--store", store, "--format", "json"])
     [row] = json.loads(listing.output)
     assert row["url"].endswith("hollerbach.txt") and "give the document its language" in row["error"]
+    assert row["error"].endswith("or choose one for every document with --lang")
+    # --lang reads it (here the German text as if it were Dutch: what a user does with a Dutch
+    # PDF that cannot be detected), and an unknown --lang stops before any work
+    wrong = runner.invoke(app, ["add", str(folder), "--store", store, "--lang", "de"])
+    assert wrong.exit_code == 1 and "unknown language 'de'; known: nl, en" in wrong.output
+    res = runner.invoke(app, ["add", str(folder), "--store", store, "--lang", "nl"])
+    assert res.exit_code == 0 and "added 1," in res.output
+    assert runner.invoke(app, ["sources", "--failed", "--store", store, "--format", "json"]).output.strip() == "[]"

@@ -188,13 +188,15 @@ def add(
     private_addresses: Annotated[bool, typer.Option("--private-addresses/--no-private-addresses", help="Allow loopback and private-network addresses (an intranet).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped source, not only the first ten.")] = False,
     workers: Annotated[Optional[int], typer.Option(help="Processes that harvest local files (default: one per core).")] = None,
+    lang: Annotated[Optional[str], typer.Option(help=f"Read every document in this language ({', '.join(languages.CODES)}), whatever it gives or detection finds.")] = None,
 ) -> None:
     """Add sources to the store: read, harvest and save them. Re-adding changes nothing.
 
     A sitemap (also an index or .xml.gz) or an RSS/Atom feed adds the pages it lists; a re-run
     asks each site only for what changed. Failures are recorded: see oogst sources --failed.
-    A document is read in the language it gives (JSONL or front matter lang, <html lang>), else
-    the detected one; one in a language oogst has no pack for, or that reads as none, fails.
+    A document is read in the language --lang names, else the one it gives (JSONL or front
+    matter lang, <html lang>), else the detected one; one in a language oogst has no pack for,
+    or that reads as none, fails (a PDF or DOCX gives none: --lang reads it).
     Exit code 0: all went in; 3: it ran, but some sources failed (with --strict also when a
     document was cut or a listing capped); 1: an error stopped it.
 
@@ -206,6 +208,8 @@ def add(
 
     try:
         filters = Filters.build(period, since, until, match)
+        if lang is not None:
+            lang = languages.get(lang).code
     except OogstError as exc:
         _fail(str(exc))
     policy = FetchPolicy.from_env(contact=contact, host_delay=max(0.0, delay), read_timeout=timeout,
@@ -231,7 +235,8 @@ def add(
         summary = _load_harvests(st, harvests, filters, tick, found)
         if sources or not harvests:
             summary.extend(add_sources(st, sources, glob=glob, filters=filters, policy=policy,
-                                       on_result=tick, on_found=found, workers=_cores(workers)))
+                                       on_result=tick, on_found=found, workers=_cores(workers), lang=lang,
+                                       lang_hint=", or choose one for every document with --lang"))
     _print_add_summary(summary, verbose)
     if summary.failed or (strict and summary.partial):
         what = f"{len(summary.failed)} source(s) failed" if summary.failed else "some sources were cut or capped"

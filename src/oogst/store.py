@@ -267,6 +267,12 @@ class Store:
         row = self.db.execute("SELECT hash FROM documents WHERE url=?", (url,)).fetchone()
         return row[0] if row else None
 
+    def known(self, url: str) -> tuple[str, str] | None:
+        """The stored document's (hash, language): the same text read in another language
+        (``oogst add --lang``) is a changed document."""
+        row = self.db.execute("SELECT hash, language FROM documents WHERE url=?", (url,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def put(self, doc: Document, items: Iterable[Item], *, source: str | None = None,
             cache: CacheEntry | None = None, notes: Iterable[str] = (),
             words: Callable[[], tuple[int, tuple]] | None = None) -> PutResult:
@@ -293,8 +299,9 @@ class Store:
         doc = entry.doc
         # the old hash is read inside the write transaction: with two runs adding the same
         # page at once, only the first says "added", the second "unchanged"
-        old = self.known_hash(doc.url)
-        if old != doc.hash:
+        old = self.known(doc.url)
+        same = old == (doc.hash, doc.language)
+        if not same:
             self.db.execute("DELETE FROM documents WHERE url=?", (doc.url,))
             self.db.execute(
                 "INSERT INTO documents (id,url,title,published,language,text,source_kind,author,hash)"
@@ -312,7 +319,7 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO document_words VALUES (?,?,?,?,?,?,?)",
                                 (doc.id, version, *columns))
         self.db.execute("DELETE FROM failures WHERE source IN (?,?)", (doc.url, entry.source or doc.url))
-        return "unchanged" if old == doc.hash else "updated" if old else "added"
+        return "unchanged" if same else "updated" if old else "added"
 
     def touch(self, source: str, cache: CacheEntry | None = None, *, also: str | None = None) -> None:
         """A source that went well without a new document: clear its failure, refresh its cache."""

@@ -126,3 +126,40 @@ def test_the_reason_says_what_the_editor_can_do_for_each_kind_of_refusal(tmp_pat
     for undetected in ("b-hollerbach.txt", "g-corpus.jsonl:1"):
         assert failed[undetected].endswith("; known: nl, en; if the text is in nl or en, give the document its language: "
                                            "'lang' in its JSONL record or front matter, or <html lang>")
+
+
+# a Dutch table page: mostly figures, so its language cannot be told; --lang reads it
+TABLE = "\n".join(f"Wijk {n}: {n * 137} {n * 41} {n * 9},{n} {2020 + n % 5} {n * 3}" for n in range(1, 40))
+
+
+def _table_files(folder: Path, n: int) -> list[str]:
+    folder.mkdir()
+    for k in range(n):
+        (folder / f"tabel-{k:03}.txt").write_text(f"Begroting Dalmeer {k}\n\n{TABLE}\n", encoding="utf-8")
+    return [str(folder)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_add_lang_reads_what_cannot_be_detected_and_a_new_language_updates(tmp_path: Path, workers: int) -> None:
+    from oogst.ingest import POOL_MIN_DOCUMENTS
+
+    n = POOL_MIN_DOCUMENTS if workers > 1 else 3  # enough files for the pool to be used
+    sources = _table_files(tmp_path / "tabellen", n)
+    with Store(tmp_path / "s.db") as st:
+        refused = add(st, sources, workers=workers, lang_hint=", or choose one with --lang")
+        assert len(refused.failed) == n and not refused.added
+        assert all(r.endswith(", or choose one with --lang") for _, r in refused.failed)
+        read = add(st, sources, workers=workers, lang="nl")
+        assert len(read.added) == n and not read.failed
+        assert {d.language for d in st.documents()} == {"nl"}
+        assert not st.sources(failed_only=True)  # the earlier failures are cleared with the documents
+        again = add(st, sources, workers=workers, lang="nl")
+        assert len(again.unchanged) == n and not again.updated
+        other = add(st, sources, workers=workers, lang="en")  # the same text in another language
+        assert len(other.updated) == n
+        assert {d.language for d in st.documents()} == {"en"}
+
+
+def test_add_lang_must_be_a_known_language(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as st, pytest.raises(LanguageError, match="known: nl, en"):
+        add(st, _table_files(tmp_path / "t", 1), lang="de")

@@ -65,7 +65,8 @@ def _harvest(text: str, lang: str, document_id: str):  # noqa: ANN202 — a Harv
 _STORES: dict[str, object] = {}  # a worker's read-only view of each store, opened once
 
 
-def file_decisions(path: str, store_path: str, filters) -> list:  # noqa: ANN001
+def file_decisions(path: str, store_path: str, filters, lang: str | None = None,  # noqa: ANN001
+                   lang_hint: str = "") -> list:
     """Run in a worker: read one file, decide each of its documents as ``oogst add`` does
     (filtered out, unchanged, or harvested here), for the main process to settle in order.
 
@@ -81,7 +82,7 @@ def file_decisions(path: str, store_path: str, filters) -> list:  # noqa: ANN001
     from oogst.store import Store
 
     store = _STORES.get(store_path) or _STORES.setdefault(store_path, Store(store_path, readonly=True))
-    run = _Run(store, filters, None)  # type: ignore[arg-type]
+    run = _Run(store, filters, None, lang, lang_hint)  # type: ignore[arg-type]
     out: list = []
     for res in load_file(Path(path)):
         if isinstance(res, Failed):
@@ -150,9 +151,10 @@ class HarvestPool:
         """One text's harvest: ``result()`` is a ``Harvested``."""
         return self._submit(_harvest, (text, lang, document_id))
 
-    def submit_file(self, path: str, store_path: str, filters) -> Handle:  # noqa: ANN001
+    def submit_file(self, path: str, store_path: str, filters, lang: str | None = None,  # noqa: ANN001
+                    lang_hint: str = "") -> Handle:
         """A whole file (read, extract, decide, harvest): ``result()`` is what ``file_decisions`` gives."""
-        return self._submit(file_decisions, (path, store_path, filters))
+        return self._submit(file_decisions, (path, store_path, filters, lang, lang_hint))
 
     def _submit(self, fn: Callable[..., Any], args: tuple) -> Handle:
         if self.workers == 1 or self.broken:

@@ -115,8 +115,8 @@ def language_failure(exc: LanguageError, also: str = "") -> str:
     """The reason a document whose language ``exc`` refuses is left out with, and what the editor
     can do: a document that gave a language no pack has is not asked to give one (it did), but
     told that oogst reads only its own and how to correct a wrong one; one whose text reads as no
-    known language is told how to give it. ``also``: another way the caller offers (``oogst add``
-    and the web upload have no --lang; ``oogst harvest`` has)."""
+    known language is told how to give it. ``also``: another way the caller offers (``--lang`` of
+    ``oogst add`` and ``oogst harvest``; the web upload has none)."""
     known = " or ".join(languages.CODES)
     if exc.given is not None:
         hint = (f"oogst reads no other language; if the text is in {known}, correct the language the "
@@ -140,8 +140,10 @@ def to_document(loaded: Loaded, lang: str | None = None) -> Document:
 class _Run:
     """One `add`: the store, the filters, the summary and the callbacks."""
 
-    def __init__(self, store: Store, filters: Filters, on_result: OnResult | None) -> None:
+    def __init__(self, store: Store, filters: Filters, on_result: OnResult | None, lang: str | None = None,
+                 lang_hint: str = "") -> None:
         self.store, self.filters, self.on_result = store, filters, on_result
+        self.lang, self.lang_hint = lang, lang_hint  # --lang, and how the caller offers it
         self.summary = AddSummary()
 
     def report(self, source: str, status: str, reason: str | None = None) -> None:
@@ -174,11 +176,11 @@ class _Run:
         if reason:
             return Skip(loaded, reason, visit.cache_entry("filtered", None, loaded.published) if visit else None)
         try:
-            doc = to_document(loaded)
+            doc = to_document(loaded, self.lang)
         except LanguageError as exc:  # this document is left out, with the reason; the rest goes on
-            return Failure(loaded.source, language_failure(exc))
+            return Failure(loaded.source, language_failure(exc, self.lang_hint))
         cache = visit.cache_entry("stored", doc.url, doc.published) if visit else None
-        if self.store.known_hash(doc.url) == doc.hash:
+        if self.store.known(doc.url) == (doc.hash, doc.language):
             return Unchanged(loaded, doc, cache)
         return ToHarvest(loaded, doc, cache, pool.submit(doc.text, doc.language, doc.id) if pool else None)
 
@@ -263,16 +265,23 @@ POOL_MIN_DOCUMENTS = 64
 
 def add(store: Store, sources: Iterable[str], *, glob: str | None = None, filters: Filters | None = None,
         policy: FetchPolicy | None = None, on_result: OnResult | None = None,
-        on_found: Callable[[int], None] | None = None, workers: int | None = None) -> AddSummary:
+        on_found: Callable[[int], None] | None = None, workers: int | None = None,
+        lang: str | None = None, lang_hint: str = "") -> AddSummary:
     """Load, harvest and store every source; a failing source is recorded and the batch goes on.
 
     ``filters`` keeps only documents in a period (and URLs matching a pattern); ``policy`` sets
     how URLs are fetched (``FetchPolicy.from_env()`` when None). ``on_found(n)`` tells of ``n``
     more sources to come (for a progress bar), ``on_result`` of each one done. ``workers`` > 1
     harvests local files in that many processes (``oogst add`` passes one per core); this
-    process alone reads and writes the store, in input order.
+    process alone reads and writes the store, in input order. ``lang`` reads every document in
+    that language (``--lang``), whatever it gives or detection finds; a stored document read
+    in another language than before is updated. ``lang_hint`` ends the reason a document whose
+    language cannot be told fails with: how this caller lets a user choose one (", or choose
+    one with --lang"), none by default (the web upload offers none).
     """
-    run = _Run(store, filters or Filters(), on_result)
+    if lang is not None:
+        lang = languages.get(lang).code  # an unknown code is a LanguageError before any work
+    run = _Run(store, filters or Filters(), on_result, lang, lang_hint)
     sources = list(sources)
     urls = [s for s in sources if is_url(s)]
     paths: list[Path] = []
@@ -317,7 +326,7 @@ def _add_files_in_pool(run: _Run, paths: list[Path], workers: int) -> None:
         window: deque = deque()
         for path in paths:
             if path.suffix.lower() != ".jsonl":
-                window.append(pool.submit_file(str(path), str(run.store.path), run.filters))
+                window.append(pool.submit_file(str(path), str(run.store.path), run.filters, run.lang, run.lang_hint))
             else:  # a corpus: this process reads the lines, the pool harvests their texts
                 for res in load_file(path):
                     if isinstance(res, Failed):
