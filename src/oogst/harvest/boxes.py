@@ -26,24 +26,15 @@ Unit = Block  # a line-level piece of a block: a paragraph line, a heading, or o
 
 _INLINE_MARKS = "•▪◦●"  # marks that are never punctuation inside a sentence
 _INLINE_BULLET = re.compile(f"[{_INLINE_MARKS}]")
-
-
-def _has_inline_bullet(text: str) -> bool:
-    """Whether ``text`` holds an inline bullet mark (``in`` skips through a text far faster than
-    a regex that opens with a character class)."""
-    return any(c in text for c in _INLINE_MARKS)
 _SPACE = re.compile(r"\s*")
 _NON_SPACE = re.compile(r"\S")
-_SENTENCE_END = re.compile(r"[.!?,;]['’”\"]?$")  # read by _ends_as_sentence
-_SENTENCE_CLOSERS = "'’”\""
+_SENTENCE_CLOSERS = "'’”\""  # may follow a heading's final punctuation (_ends_as_sentence)
 _HEADING_CLEAN = re.compile(r"[\s:.!?#*]+$|^[\s#*]+")
 # "Stap 1:", "Regel 2.", "Finding 3:": the labels of every language (``item_labels``, ``box_labels``)
 _LABEL = re.compile(r"(?:" + "|".join(sorted(every("item_labels") | every("box_labels"), key=lambda w: (-len(w), w)))
                     + r")\s*\d{0,2}\s*[:.–-]\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
 MAX_HEADING = 100  # characters
-# a sentence ends inside the line (not "Stap 1. Zorg …"); read by _inner_stop
-_INNER_STOP = re.compile(r"[^\W\d][.!?] [A-Z]")
 
 
 def _marker(text: str, b: Block) -> str:
@@ -118,8 +109,15 @@ def _split_line(text: str, s: int, e: int, bullet: bool, out: list[Unit]) -> Non
             out.append(Unit(a, z, is_bullet))
 
 
+def _has_inline_bullet(text: str) -> bool:
+    """Whether ``text`` holds an inline bullet mark (``in`` skips through a text far faster than
+    a regex that opens with a character class)."""
+    return any(c in text for c in _INLINE_MARKS)
+
+
 def _ends_as_sentence(raw: str) -> bool:
-    """``_SENTENCE_END.search(raw)`` for a line without a line break, read from its end."""
+    """Whether a line (no line break in it) ends as a sentence: ``[.!?,;]['’”"]?$``, read from
+    its end."""
     last = raw[-1:]
     if last in _SENTENCE_CLOSERS and len(raw) >= 2:
         last = raw[-2]
@@ -127,8 +125,9 @@ def _ends_as_sentence(raw: str) -> bool:
 
 
 def _inner_stop(raw: str) -> bool:
-    """``_INNER_STOP.search(raw)``, by looking at each ". " (and "! ", "? ") only: a pattern
-    that opens with a letter class is tried at every letter."""
+    """Whether a sentence ends inside the line (not "Stap 1. Zorg …"): ``[^\\W\\d][.!?] [A-Z]``,
+    looked for at each ". " (and "! ", "? ") only: a pattern that opens with a letter class is
+    tried at every letter."""
     for stop in (". ", "! ", "? "):
         i = raw.find(stop, 1)
         while i >= 0:

@@ -116,17 +116,17 @@ def _after_sentence(text: str, lo: int, i: int) -> bool:
     return lo <= j < i - 1 and text[j] in ".!?"
 
 
-def mark_starts(text: str) -> list[int]:
-    """Every position where a mark can start, in order: each mark character, and each ,, (a
-    lone comma is no mark)."""
-    return positions(text, _MARK_CHARS, (",,",))
+def mark_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Every position in ``text[lo:hi]`` where a mark can start, in order: each mark character,
+    and each ,, (a lone comma is no mark)."""
+    return positions(text, _MARK_CHARS, (",,",), lo, hi)
 
 
 def scan(text: str, lo: int, hi: int, starts: list[int] | None = None) -> tuple[list[Span], list[Stray]]:
     """Quotation spans in ``text[lo:hi]`` (one block). Unclosed quotes run to ``hi``.
     ``starts``: ``mark_starts(text)``, when the caller scans several blocks of one text."""
     if starts is None:
-        starts = mark_starts(text[:hi])
+        starts = mark_starts(text, lo, hi)
     tokens = matches_at(_TOKEN, text, starts, lo, hi)
     first = next(tokens, None)
     if first is None:
