@@ -163,16 +163,12 @@ def positions(text: str, chars: Iterable[str], strings: Iterable[str] = (), lo: 
     open with one (quote marks) and ran over every text."""
     end = len(text) if hi is None else hi
     out: list[int] = []
-    for needle in chars:
-        i = text.find(needle, lo, end)
+    for needle in (*chars, *strings):
+        limit = end + len(needle) - 1  # an occurrence may start before hi and run past it
+        i = text.find(needle, lo, limit)
         while i >= 0:
             out.append(i)
-            i = text.find(needle, i + 1, end)
-    for needle in strings:
-        i = text.find(needle, lo, end + len(needle) - 1)
-        while i >= 0:
-            out.append(i)
-            i = text.find(needle, i + 1, end + len(needle) - 1)
+            i = text.find(needle, i + 1, limit)
     out.sort()
     return out
 
