@@ -48,6 +48,12 @@ def test_dask_scheduler_and_worker_from_the_venv(tmp_path: Path, corpus: Path) -
         _wait_for_port(port, scheduler)
         worker = subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard",
                                    "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # both workers registered before the run (on a busy machine the second one came late,
+        # and the run, which waits for one, reported one)
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
         runner = CliRunner()
         res = runner.invoke(app, ["harvest", str(corpus), "--out", str(tmp_path / "c.parquet"), "--scheduler", address])
         assert res.exit_code == 0, res.output
