@@ -29,6 +29,17 @@ def test_norm_matches_the_regex_form() -> None:
 from hypothesis import given
 from hypothesis import strategies as st
 
+# the characters _norm's fast form treats apart: ASCII words and punctuation, the common marks
+# and dashes, letters beyond ASCII, white space that is not ASCII, a letter that lower-cases
+# to two characters, "_" and a surrogate
+_NORM_ALPHABET = "ab Z09_,.;:!?-'\"\n\t()’‘“”„–—…«»\u00a0\u2009\u3000éëÆİǅﬁ€½\ud800"
+
+
+@given(st.text(alphabet=_NORM_ALPHABET, max_size=40))
+def test_fast_norm_is_the_regex_form(s: str) -> None:
+    assert quotes._norm(s) == " ".join(re.findall(r"\w+", s.lower()))
+
+
 from oogst.harvest import marks, people
 from oogst.harvest.text import matches_at, positions
 
