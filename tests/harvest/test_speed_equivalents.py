@@ -93,3 +93,19 @@ def test_heading_end_checks_are_their_patterns(raw: str) -> None:
 def test_longer_name_is_the_plain_pattern(text: str, word: str) -> None:
     plain = re.compile(rf"(?<![\w’'-]){re.escape(word)}[^\S\n]+[{people._UP}]")
     assert bool(people._longer_name(word).search(text)) == bool(plain.search(text))
+
+
+@given(st.text(alphabet="ab Z’'-_,.:\n\té", max_size=90))
+def test_opening_words_are_the_first_four_words(sent: str) -> None:
+    from oogst.harvest import kinds
+
+    got = [w for w in kinds._OPENING_WORDS.match(sent, 0, 60).groups() if w is not None]
+    assert got == kinds._WORD.findall(sent, 0, 60)[:4]
+
+
+@given(st.text(alphabet="ab wethouder’'-,.;:()‘“\n", max_size=120))
+def test_head_tokens_are_those_of_eighty_characters(text: str) -> None:
+    slow = re.findall(r"[\w’'\-]+|[,.;:()‘’“”„\"]", text[max(0, len(text) - 80) :].rsplit("\n", 1)[-1])
+    fast = people._head_tokens(text, len(text))
+    assert fast[-6:] == slow[-6:]
+    assert fast == slow if len(slow) <= 6 else len(fast) > 6

@@ -57,13 +57,21 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
             sent = text[s:e]
             if sent.endswith("?") or len(sent) < 15:
                 continue
-            words = _WORD.findall(sent, 0, 60)  # the opening words decide
+            # the opening words decide: the first four (whether there are more than three
+            # matters, and _advice_cue reads three), in one match, not a list of them all
+            words = [w for w in _OPENING_WORDS.match(sent, 0, 60).groups() if w is not None]  # type: ignore[union-attr]
             if not words or (len(words) <= 3 and words[0].lower() in lang.example_openers):
                 continue  # "Neem het waterschap." introduces an example, it is no lesson
             cue = _advice_cue(sent, words, lang, pats)
             if cue:
                 items.append(Item(doc_id, "advice", sent, s, e, cue=cue[0], confidence=cue[1]))
     return items
+
+
+# the first four words of _WORD, each in a nested optional group
+_TOKEN = r"[\w’'-][\w’'-]*+"
+_OPENING_WORDS = re.compile(rf"[^\w’'-]*+(?:({_TOKEN})(?:[^\w’'-]*+({_TOKEN})(?:[^\w’'-]*+({_TOKEN})"
+                            rf"(?:[^\w’'-]*+({_TOKEN}))?)?)?)?")
 
 
 def _imperative_heading(text: str, b: Block, lang: Language) -> tuple[int, int] | None:

@@ -399,6 +399,19 @@ def _multiword_role(text: str, end: int, lang: Language) -> str | None:
     return None
 
 
+def _head_tokens(text: str, pos: int) -> list[str]:
+    """The tokens of the line before ``pos``, up to 80 characters back: the last six of them
+    as from the 80 characters (five words and the one before them are read), all of them when
+    there are six or fewer. The 48 characters before a name nearly always hold six, and past
+    its first token a shorter window has the tokens of the longer one; so only when it holds
+    fewer are the 80 characters read."""
+    head = text[max(0, pos - 48) : pos].rsplit("\n", 1)[-1]
+    tokens = _HEAD_TOKEN.findall(head)
+    if len(tokens) < 7 and pos > 48 and len(head) == 48:
+        tokens = _HEAD_TOKEN.findall(text[pos - 80 : pos].rsplit("\n", 1)[-1])
+    return tokens
+
+
 def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | None]:
     """Role from the words right before a name: "wethouder", "hoogleraar bestuurskunde"."""
     j = pos - 1
@@ -409,8 +422,7 @@ def role_before(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     phrase = _multiword_role(text, j + 1, lang)
     if phrase:
         return phrase, None  # "officier van justitie mr. Inge ter Welle"
-    head = text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1]
-    everything = _HEAD_TOKEN.findall(head)
+    everything = _head_tokens(text, pos)
     words = everything[-5:]
     cut = len(everything) - len(words)
     out: list[str] = []
