@@ -109,3 +109,14 @@ def test_head_tokens_are_those_of_eighty_characters(text: str) -> None:
     fast = people._head_tokens(text, len(text))
     assert fast[-6:] == slow[-6:]
     assert fast == slow if len(slow) <= 6 else len(fast) > 6
+
+
+@given(st.text(alphabet="ab.Z dr bijv o.a i.p.v\n_é", max_size=40), st.integers(0, 40))
+def test_abbreviation_search_from_its_reach_is_the_search_from_twelve(text: str, pos: int) -> None:
+    from oogst.harvest import text as T
+
+    text += ". Volgende"
+    stop = text.rindex(".") + 1
+    pos = min(pos, stop)
+    got = T._ABBREV.search(text, max(pos, stop - T._ABBREV_REACH), stop + 1) is not None
+    assert got == (T._ABBREV.search(text, max(pos, stop - 12), stop + 1) is not None)

@@ -102,6 +102,10 @@ _SENT_END = re.compile(r"[.!?…][.!?…]*+[’'”\")\]»]*+\s++(?=[A-ZÀ-Ý‘
 _ABBREV = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(every("abbreviations"))) + r")\.|\b[A-Z]\.)\s+$"
 )
+# how far before its white space a match of _ABBREV can start: the longest abbreviation and its
+# full stop (the search starts there, not earlier: ``\b`` looks at the character before the
+# start of a search too, so the answer is the same with fewer positions tried)
+_ABBREV_REACH = max(len(a) for a in every("abbreviations")) + 1
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +118,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # the punctuation run ends before the whitespace
         stop = m.start() + len(m.group(0).rstrip())
         # an abbreviation ends in its full stop right before the white space (a quick test first)
-        if text[stop - 1] == "." and _ABBREV.search(text, max(pos, stop - 12), stop + 1):
+        if text[stop - 1] == "." and _ABBREV.search(text, max(pos, stop - _ABBREV_REACH), stop + 1):
             continue
         if stop > pos:
             out.append((pos, stop))
