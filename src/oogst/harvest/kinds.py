@@ -10,7 +10,7 @@ from typing import NamedTuple
 from oogst.harvest import speakers
 from oogst.harvest.boxes import MAX_HEADING, boxes, heading
 from oogst.harvest.people import Person, is_organisation_word, is_role_word
-from oogst.harvest.text import Block, sentences
+from oogst.harvest.text import Block, nested_words, sentences
 from oogst.lang import Language, every, get
 from oogst.models import Item
 
@@ -69,9 +69,7 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
 
 
 # the first four words of _WORD, each in a nested optional group
-_TOKEN = r"[\w’'-][\w’'-]*+"
-_OPENING_WORDS = re.compile(rf"[^\w’'-]*+(?:({_TOKEN})(?:[^\w’'-]*+({_TOKEN})(?:[^\w’'-]*+({_TOKEN})"
-                            rf"(?:[^\w’'-]*+({_TOKEN}))?)?)?)?")
+_OPENING_WORDS = nested_words(4, _WORD.pattern, r"[^\w’'-]*+")
 
 
 def _imperative_heading(text: str, b: Block, lang: Language) -> tuple[int, int] | None:

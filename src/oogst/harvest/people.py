@@ -402,9 +402,10 @@ def _multiword_role(text: str, end: int, lang: Language) -> str | None:
 def _head_tokens(text: str, pos: int) -> list[str]:
     """The tokens of the line before ``pos``, up to 80 characters back: the last six of them
     as from the 80 characters (five words and the one before them are read), all of them when
-    there are six or fewer. The 48 characters before a name nearly always hold six, and past
-    its first token a shorter window has the tokens of the longer one; so only when it holds
-    fewer are the 80 characters read."""
+    there are six or fewer. Past its first token a shorter window has the tokens of the longer
+    one, so 48 characters are read first and the 80 only when they hold fewer than seven
+    tokens: in 2 % of the calls on the Dutch demo corpus, 4 % on the Dutch gold texts and none
+    on the English ones (``bench/harvest_speed.py``'s texts, 2026-12-04)."""
     head = text[max(0, pos - 48) : pos].rsplit("\n", 1)[-1]
     tokens = _HEAD_TOKEN.findall(head)
     if len(tokens) < 7 and pos > 48 and len(head) == 48:

@@ -140,19 +140,20 @@ def word_count(s: str, upto: int = 0) -> int:
     """The number of words in ``s``; with ``upto``, counting stops there (``min(n, upto)``),
     so that a long text costs no more than its opening."""
     if 0 < upto <= 32:  # the nested pattern below; deeper nesting would not compile
-        return _first_words(upto).match(s).lastindex or 0  # type: ignore[union-attr]
+        return nested_words(upto).match(s).lastindex or 0  # type: ignore[union-attr]
     n = len(_WORDS.findall(s))
     return min(n, upto) if upto else n
 
 
 @lru_cache(maxsize=None)
-def _first_words(upto: int) -> re.Pattern[str]:
-    """Up to ``upto`` words, each in its own nested optional group: the last group that
-    matched is the count, with no list of words built."""
+def nested_words(upto: int, word: str = _WORD, gap: str = r"\W*+") -> re.Pattern[str]:
+    """The first ``upto`` words of a string (``word`` a word, ``gap`` what may come between),
+    each in its own nested optional group: the last group that matched is the count and the
+    groups are the words, with no list of every word built."""
     inner = ""
     for _ in range(upto - 1):
-        inner = rf"(?:\W*+({_WORD}){inner})?"
-    return re.compile(rf"\W*+(?:({_WORD}){inner})?")
+        inner = rf"(?:{gap}({word}){inner})?"
+    return re.compile(rf"{gap}(?:({word}){inner})?")
 
 
 def positions(text: str, chars: Iterable[str], strings: Iterable[str] = (), lo: int = 0,
