@@ -104,12 +104,9 @@ class _Normative(NamedTuple):
 
 
 def _first_in(words: tuple[str, ...], s: str) -> str | None:
-    """The first of ``words`` that occurs in ``s``: a loop of ``in`` tests, which beats both a
-    generator and a regex alternation (tried at every position) for a dozen words."""
-    for w in words:
-        if w in s:
-            return w
-    return None
+    """The first of ``words`` that occurs in ``s``: ``in`` tests run by ``filter`` in C, which
+    beats a loop, a generator and a regex alternation (tried at every position) for a dozen words."""
+    return next(filter(s.__contains__, words), None)
 
 
 @lru_cache(maxsize=None)

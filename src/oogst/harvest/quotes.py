@@ -68,7 +68,7 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
     if _ends_sentence(inner):
         return None
-    if inner[:1].isupper() and q.span.opened:
+    if inner[:1].isupper() and q.span.open_pos >= 0:
         before = text[max(0, q.span.open_pos - 30) : q.span.open_pos].split()
         if before and before[-1].lower() in lang.title_cues:  # right before the mark ("advies: ‘…’" is a quote)
             return "a title (of a report, plan, film …)"
@@ -77,11 +77,11 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
         if caps >= max(1, (n - 1) // 3):
             return "looks like a title or name"
-        if n <= 5 and q.span.closed and q.span.opened and not q.attributed:
+        if n <= 5 and q.span.close_pos >= 0 and q.span.open_pos >= 0 and not q.attributed:
             after = text[q.span.close_pos + 1 : q.span.close_pos + 3]
             if after[:1] == " " and after[1:2].islower():
                 return "short phrase woven into a sentence (scare quote)"
-        if not inner[:1].isupper() and q.span.opened and not q.attributed \
+        if not inner[:1].isupper() and q.span.open_pos >= 0 and not q.attributed \
                 and q.span.open_pos >= 2 and text[q.span.open_pos - 1] == " " and text[q.span.open_pos - 2].isalnum():
             # "een typering als ‘een sofist aan de academie’", "de affaire ‘…’", "een woning met
             # “0 op de meter”": a phrase named or mentioned in the middle of a sentence, no one quoted
@@ -96,14 +96,16 @@ def _headline(text: str, blocks: list[Block], q: _Q) -> str | None:
     if len(blocks) < 2:
         return None
     b = blocks[q.block]
+    if b.end - b.start >= 200:
+        return None
     line = text[b.start : b.end]
-    if len(line) >= 200 or "\n" in line or _HEADLINE_END.search(line):
+    if "\n" in line or _HEADLINE_END.search(line):
         return None
     if q.block == 0:
         return "quote in the headline"
     if q.block <= 3 and any(text[o.start : o.end] == line for o in blocks[: q.block]):
         return "quote in a repeated headline"
-    if not q.attributed and q.span.depth == 0 and q.span.opened and q.span.closed \
+    if not q.attributed and q.span.depth == 0 and q.span.open_pos >= 0 and q.span.close_pos >= 0 \
             and q.span.open_pos <= b.start + 1 and q.span.close_pos >= b.end - 2:
         return "a subhead or display line in quote marks"
     return None
@@ -126,14 +128,14 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         if spans:
             # a quote without its closing mark may hold its own attribution (", zegt X"):
             # the names there are not quoted
-            quoted.extend((s.inner_start, s.inner_end if s.closed else _verb_after_comma(text, s.inner_start, s.inner_end, lang))
+            quoted.extend((s.inner_start, s.inner_end if s.close_pos >= 0 else _verb_after_comma(text, s.inner_start, s.inner_end, lang))
                           for s in spans if s.depth == 0)
     res = speakers.Resolver(find_people(text, lang, exclude=quoted), lang)
     qs: list[_Q] = []
     todo = [(bi, sp) for bi, spans in enumerate(spans_by_block) for sp in spans]
     if len(todo) > MAX_QUOTES:
         sp = todo[MAX_QUOTES][1]
-        skipped.append(Skipped(sp.open_pos if sp.opened else sp.inner_start, len(text),
+        skipped.append(Skipped(sp.open_pos if sp.open_pos >= 0 else sp.inner_start, len(text),
                                f"more than {MAX_QUOTES} quotations in one document; the rest was not read",
                                cap=True))
         todo = todo[:MAX_QUOTES]
@@ -144,7 +146,7 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
             skipped.append(Skipped(sp.inner_start, sp.inner_end, "empty quotation"))
             continue
         q = _Q(bi, sp, s, e)
-        if not sp.closed and _cut_at_attribution(text, q, lang, res):
+        if sp.close_pos < 0 and _cut_at_attribution(text, q, lang, res):
             qs.append(q)
             continue
         _attribute(text, b, q, lang, res)
@@ -159,7 +161,7 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
             skipped.append(Skipped(q.start, q.end, reason))
             continue
         p = q.person
-        conf = 0.9 if q.span.closed and q.span.opened else 0.6
+        conf = 0.9 if q.span.close_pos >= 0 and q.span.open_pos >= 0 else 0.6
         items.append(Item(doc_id, "quote", text[q.start : q.end], q.start, q.end,
                           speaker=p.name if p else None, speaker_role=p.role if p else q.role,
                           cue=q.cue, confidence=conf if p else conf - 0.2,
@@ -169,11 +171,11 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
 
 def _attribute(text: str, b: Block, q: _Q, lang: Language, res: speakers.Resolver) -> None:
     sp = q.span
-    anchor = sp.open_pos if sp.opened else q.start
+    anchor = sp.open_pos if sp.open_pos >= 0 else q.start
     att = None
-    if sp.closed:
+    if sp.close_pos >= 0:
         att = speakers.after(text, sp.close_pos + 1 + (1 if text[sp.close_pos:sp.close_pos + 2] in ("''", "’’", ",,") else 0), b.end, lang, res, anchor)
-    if (att is None or att.person is None) and sp.opened and sp.depth == 0:
+    if (att is None or att.person is None) and sp.open_pos >= 0 and sp.depth == 0:
         att2 = speakers.before(text, b.start, sp.open_pos, lang, res)
         att = att2 or att
     if att is not None:
@@ -220,10 +222,10 @@ def _check_unbalanced(text: str, blocks: list[Block], qs: list[_Q], skipped: lis
     out: list[_Q] = []
     for k, q in enumerate(qs):
         sp = q.span
-        if not sp.opened and not q.attributed:
+        if sp.open_pos < 0 and not q.attributed:
             skipped.append(Skipped(q.start, q.end, "closing mark without an opening mark and no attribution"))
             continue
-        if not sp.closed:
+        if sp.close_pos < 0:
             b = blocks[q.block]
             lead = text[b.start : sp.open_pos].rstrip()
             starts_sentence = not lead or lead[-1] in ".:!?—–-"
@@ -254,9 +256,10 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
     by_block: dict[int, list[_Q]] = {}
     for q in qs:
         by_block.setdefault(q.block, []).append(q)
+    # the outer quotes of each block (nested ones take their outer quote's speaker at the end)
+    outer_by_block = {bi: [q for q in group if q.span.depth == 0] for bi, group in by_block.items()}
     # within a block: split quotes share the speaker of their neighbour
-    for group in by_block.values():
-        outer = [q for q in group if q.span.depth == 0]
+    for outer in outer_by_block.values():
         prev_src: list[_Q | None] = []
         last: _Q | None = None
         for q in outer:
@@ -276,17 +279,17 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
     for bi, group in by_block.items():
         b = blocks[bi]
         for q in group:
-            if q.person is None and not q.attributed and q.span.depth == 0 and q.span.opened:
+            if q.person is None and not q.attributed and q.span.depth == 0 and q.span.open_pos >= 0:
                 att = speakers.lead(text, b.start, q.span.open_pos, res)
-                if att is None and q.span.closed:
+                if att is None and q.span.close_pos >= 0:
                     att = speakers.introduced_after(text, q.span.close_pos + 1, b.end, res)
                 if att:
                     q.person, q.how = att.person, att.how
                     if att.person is None:  # an unnamed speaker: the role, no name borrowed
                         q.role, q.attributed = att.role, True
-    _chains(blocks, by_block)
-    _adjacent(text, blocks, by_block, res)
-    _chains(blocks, by_block)
+    _chains(blocks, outer_by_block)
+    _adjacent(text, blocks, by_block, outer_by_block, res)
+    _chains(blocks, outer_by_block)
     # nested quotes take the speaker of their outer quote (the last outer one starting before)
     for group in by_block.values():
         outer_q: _Q | None = None
@@ -297,27 +300,32 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                 q.person, q.cue, q.how, q.attributed = outer_q.person, outer_q.cue, "nested", True
 
 
-def _chains(blocks: list[Block], by_block: dict[int, list[_Q]]) -> None:
-    """Multi-paragraph quotes: a block ending in an open quote, the next block reopening."""
+def _chains(blocks: list[Block], outer_by_block: dict[int, list[_Q]]) -> None:
+    """Multi-paragraph quotes: a block ending in an open quote, the next block reopening
+    (``outer_by_block``: the outer quotes of each block)."""
     chain: list[_Q] = []
-    for bi in sorted(by_block):
-        group = [q for q in by_block[bi] if q.span.depth == 0]
+    for bi in sorted(outer_by_block):
+        group = outer_by_block[bi]
         if chain and group and group[0].span.open_pos == blocks[bi].start and chain[-1].block == bi - 1:
             chain.append(group[0])
         else:
-            _share(chain)
+            if len(chain) > 1:
+                _share(chain)
             chain = [group[-1]] if group else []
-        if chain and chain[-1].span.closed:
-            _share(chain)
+        if chain and chain[-1].span.close_pos >= 0:
+            if len(chain) > 1:
+                _share(chain)
             chain = []
-    _share(chain)
+    if len(chain) > 1:
+        _share(chain)
 
 
-def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res: speakers.Resolver) -> None:
+def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], outer_by_block: dict[int, list[_Q]],
+              res: speakers.Resolver) -> None:
     """Bare quote paragraphs: after a question (interview) or a paragraph introducing someone."""
     interviewee = _interviewee(text, blocks, res, by_block)
-    for bi in sorted(by_block):
-        group = [q for q in by_block[bi] if q.span.depth == 0]
+    for bi in sorted(outer_by_block):
+        group = outer_by_block[bi]
         if not group or any(_speaks(q) for q in group):
             continue
         b = blocks[bi]
@@ -327,8 +335,8 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
         prev = blocks[bi - 1]
         prev_text = text[prev.start : prev.end]
         # the quotes of the paragraph before, leaving out labels (‘postcode lottery’)
-        prev_quotes = [q for q in by_block.get(bi - 1, ())
-                       if q.span.depth == 0 and word_count(text[q.start : q.end], upto=4) >= 4]
+        prev_quotes = [q for q in outer_by_block.get(bi - 1, ())
+                       if word_count(text[q.start : q.end], upto=4) >= 4]
         person, role = None, None
         question = prev_text.rstrip().endswith("?") or (
             interviewee is not None and len(prev_text) < 80 and not res.in_range(prev.start, prev.end))
@@ -349,7 +357,7 @@ def _adjacent(text: str, blocks: list[Block], by_block: dict[int, list[_Q]], res
                         and word_count(text[q.start : q.end], upto=4) >= 4), None)
             if src is not None:
                 person, role, how = src.person, (src.role if src.person is None else None), "continued"
-        if not (person or role) and group[-1].span.closed:
+        if not (person or role) and group[-1].span.close_pos >= 0:
             person = _signature(text, blocks, bi, res)
             how = "signed"
         if person or role:
@@ -447,9 +455,8 @@ def _norm(s: str) -> str:
     low = s.lower()
     fast = low
     if not fast.isascii():
-        for c in _COMMON_MARKS:
-            if c in fast:
-                fast = fast.replace(c, " ")
+        for c in filter(low.__contains__, _COMMON_MARKS):  # the tests run in C
+            fast = fast.replace(c, " ")
     fast = fast.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).decode("utf-8", "surrogatepass")
     if fast.isascii() or fast.replace(" ", "").isalnum():
         while "  " in fast:

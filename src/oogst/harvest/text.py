@@ -184,16 +184,15 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int =
     the same matches, for a pattern that never matches the empty string and can start
     nowhere else."""
     end_pos = len(text) if hi is None else hi
-    k = bisect.bisect_left(starts, lo)
+    match = pattern.match
     end = lo
-    while k < len(starts):
+    for k in range(bisect.bisect_left(starts, lo), len(starts)):
         p = starts[k]
         if p >= end_pos:
             return
-        k += 1
         if p < end:
             continue  # inside the match just read
-        m = pattern.match(text, p, end_pos)
+        m = match(text, p, end_pos)
         if m is not None:
             end = m.end()
             yield m
