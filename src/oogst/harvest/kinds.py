@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -51,15 +52,18 @@ def advice_sentences(text: str, blocks: list[Block], lang: Language, doc_id: str
                 items.append(Item(doc_id, "advice", text[tip[0] : tip[1]], tip[0], tip[1],
                                   cue="imperative heading", confidence=0.6))
             continue
+        quoted_block = in_quote.overlaps(b.start, b.end)  # most blocks hold no quote: one test for all their sentences
         for s, e in _sentences(text, b, cache):
-            if in_quote.overlaps(s, e):
+            if quoted_block and in_quote.overlaps(s, e):
                 continue
             sent = text[s:e]
             if sent.endswith("?") or len(sent) < 15:
                 continue
             # the opening words decide: the first four (whether there are more than three
             # matters, and _advice_cue reads three), in one match, not a list of them all
-            words = [w for w in _OPENING_WORDS.match(sent, 0, 60).groups() if w is not None]  # type: ignore[union-attr]
+            # (the groups are the words in order, and the last that matched is their number)
+            opening = _OPENING_WORDS.match(sent, 0, 60)
+            words = opening.groups()[: opening.lastindex or 0]  # type: ignore[union-attr]
             if not words or (len(words) <= 3 and words[0].lower() in lang.example_openers):
                 continue  # "Neem het waterschap." introduces an example, it is no lesson
             cue = _advice_cue(sent, words, lang, pats)
@@ -117,7 +121,7 @@ def _normative(code: str) -> _Normative:
     return _Normative(lang.normative_re, lang.normative_inside_re)
 
 
-def _advice_cue(sent: str, words: list[str], lang: Language, pats: _Normative | None = None) -> tuple[str, float] | None:
+def _advice_cue(sent: str, words: Sequence[str], lang: Language, pats: _Normative | None = None) -> tuple[str, float] | None:
     """("imperative" | "normative", confidence) when a sentence gives advice, else None.
 
     After "en"/"and" ("En zorg dat …", "And it is important to …") the imperative must be
@@ -175,8 +179,9 @@ def paraphrases(text: str, blocks: list[Block], lang: Language, doc_id: str,
     for b in blocks:
         if b.bullet:
             continue
+        quoted_block = in_quote.overlaps(b.start, b.end)  # most blocks hold no quote: one test for all their sentences
         for s, e in _sentences(text, b, cache):
-            if in_quote.overlaps(s, e) and not _partly_quoted(text, s, e, in_quote):
+            if quoted_block and in_quote.overlaps(s, e) and not _partly_quoted(text, s, e, in_quote):
                 continue
             hit = _indirect(text, s, e, lang, res)
             if hit:

@@ -97,7 +97,8 @@ def _add_line(text: str, start: int, end: int, out: list[Block]) -> None:
 
 # A sentence ends at . ! ? … (optionally followed by closing marks/brackets) + space +
 # an uppercase letter, digit, opening mark (also ,, and ``) or bullet. Abbreviations are protected.
-_SENT_END = re.compile(r"[.!?…][.!?…]*+[’'”\")\]»]*+\s++(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
+# (group 1: the punctuation run, which ends where the sentence does)
+_SENT_END = re.compile(r"([.!?…][.!?…]*+[’'”\")\]»]*+)\s++(?=[A-ZÀ-Ý‘“„\"'(\[«0-9]|,,|``)")  # [.!?…]+, skipping ahead
 # the abbreviations of every language (oogst.lang: ``abbreviations``), or an initial
 _ABBREV = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(every("abbreviations"))) + r")\.|\b[A-Z]\.)\s+$"
@@ -115,8 +116,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # (not matches_at: full stops are too frequent for a candidate list to pay)
     for m in _SENT_END.finditer(text, start, end):
         cut = m.end()
-        # the punctuation run ends before the whitespace
-        stop = m.start() + len(m.group(0).rstrip())
+        stop = m.end(1)  # the punctuation run ends before the white space
         # an abbreviation ends in its full stop right before the white space (a quick test first)
         if text[stop - 1] == "." and _ABBREV.search(text, max(pos, stop - _ABBREV_REACH), stop + 1):
             continue
