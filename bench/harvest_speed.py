@@ -4,6 +4,13 @@ same English text, measured in one run so the ratio is meaningful on a noisy mac
     python bench/harvest_speed.py            # oogst only
     python bench/harvest_speed.py --textacy  # also textacy (needs bench/requirements-textacy.txt,
                                              # installed in the benchmark's own environment)
+    python bench/harvest_speed.py --base /tmp/old/src  # this checkout against another version
+                                             # (e.g. `git archive REV src | tar -x -C /tmp/old`)
+
+With ``--base``, each version harvests in its own process, the two alternated for ``--rounds``
+rounds; each figure is the best CPU time of a round's passes, and the ratio is base / this
+checkout (above 1: this checkout is faster). The harvest's mode (compiled or pure Python,
+``oogst.harvest.accel``) is printed with each version.
 
 Text: the bundled demo corpus (Dutch), the Dutch gold texts (denser test cases) and the
 English gold texts, each repeated to >= 500 KB, each article harvested as its own document (as
@@ -71,13 +78,78 @@ def _time(fn, docs: list[str], repeat: int) -> tuple[float, float, int]:  # noqa
     return times[0], min(times), n
 
 
+SETS = {"nl": (dutch_docs, "nl"), "nl gold texts": (dutch_gold_docs, "nl"), "en": (english_docs, "en")}
+
+
+def _child(which: str, kinds: str, passes: int, texts: Path) -> None:
+    """One version's best CPU time over ``passes`` warm passes, and its harvest mode, as JSON.
+    The texts come from the parent (``texts``), so both versions harvest the same ones, however
+    their ingest reads the demo corpus."""
+    import oogst.harvest as h
+
+    lang = SETS[which][1]
+    docs = json.loads(texts.read_text(encoding="utf-8"))[which]
+    kw = {"kinds": ["quote"]} if kinds == "quotes" else {}
+    for d in docs:  # the warm-up pass: patterns compiled, caches filled
+        harvest(d, lang, **kw)
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for d in docs:
+            harvest(d, lang, **kw)
+        best = min(best, time.process_time() - start)
+    mode = h.accel.status() if hasattr(h, "accel") else "pure (no compiled harvest in this version)"
+    print(json.dumps({"seconds": best, "mode": mode}))
+
+
+def _compare(base: Path, rounds: int, passes: int) -> None:
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    texts = Path(tempfile.mkdtemp(prefix="oogst-speed-")) / "texts.json"
+    texts.write_text(json.dumps({which: make() for which, (make, _) in SETS.items()}), encoding="utf-8")
+    versions = {"base": base.resolve(), "this": ROOT / "src"}
+    out: dict[str, object] = {"rounds": rounds, "passes": passes, "base": str(versions["base"])}
+    for which in SETS:
+        for kinds in ("quotes", "all"):
+            best = {v: float("inf") for v in versions}
+            modes: dict[str, str] = {}
+            for _ in range(rounds):
+                for v, src in versions.items():
+                    env = dict(os.environ, PYTHONPATH=str(src))
+                    done = subprocess.run([sys.executable, __file__, "--child", which, kinds, str(passes), str(texts)], env=env,
+                                          capture_output=True, text=True, check=True)
+                    got = json.loads(done.stdout.strip().splitlines()[-1])
+                    best[v], modes[v] = min(best[v], got["seconds"]), got["mode"]
+            out[f"{which}, {'quotes only' if kinds == 'quotes' else 'all kinds'}"] = {
+                "base s": round(best["base"], 4), "this s": round(best["this"], 4),
+                "base / this": round(best["base"] / best["this"], 3)}
+            out["modes"] = modes
+            print(json.dumps({k: v for k, v in out.items() if k.startswith(which)}), flush=True)
+    texts.unlink()
+    texts.parent.rmdir()
+    print(json.dumps(out, indent=2))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--textacy", action="store_true")
     ap.add_argument("--repeat", type=int, default=5, help="timed passes per engine (the best counts)")
+    ap.add_argument("--base", type=Path, help="the src folder of another version, timed against this one")
+    ap.add_argument("--rounds", type=int, default=4, help="with --base: alternated rounds per version")
+    ap.add_argument("--child", nargs=4, metavar=("SET", "KINDS", "PASSES", "TEXTS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        _child(args.child[0], args.child[1], int(args.child[2]), Path(args.child[3]))
+        return
+    if args.base:
+        _compare(args.base, args.rounds, args.repeat)
+        return
+    import oogst.harvest as h
     nl, en = dutch_docs(), english_docs()
-    results: dict[str, object] = {"passes": args.repeat}
+    results: dict[str, object] = {"passes": args.repeat, "harvest": h.accel.status()}
     for name, docs, lang in (("oogst nl", nl, "nl"), ("oogst nl gold texts", dutch_gold_docs(), "nl"),
                              ("oogst en", en, "en")):
         mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6

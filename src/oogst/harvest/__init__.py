@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from oogst import lang as languages
-from oogst.harvest import kinds as _kinds
-from oogst.harvest.boxes import boxes as _boxes
-from oogst.harvest.quotes import harvest_quotes
-from oogst.harvest.text import blocks as _blocks
-from oogst.models import ITEM_KINDS, Harvest, Item, Skipped
+from oogst.harvest import accel as _accel
+
+# the compiled modules when they match their sources (oogst.harvest.accel); before any other
+# harvest module is imported
+COMPILED = _accel.activate(__path__)
+
+from oogst import lang as languages  # noqa: E402
+from oogst.harvest import kinds as _kinds  # noqa: E402
+from oogst.harvest.boxes import boxes as _boxes  # noqa: E402
+from oogst.harvest.quotes import harvest_quotes  # noqa: E402
+from oogst.harvest.text import blocks as _blocks  # noqa: E402
+from oogst.models import ITEM_KINDS, Harvest, Item, Skipped  # noqa: E402
 
 MAX_TEXT = 2_000_000  # characters; longer texts are cut, with a recorded reason
 

@@ -17,17 +17,18 @@ _LABEL_WORD = re.compile(r"[\w’'-][\w’'-]*+")
 _HEADLINE_END = re.compile(r"[.!?…:][’”'\"»]*$")
 
 
+MAX_TABLE = 8_192  # characters _WORDS_ONLY remembers
+
+
 class _WordsOnly(dict[int, int]):
     """A ``str.translate`` table that turns every character a regex ``\\w`` does not match
     (Unicode letters, digits and "_") into a space, filled as characters are met (up to
     MAX_TABLE of them, so that a text of a million different characters cannot grow it)."""
 
-    MAX_TABLE = 8_192
-
     def __missing__(self, code: int) -> int:
         c = chr(code)
         out = code if c.isalnum() or c == "_" else 32
-        if len(self) < self.MAX_TABLE:
+        if len(self) < MAX_TABLE:
             self[code] = out
         return out
 
