@@ -94,7 +94,8 @@ def test_a_pronoun_inside_the_reported_clause_is_not_the_speaker() -> None:
     ("Sarah and David Jones run the shop. David Jones is the owner. “It is hard for us both,” Mrs Jones said.",
      "en", "Mrs Jones", None),
     ("“It works well for us,” said Cllr Dr. Jane Smith, leader of the council.", "en", "Jane Smith", "leader"),
-    ("“It works well for us and for them,” said Cllr Rev. Tom Reed.", "en", "Tom Reed", None),
+    # "Cllr" is a title and says what he is: a councillor
+    ("“It works well for us and for them,” said Cllr Rev. Tom Reed.", "en", "Tom Reed", "cllr"),
     ("The school's headteacher *Dr Anna Smith* said: “The plans are good for the children.”", "en",
      "Anna Smith", "school's headteacher"),
 ])

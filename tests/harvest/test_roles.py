@@ -119,7 +119,7 @@ def test_said_to_reporters_keeps_the_speaker() -> None:
 
 
 @pytest.mark.parametrize("text, speaker, role", [
-    ("Sarah Jones chairs the panel. “We will not close the library,” Cllr Jones said.", "Sarah Jones", None),
+    ("Sarah Jones chairs the panel. “We will not close the library,” Cllr Jones said.", "Sarah Jones", "cllr"),
     ("“We will review the decision,” Dr Smith said.", "Smith", None),
     ("“We are reviewing the decision carefully,” a spokeswoman for the trust told the Echo.", None, "spokeswoman"),
     ("Headteacher Mark Evans said: “Our pupils deserve better than a leaking roof.”", "Mark Evans", "headteacher"),
@@ -127,3 +127,43 @@ def test_said_to_reporters_keeps_the_speaker() -> None:
 def test_english_news_attributions(text: str, speaker: str | None, role: str | None) -> None:
     [q] = harvest(text, "en", kinds=["quote"]).items
     assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+# Shapes of real pages (issue 15): the role and the organisation as news writes them beside a name.
+@pytest.mark.parametrize("text, lang, speaker, role, org", [
+    # a role glued to the name after the reporting verb, also for a first name oogst does not know
+    ("“Wie fietst er nu nog om over de brug bij Hoorndijk?”, vraagt Wendela Ooijevaar projectleider bij "
+     "Gemeente Dalmeer.", "nl", "Wendela Ooijevaar", "projectleider", "Gemeente Dalmeer"),
+    # one of a group: the role says so
+    ("Roel Gerritsma is één van de vrijwilligers, die zich bezighoudt met het pontje. "
+     "“Wij zijn druk bezig om het geld rond te krijgen voor een nieuw veer.”", "nl",
+     "Roel Gerritsma", "één van de vrijwilligers", None),
+    ("Ann Webb is one of the volunteers who run the ferry. “We are trying to raise the money for a new boat.”",
+     "en", "Ann Webb", "one of the volunteers", None),
+    # a party in brackets: in capitals by its shape, in words by the language's list
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ stelde Wendela Kroes (CDA).", "nl",
+     "Wendela Kroes", None, "CDA"),
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ stelde raadslid Wendela Kroes (GroenLinks).", "nl",
+     "Wendela Kroes", "raadslid", "GroenLinks"),
+    ("“We cannot wait another year for these homes,” said Ann Webb (Labour).", "en", "Ann Webb", None, "Labour"),
+    # … not an age, a place or a portfolio
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ stelde Wendela Kroes (48).", "nl", "Wendela Kroes", None, None),
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ stelde Wendela Kroes (Dalmeer).", "nl",
+     "Wendela Kroes", None, None),
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ zegt wethouder Bert Doorn (Wonen).", "nl",
+     "Bert Doorn", "wethouder", None),
+    # the role that comes with its organisation wins over a party alone
+    ("‘Laten we nu eens lef tonen met zo’n besluit,’ stelde Wendela Kroes (D66). Kroes is sinds 2022 "
+     "wethouder van Dalmeer.", "nl", "Wendela Kroes", "wethouder", "Dalmeer"),
+    # "van" before a name is her party ("Linda Stokman van Ommerland Vooruit"), unless an apposition
+    # gives the name a role
+    ("‘Laten we zorgen dat de jeugd voorop staat in het plan.’ Dat was de oproep van Jorieke Brandhof, "
+     "algemeen directeur van de Dalmeerse Bond, aan de wethouders.", "nl",
+     "Jorieke Brandhof", "algemeen directeur", "Dalmeerse Bond"),
+    # ", told councillors:" goes on with the sentence; it is no apposition
+    ("Jade Moss, 31, of Hollin Lane, told councillors: “There has been no help at all since the flood.”", "en",
+     "Jade Moss", None, None),
+])
+def test_real_page_roles(text: str, lang: str, speaker: str, role: str | None, org: str | None) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)

@@ -256,6 +256,9 @@ _WORKS_AS = re.compile(
 )
 _BARE_ROLE = re.compile(rf"([\w’'\-]+(?:\s+[\w’'\-]+)?)(?=\s*(?:[,.;:!?)]|$|\s(?:{_alternatives(every('bare_role_enders'))})\s))")
 
+# "is één van de vrijwilligers": the role is one of a group, and says so
+_MEMBER_OF = re.compile(rf"\b(?:{_alternatives(every('member_of'))})$", re.IGNORECASE)
+
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,40}\)")  # "(D66)", "(Wonen)", "(48, Dalmeer)"
 
 
@@ -268,11 +271,31 @@ def role_after(text: str, pos: int, lang: Language, *, glued: bool = False) -> t
     if role is None and text[pos : pos + 3].lstrip()[:1] == "(":
         paren = _PARENTHETICAL.match(text, pos)
         if paren:
-            return _role_after(text, paren.end(), lang)
+            role, org = _role_after(text, paren.end(), lang)
+            return role, org or _party(paren.group(0))
     if role is None and glued:
         return _role_glued(text, pos, lang)
     return role, org
 
+
+# "Sandra Katerberg (CDA)", "Karin Pietersen (D66)", "Ann Webb (Labour)": a party or an
+# organisation in capitals in brackets after a name, not an age, a place or a portfolio
+_ACRONYM = re.compile(r"(?=(?:\w*[A-Z0-9]){2})[A-Z][A-Za-z0-9]{1,7}")
+_PARTY_JOINERS = every("coordinators")
+
+
+def _party(paren: str) -> str | None:
+    inner = paren.strip().strip("()").strip()
+    words = inner.replace("-", " ").split()
+    if not words or len(words) > 3 or words[0][0].isdigit():
+        return None
+    if all(_ACRONYM.fullmatch(w) or w.lower() in _PARTY_WORDS or w in _PARTY_JOINERS for w in words) \
+            and words[0] not in _PARTY_JOINERS and words[-1] not in _PARTY_JOINERS:
+        return inner
+    return None
+
+
+_PARTY_WORDS = every("party_words")
 
 _NEXT_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
 
@@ -339,7 +362,10 @@ def _role_after(text: str, pos: int, lang: Language) -> tuple[str | None, str | 
     while role_words and not is_role_word(role_words[0], lang) and (role_words[0].lower() in lang.stopwords
                                                                      or role_words[0].lower() in _AS_WORDS):
         role_words.pop(0)
-    return " ".join(role_words) or None, org
+    if not role_words or role_words[0].lower() in lang.reporting_verbs:
+        return None, org  # ", told councillors:": the sentence goes on, no apposition
+    member = _MEMBER_OF.search(m.group(0).rstrip())
+    return (f"{member.group(0)} " if member else "") + " ".join(role_words), org
 
 
 def _role_follows(tail: str, words: list[re.Match[str]], k: int, lang: Language) -> bool:
@@ -608,15 +634,20 @@ def _full_names(text: str, lang: Language, pats: Patterns, found: list[Found], s
         before = _prev_word(text, at, raw=True)
         if is_organisation_word(before, lang) and not titled:
             continue
-        if first not in lang.first_names and before in _AFFILIATION:
-            continue  # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person
         name = text[name_start:name_end].strip()
         if name in complete:  # role and organisation already known: later mentions add nothing
             found.append(Found(name_start, name_end, name, sur, None, None))
             surnames.add(sur)
             continue
         role, org = role_before(text, at, lang)
-        r2, o2 = role_after(text, name_end, lang, glued=first in lang.first_names)
+        # a role glued to the name without a comma: after a known first name, or after the
+        # reporting verb that introduces the speaker ("vraagt Jessie Riechelman projectleider bij …")
+        r2, o2 = role_after(text, name_end, lang,
+                            glued=first in lang.first_names or before.lower() in lang.reporting_verbs)
+        if first not in lang.first_names and before in _AFFILIATION and r2 is None:
+            # "Linda Stokman van Ommerland Vooruit noemt het …": her party, no person; but "de
+            # oproep van Jantine Kriens, algemeen directeur van …" names one by her role
+            continue
         role, org = role or r2, org or o2 or org_after_name(text, name_end, lang)
         if not role:
             role, o3 = role_in_apposition_before(text, at, name_end, lang)
@@ -1082,7 +1113,13 @@ def _merge(raw: list[Found], exclude: list[tuple[int, int]],
         if old is None:
             people[full] = Person(full, sur, role, org)
         elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
-            people[full] = Person(full, sur if name != sur else old.surname, old.role or role, old.organisation or org)
+            # a role and its organisation go together ("Pietersen (D66) … is wethouder van
+            # Dalmeer"): a first role brings its own organisation before a party alone
+            if old.role is None and role and org:
+                role_org = (role, org)
+            else:
+                role_org = (old.role or role, old.organisation or org)
+            people[full] = Person(full, sur if name != sur else old.surname, *role_org)
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))

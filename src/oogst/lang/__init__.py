@@ -159,6 +159,10 @@ class Language:
     # a role after a name by a verb: "X is wethouder", "X has been mayor" (regex fragments; the
     # longer forms are tried first), and the verbs of "X werkt als …", "X works as …"
     predicates: tuple[str, ...] = ()
+    # parties written as words, lower case (those in capitals, "CDA", "D66", are read by their
+    # shape): "Ann Webb (Labour)", "Eva Smit (GroenLinks)"
+    party_words: frozenset[str] = field(default_factory=frozenset)
+    member_of: tuple[str, ...] = ()  # "X is één van de vrijwilligers": the words the role keeps
     works_verbs: frozenset[str] = field(default_factory=frozenset)
     bare_role_enders: frozenset[str] = field(default_factory=frozenset)  # "Jansen als gebiedsregisseur bij …"
     organisation_prepositions: frozenset[str] = field(default_factory=frozenset)  # "Jan Bos van de FNV"

@@ -25,7 +25,7 @@ declared declares announced announces maintained maintains cautioned cautions
     according_to=("according to", "in the words of"),
     pronouns={"he": "m", "she": "f", "they": "x"},
     roles=_words("""
-mayor councillor councilor leader minister secretary director manager professor lecturer
+mayor councillor councilor cllr leader minister secretary director manager professor lecturer
 researcher chair chairman chairwoman chairperson spokesperson spokesman spokeswoman
 officer official adviser advisor coordinator head chief executive resident founder
 economist sociologist analyst planner engineer consultant commissioner governor
@@ -189,7 +189,10 @@ WORDS.update(
     opening_adverbs=_words("also but and now"),
     group_numbers=_words("two three four five both all many several"),
     possessives=_words("its"),
-    predicates=("is now", "is", "was", "has been", "became", "serves as"),
+    predicates=("is now", r"(?:is|was) one of the", "is", "was", "has been", "became", "serves as"),
+    member_of=("one of the",),
+    party_words=_words("labour conservative conservatives tory tories green greens liberal democrat democrats "
+                       "lib dem dems independent reform plaid republican democratic"),
     works_verbs=_words("works worked serves served"),
     bare_role_enders=_words("at of for with in"),
     organisation_prepositions=_words("of at from"),
