@@ -167,3 +167,23 @@ def test_english_news_attributions(text: str, speaker: str | None, role: str | N
 def test_real_page_roles(text: str, lang: str, speaker: str, role: str | None, org: str | None) -> None:
     [q] = harvest(text, lang, kinds=["quote"]).items
     assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    # an epithet names the person named before, whatever role was given to them
+    ("Ombudsman Reinier van Dalen presenteerde het rapport.\n\nDe ombudsman kan zich vinden in de kritiek.\n\n"
+     "„Vooral mensen met een laag inkomen verliezen het contact met de overheid”, constateert de "
+     "overheidswaakhond.", "nl", "Reinier van Dalen"),
+    ("Wethouder Saskia Brugman opende de school.\n\n‘Ik ben blij met het werk van de nieuwe ploeg’, zegt de "
+     "54-jarige.", "nl", "Saskia Brugman"),
+    ("Minister Karin Oldeboom bezocht Dalmeer. ‘We laten de regio niet in de steek,’ zegt de bewindsvrouw.",
+     "nl", "Karin Oldeboom"),
+    ("Headteacher Mark Evans opened the new wing.\n\n“It has taken us six years to get here,” said the "
+     "54-year-old.", "en", "Mark Evans"),
+    # a role noun that is no epithet stays an unnamed speaker when no one has that role
+    ("Wethouder Saskia Brugman opende de school.\n\n‘Ik ben blij met het werk van de nieuwe ploeg’, zegt een "
+     "leerkracht.", "nl", None),
+])
+def test_epithets_name_the_person_before(text: str, lang: str, speaker: str | None) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert q.speaker == speaker

@@ -84,7 +84,12 @@ class Resolver:
             if word in self.lang.pronouns:
                 return self.last_before(anchor, text)
             if is_role_word(word, self.lang):
-                return self.by_role(word, anchor)
+                person = self.by_role(word, anchor)
+                if person is not None or not word.endswith(self.lang.epithets):
+                    return person
+            if word.endswith(self.lang.epithets):
+                # "constateert de overheidswaakhond", "zegt de 54-jarige": the person named before
+                return self.last_before(anchor, text)
         return None
 
 
