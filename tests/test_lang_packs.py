@@ -30,7 +30,6 @@ MAY_BE_EMPTY: dict[str, dict[str, str]] = {
         "role_modifier_endings": "English adjectives do not inflect (any lower-case word may join a role)",
         "number_joiners": "English numbers are written apart (twenty-five), not joined by 'en'",
         "opinion_verbs": "'thinks' and 'believes' report a bare clause (bare_report_verbs)",
-        "origin_particles": "an English name holds no 'of' (\"Jansen of Dalmeer\" is not written)",
         "own_account": "no English phrase collected yet (\"by her own account\"): the English gold has none",
         "lexicon.linking": "English compounds have no linking letters (samenwerking-s-verband)",
         "lexicon.plural_pronouns": "English verbs have no -en plural to tell by a pronoun",

@@ -187,3 +187,21 @@ def test_real_page_roles(text: str, lang: str, speaker: str, role: str | None, o
 def test_epithets_name_the_person_before(text: str, lang: str, speaker: str | None) -> None:
     [q] = harvest(text, lang, kinds=["quote"]).items
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, lang, speaker, role, org", [
+    # the subject of "said:" is the name right before it, not the sentence's first name
+    ("Cllr Ruth Ames, chair of the parish council, read out the letter, in which Lord Whitby of Tenbury said: "
+     "“Now, of course, you would not expect to hear from me without hearing about housing.”", "en",
+     "Lord Whitby", None, None),
+    # where someone is from, then the apposition
+    ("In a letter, Lord Whitby of Tenbury, chairman of the Rural Housing Association, made his case. "
+     "Lord Whitby said: “We must build homes that villages can afford.”", "en",
+     "Lord Whitby", "chairman", "Rural Housing Association"),
+    ("Volgens Jan Bos uit Hoorndijk, voorzitter van de stichting Dorpsbelang, is het tijd. ‘We wachten hier al "
+     "tien jaar op een nieuwe brug,’ zegt Bos.", "nl", "Jan Bos", "voorzitter", "stichting Dorpsbelang"),
+])
+def test_name_before_the_verb_and_origin(text: str, lang: str, speaker: str, role: str | None,
+                                         org: str | None) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)

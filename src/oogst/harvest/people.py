@@ -273,9 +273,25 @@ def role_after(text: str, pos: int, lang: Language, *, glued: bool = False) -> t
         if paren:
             role, org = _role_after(text, paren.end(), lang)
             return role, org or _party(paren.group(0))
+    if role is None and text[pos : pos + 1].isspace():
+        # "Lord Porter of Spalding, chairman of …", "Jan Bos uit Dalmeer, voorzitter van …":
+        # where the person is from, then the apposition
+        origin = _ORIGIN_BEFORE_APPOSITION.match(text, pos, pos + 60)
+        if origin:
+            return _role_after(text, origin.end(), lang)
     if role is None and glued:
         return _role_glued(text, pos, lang)
     return role, org
+
+
+def is_origin(gap: str) -> bool:
+    """Whether ``gap`` (after a name) only says where the person is from: " of Tenbury"."""
+    return _ORIGIN_ONLY.fullmatch(gap.rstrip()) is not None
+
+
+_ORIGIN_ONLY = re.compile(rf"\s(?:{_alternatives(_ORIGIN)})\s+[A-ZÀ-Þ][\w-]*+(?:\s[A-ZÀ-Þ][\w-]*+)?")
+_ORIGIN_BEFORE_APPOSITION = re.compile(
+    rf"\s(?:{_alternatives(_ORIGIN)})\s+[A-ZÀ-Þ][\w-]*+(?:\s[A-ZÀ-Þ][\w-]*+)?(?=,)")  # a place: capitals
 
 
 # "Sandra Katerberg (CDA)", "Karin Pietersen (D66)", "Ann Webb (Labour)": a party or an
@@ -1076,7 +1092,8 @@ _RELATIVE = every("relative_pronouns")
 
 
 def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
-    after = _NEXT_WORD.match(text, end, end + 40)
+    origin = _ORIGIN_ONLY.match(text, end, end + 60)  # "Lord Whitby of Tenbury said"
+    after = _NEXT_WORD.match(text, origin.end() if origin else end, end + 100)
     before = _prev_word(text, start)
     words = [after.group(1).lower()] if after else []
     words += [before.lower()] if before else []

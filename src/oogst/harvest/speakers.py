@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.harvest.people import PUNCTUATION, Mention, Person, is_role_word
+from oogst.harvest.people import PUNCTUATION, Mention, Person, is_origin, is_role_word
 from oogst.lang import Language, every
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
@@ -331,7 +331,16 @@ def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attri
     verb_k = next((k for k, w in enumerate(low) if w in lang.reporting_verbs), -1)
     if lead.endswith(":") or verb_k >= 0:
         limit = words[verb_k].start() if verb_k > 0 else pos
-        person = res.reference(sent_lo, limit, text, sent_lo) if verb_k != 0 else None
+        person = None
+        if verb_k > 0:
+            named = res.in_range(sent_lo, limit)
+            gap = text[named[-1].end : limit] if named else ""
+            if len(named) > 1 and (not gap.strip() or is_origin(gap)):
+                # "Cllr Sue Baxter read out the statement, in which Lord Porter said:": the
+                # subject of the verb is the name right before it
+                person = named[-1].person
+            else:
+                person = res.reference(sent_lo, limit, text, sent_lo)
         if person is None and verb_k >= 0:
             person = res.reference(words[verb_k].end(), pos, text, sent_lo)
         if person is None and lead.endswith(":"):

@@ -169,7 +169,7 @@ class Language:
     works_verbs: frozenset[str] = field(default_factory=frozenset)
     bare_role_enders: frozenset[str] = field(default_factory=frozenset)  # "Jansen als gebiedsregisseur bij …"
     organisation_prepositions: frozenset[str] = field(default_factory=frozenset)  # "Jan Bos van de FNV"
-    origin_particles: frozenset[str] = field(default_factory=frozenset)  # "wethouder Jansen van Dalmeer": where from
+    origin_particles: frozenset[str] = field(default_factory=frozenset)  # where from: "wethouder Jansen van Dalmeer", "Lord Porter of Spalding, chairman …"
     own_account: tuple[str, ...] = ()  # "naar eigen zeggen": the subject reports it
     # labels before a numbered item: "Stap 1:", "Lesson 2." (item_labels); in boxes also "Regel 3:"
     item_labels: frozenset[str] = field(default_factory=frozenset)

@@ -197,6 +197,7 @@ WORDS.update(
     works_verbs=_words("works worked serves served"),
     bare_role_enders=_words("at of for with in"),
     organisation_prepositions=_words("of at from"),
+    origin_particles=_words("of from"),
     item_labels=_words("step tip lesson recommendation"),
     box_labels=_words("rule conclusion finding"),
     abbreviations=("St", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "Rev", "Cllr", "e.g", "i.e", "no", "art", "p",

@@ -283,7 +283,7 @@ WORDS.update(
     works_verbs=_words("werkt werkte"),
     bare_role_enders=_words("bij van voor in"),
     organisation_prepositions=_words("van bij"),
-    origin_particles=_words("van"),
+    origin_particles=_words("van uit"),
     own_account=("naar eigen zeggen",),
     item_labels=_words("stap tip les advies aanbeveling"),
     box_labels=_words("regel conclusie bevinding"),
