@@ -205,3 +205,23 @@ def test_name_before_the_verb_and_origin(text: str, lang: str, speaker: str, rol
                                          org: str | None) -> None:
     [q] = harvest(text, lang, kinds=["quote"]).items
     assert (q.speaker, q.speaker_role, q.organisation) == (speaker, role, org)
+
+
+def test_a_run_of_name_colon_quote_gives_each_quote_its_name() -> None:
+    # a talk-show summary: "Name (organisation): ‘…’" one after another in one paragraph
+    text = ("Met Co Verhoef: ‘We kunnen alleen verder als samenwerken de norm is.’ Anna Hoekstra: ‘Er is nu een "
+            "tafel waar de problemen van Dalmeer-Zuid worden opgelost.’ Kristel Lammers (NP RES): ‘We komen er "
+            "niet zonder pijn te lijden.’ Olga van Kalmthout (IBP Vitaal Platteland): ‘Er moet echt richting komen "
+            "op het landbouwdossier.’")
+    got = [(q.speaker, q.organisation) for q in harvest(text, "nl", kinds=["quote"]).items]
+    assert got == [("Co Verhoef", None), ("Anna Hoekstra", None), ("Kristel Lammers", "NP RES"),
+                   ("Olga van Kalmthout", "IBP Vitaal Platteland")]
+
+
+def test_a_list_of_names_before_a_colon_keeps_the_first() -> None:
+    # no quote between the names: they are one list, and the apposition's words are no speaker
+    text = ("Dat vroegen we aan onze ervaringsdeskundigen Ellen van Dijk, Jan van Gool en Samir Amrani: ‘Je ziet "
+            "dat je in korte tijd dingen voor elkaar krijgt.’\n\nHuib van Eck, gedeputeerde Energietransitie: "
+            "“De energietransitie is niet altijd zichtbaar, maar ik zie elke dag wat het betekent.”")
+    got = [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items]
+    assert got == ["Ellen van Dijk", "Huib van Eck"]

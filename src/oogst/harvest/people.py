@@ -303,11 +303,13 @@ _PARTY_JOINERS = every("coordinators")
 def _party(paren: str) -> str | None:
     inner = paren.strip().strip("()").strip()
     words = inner.replace("-", " ").split()
-    if not words or len(words) > 3 or words[0][0].isdigit():
+    if not words or len(words) > 4 or words[0][0].isdigit():
         return None
     if all(_ACRONYM.fullmatch(w) or w.lower() in _PARTY_WORDS or w in _PARTY_JOINERS for w in words) \
             and words[0] not in _PARTY_JOINERS and words[-1] not in _PARTY_JOINERS:
         return inner
+    if _ACRONYM.fullmatch(words[0]) and all(w[0].isupper() for w in words[1:]):
+        return inner  # "(IBP Vitaal Platteland)": an organisation's short name, then its words
     return None
 
 
@@ -1104,7 +1106,10 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
         app = appos.group("app").split()
         if app and (app[0].lower() in _RELATIVE or any(is_role_word(w.strip(PUNCTUATION), lang) for w in app[:4])):
             words.append(appos.group("verb").lower())
-    return any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words) or text[end : end + 1] == ":"
+    if any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words):
+        return True
+    paren = _PARENTHETICAL.match(text, end) if text[end : end + 2].lstrip()[:1] == "(" else None
+    return text[paren.end() if paren else end : (paren.end() if paren else end) + 1] == ":"  # "Kristel Lammers (NP RES):"
 
 
 def _merge(raw: list[Found], exclude: list[tuple[int, int]],

@@ -306,6 +306,10 @@ def _opens_sentence(text: str, lo: int, pos: int) -> bool:
     return text[j] in ".!?" or (text[j] in "’”'\"" and j > lo and text[j - 1] in ".!?")
 
 
+_CLOSERS = frozenset("’”\"»")
+_PAREN_ONLY = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
+
+
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
     """Jansen: ‘…’ / Jansen zegt: ‘…’ / Volgens Jansen is het ‘…’ / Smith said: “…”."""
     lo = max(lo, pos - LEAD_IN)
@@ -344,7 +348,16 @@ def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attri
         if person is None and verb_k >= 0:
             person = res.reference(words[verb_k].end(), pos, text, sent_lo)
         if person is None and lead.endswith(":"):
-            person = res.reference(sent_lo, pos, text, sent_lo)
+            colon = sent_lo + len(lead) - 1
+            named = res.in_range(sent_lo, colon)
+            gap = text[named[-1].end : colon] if named else ""
+            if len(named) > 1 and (not gap.strip() or is_origin(gap) or _PAREN_ONLY.fullmatch(gap)) \
+                    and any(c in _CLOSERS for c in text[named[-2].end : named[-1].start]):
+                # "Anna Hoekstra: ‘…’ Kristel Lammers (NP RES): ‘…’": a quote ended since the
+                # first name, and the name at the colon speaks the next one
+                person = named[-1].person
+            else:
+                person = res.reference(sent_lo, pos, text, sent_lo)
         if person is not None:
             return Attribution(person, low[verb_k] if verb_k >= 0 else ":", "before")
         # "Een gedeputeerde zei me eens: ‘…’": an unnamed speaker; keep the role, borrow no name
