@@ -56,6 +56,13 @@ def test_a_title_in_marks_after_a_title_word_is_no_quote() -> None:
     assert quotes(text) == []
 
 
+def test_a_title_in_marks_after_a_programme_name_is_no_quote() -> None:
+    text = ("Begin dit jaar kwam er een einde aan de Regio Deal ‘Een groene wijk, zo pak je dat aan’. Met een "
+            "slotfeest werd vijf jaar samenwerking afgesloten. ‘We hebben er veel van geleerd,’ zegt "
+            "projectleider Jan-Willem Hesselink.")
+    assert quotes(text) == [("Jan-Willem Hesselink", "projectleider", "We hebben er veel va")]
+
+
 def test_a_short_quote_stays_when_attributed_after_it_or_split() -> None:
     assert quotes("‘Durf te leren,’ zegt wethouder Anna de Vries.") == [("Anna de Vries", "wethouder", "Durf te leren")]
     text = "‘Het eerste deel,’ zegt Anna de Vries. ‘En dan het tweede deel van het verhaal.’"

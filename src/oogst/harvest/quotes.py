@@ -73,6 +73,11 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         before = text[max(0, q.span.open_pos - 30) : q.span.open_pos].split()
         if before and before[-1].lower() in lang.title_cues:  # right before the mark ("advies: ‘…’" is a quote)
             return "a title (of a report, plan, film …)"
+        if n <= 8 and not q.attributed and len(before) >= 2 and before[-1][:1].isupper() and before[-1][-1:].isalnum() \
+                and (before[-2][:1].isupper() or before[-2].lower() in lang.definite_articles) \
+                and before[-2][-1:].isalnum():
+            # "de City Deal ‘Een slimme stad, zo doe je dat’": the name of a programme, then its title
+            return "a title after a name (of a programme, deal, event …)"
     if n <= 8:
         words = _LABEL_WORD.findall(inner)
         caps = sum(1 for w in words[1:] if w[0].isupper() and w.lower() not in lang.function_words)
