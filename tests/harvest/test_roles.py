@@ -225,3 +225,25 @@ def test_a_list_of_names_before_a_colon_keeps_the_first() -> None:
             "“De energietransitie is niet altijd zichtbaar, maar ik zie elke dag wat het betekent.”")
     got = [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items]
     assert got == ["Ellen van Dijk", "Huib van Eck"]
+
+
+def test_two_people_named_together_are_no_one_speaker() -> None:
+    text = ("In de podcast praten minister Hanneke Oosterbeek en raadsvoorzitter Han Pelgrim over de agenda. "
+            "‘Als het maar geen afvinklijstje wordt.’\n\n"
+            "Dat kan op verschillende manieren, zeggen econoom Ruud Alders en hoogleraar bestuurskunde Marjolein "
+            "van der Steeg.\n\nDe adviseurs Roeland Stolk en Rob de Graaf schreven het rapport. "
+            "Stolk en De Graaf zien dat een aantal gemeenten de afgelopen jaren professioneler "
+            "samenwerkt.")
+    items = harvest(text, "nl").items
+    quote = next(i for i in items if i.kind == "quote")
+    assert quote.speaker is None
+    groups = [(i.speaker, i.organisation) for i in items if i.kind == "paraphrase"]
+    assert groups == [(None, "Ruud Alders en hoogleraar bestuurskunde Marjolein van der Steeg"),
+                      (None, "Stolk en De Graaf")]
+
+
+def test_one_person_and_the_next_sentence_naming_the_words() -> None:
+    text = ("Tussenbalans\n\n‘Het wordt vooral de kunst om als overheid niet in de weg te lopen’. Met deze uitspraak "
+            "van burgemeester Ellen Bosman begon ons verhaal over de coöperatie.")
+    [q] = harvest(text, "nl", kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role, q.cue) == ("Ellen Bosman", "burgemeester", "uitspraak")

@@ -103,10 +103,14 @@ def test_opening_words_are_the_first_four_words(sent: str) -> None:
     assert got == kinds._WORD.findall(sent, 0, 60)[:4]
 
 
-@given(st.text(alphabet="ab wethouder’'-,.;:()‘“\n", max_size=120))
-def test_head_tokens_are_those_of_eighty_characters(text: str) -> None:
-    slow = people._HEAD_TOKEN.findall(text[max(0, len(text) - 80) :].rsplit("\n", 1)[-1])
-    fast = people._head_tokens(text, len(text))
+@given(st.text(alphabet="ab wethouder’'-,.;:()‘“\n", max_size=120), st.integers(0, 120), st.text("ab ", max_size=40))
+def test_head_tokens_are_those_of_eighty_characters(text: str, at: int, rest: str) -> None:
+    # also at a position inside the text, and below 80 characters from its start (a slice
+    # from a negative start once read the wrong end of the text there)
+    pos = min(at, len(text))
+    text = text + rest
+    slow = people._HEAD_TOKEN.findall(text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1])
+    fast = people._head_tokens(text, pos)
     assert fast[-6:] == slow[-6:]
     assert fast == slow if len(slow) <= 6 else len(fast) > 6
 
@@ -120,3 +124,10 @@ def test_abbreviation_search_from_its_reach_is_the_search_from_twelve(text: str,
     pos = min(pos, stop)
     got = T._ABBREV.search(text, max(pos, stop - T._ABBREV_REACH), stop + 1) is not None
     assert got == (T._ABBREV.search(text, max(pos, stop - 12), stop + 1) is not None)
+
+
+def test_head_tokens_near_the_start_of_a_text() -> None:
+    # 63 characters in, 48 of them holding six tokens: the 80-character window starts at 0
+    text = "In de podcast praten minister Hanneke Oosterbeek en voorzitter Jan Pelgrim over de agenda."
+    pos = text.index("Jan")
+    assert people._head_tokens(text, pos)[-3:] == ["Oosterbeek", "en", "voorzitter"]

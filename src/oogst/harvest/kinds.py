@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from oogst.harvest import speakers
 from oogst.harvest.boxes import MAX_HEADING, boxes, heading
-from oogst.harvest.people import Person, is_organisation_word, is_role_word
+from oogst.harvest.people import Mention, Person, is_organisation_word, is_role_word
 from oogst.harvest.text import Block, nested_words, sentences
 from oogst.lang import Language, every, get
 from oogst.models import Item
@@ -400,7 +400,7 @@ def _after_subject(text: str, s: int, subject: list[re.Match[str]], lang: Langua
     first = subject[0].group(0).lower()
     found = res.in_range(subject[0].start(), subject[-1].end())
     if found and found[0].start <= subject[min(len(subject) - 1, 3)].start():
-        return found[0].person
+        return _one_or_group(text, found, res)
     if first in lang.pronouns:
         return res.last_before(s, text)
     if first in lang.definite_articles and len(subject) >= 2:
@@ -508,15 +508,23 @@ def _verb_set(code: str) -> frozenset[str]:
     return lang.reporting_verbs | lang.paraphrase_verbs
 
 
+def _one_or_group(text: str, found: list[Mention], res: speakers.Resolver) -> Person | Source:
+    """The first person named, or, when two are named together ("Stolk en De Greef zien dat …",
+    "zeggen econoom X en hoogleraar Y"), the two as one source: no one of them is the speaker."""
+    if len(found) > 1 and res.together(found[0], found[1], text):
+        return Source(text[found[0].start : found[1].end])
+    return found[0].person
+
+
 def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,
-             res: speakers.Resolver) -> Person | str | None:
+             res: speakers.Resolver) -> Person | str | Source | None:
     """The person the sentence is about, when it is named (or a pronoun) near its start; for
     "De woordvoerder …" with no one of that role named, the role."""
     if not words:
         return None
     found = res.in_range(s, words[-1].end())
     if found and found[0].start < words[min(len(words) - 1, window)].end():
-        return found[0].person
+        return _one_or_group(text, found, res)
     first = words[0].group(0).lower()
     if first in lang.pronouns or (len(words) > 1 and first in _POSSESSIVES):
         return res.reference(s, words[min(len(words) - 1, 2)].end(), text, s)

@@ -454,7 +454,7 @@ def _head_tokens(text: str, pos: int) -> list[str]:
     head = text[max(0, pos - 48) : pos].rsplit("\n", 1)[-1]
     tokens = _HEAD_TOKEN.findall(head)
     if len(tokens) < 7 and pos > 48 and len(head) == 48:
-        tokens = _HEAD_TOKEN.findall(text[pos - 80 : pos].rsplit("\n", 1)[-1])
+        tokens = _HEAD_TOKEN.findall(text[max(0, pos - 80) : pos].rsplit("\n", 1)[-1])
     return tokens
 
 
@@ -1137,6 +1137,7 @@ def _merge(raw: list[Found], exclude: list[tuple[int, int]],
         elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
             # a role and its organisation go together ("Pietersen (D66) … is wethouder van
             # Dalmeer"): a first role brings its own organisation before a party alone
+            role_org: tuple[str | None, str | None]
             if old.role is None and role and org:
                 role_org = (role, org)
             else:

@@ -73,11 +73,25 @@ class Resolver:
                 return m.person
         return None
 
+    def together(self, a: Mention, b: Mention, text: str) -> bool:
+        """Whether two mentions are one subject: "econoom Rogier Aalders en hoogleraar Martijn
+        van der Steen", "Stolk en De Greef", "Pieter de Kroon, voorzitter van WEN, en Ellen van
+        Selm" — a coordinator between them, no verb and no sentence end."""
+        between = text[a.end : b.start]
+        if len(between) > 80 or any(c in between for c in ".!?:;‘’“”\"\n"):
+            return False
+        words = between.lower().replace(",", " ").split()
+        return any(w in self.lang.coordinators for w in words) and a.person.name != b.person.name \
+            and not any(w in self.lang.reporting_verbs for w in words)
+
     def reference(self, start: int, end: int, text: str, anchor: int) -> Person | None:
         """The person named (or pronoun/role noun) in ``text[start:end]``; pronouns resolve to
-        the last person mentioned before ``anchor``."""
+        the last person mentioned before ``anchor``. Two people named together are no one
+        speaker (None)."""
         found = self.in_range(start, end)
         if found:
+            if len(found) > 1 and self.together(found[0], found[1], text):
+                return None
             return found[0].person
         for w in _WORD.finditer(text, start, end):
             word = w.group(0).lower()
@@ -140,6 +154,21 @@ def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
 _SUBJECT_APPOSITION = re.compile(r"[^,.;:!?\n]{2,60}?(?P<comma>,)[^,.;:!?\n]{2,100}?,\s+(?P<verb>[^\W\d_]+)")
 
 
+def _speech_noun(text: str, words: list[re.Match[str]], low: list[str], end: int, lang: Language, res: Resolver,
+                 anchor: int) -> Attribution | None:
+    """ "‘…’ Dat was de oproep van Hanna Kuiper, …" / "“…” That was the message from Cllr Jones." /
+    "‘…’ Met deze uitspraak van burgemeester Ellen Bos begon …" / "With these words from …"."""
+    if len(words) <= 3 or not (low[0] in lang.demonstratives
+                               or low[0] in lang.speech_prepositions and low[1] in lang.demonstratives):
+        return None
+    k = next((k for k in range(2, min(len(words) - 1, 5)) if low[k] in lang.speech_nouns), -1)
+    if k > 0 and low[k + 1] in lang.speech_of and k + 2 < len(words):
+        person = res.reference(words[k + 2].start(), end, text, anchor)
+        if person is not None:
+            return Attribution(person, low[k], "after")
+    return None
+
+
 def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: int) -> Attribution | None:
     """‘…,’ zegt Jansen. / ‘…’, aldus de wethouder. / “…,” Smith said. / ‘…,’ legt ze uit."""
     hi = min(hi, pos + LEAD_IN)
@@ -150,6 +179,13 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         seg_start += 1
     if seg_start == pos and seg_start < end and text[pos] not in " ":
         return None
+    if seg_start == end and text[end : end + 1] in (".", "!", "?"):
+        # "‘…’. Met deze uitspraak van burgemeester Ellen Bos begon …": the full stop after the
+        # mark, and the next sentence names the words' speaker
+        stop = _SENT_STOP.search(text, end + 1, hi)
+        nxt = stop.start() if stop else hi
+        words = list(islice(_WORD.finditer(text, end + 1, nxt), 7))
+        return _speech_noun(text, words, [w.group(0).lower() for w in words], nxt, lang, res, anchor)
     words = list(islice(_WORD.finditer(text, seg_start, end), 7))  # the attribution is in the first words
     if not words:
         return None
@@ -169,13 +205,9 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
                 return Attribution(person, lang.according_to[i], "according")
             role = _anonymous_role(words[len(parts):], lang)
             return Attribution(None, lang.according_to[i], "after-unresolved", role) if role else None
-    if first in lang.demonstratives and len(words) > 3:
-        # "‘…’ Dat was de oproep van Hanna Kuiper, …" / "“…” That was the message from Cllr Jones."
-        k = next((k for k in range(2, min(len(words) - 1, 5)) if low[k] in lang.speech_nouns), -1)
-        if k > 0 and low[k + 1] in lang.speech_of and k + 2 < len(words):
-            person = res.reference(words[k + 2].start(), end, text, anchor)
-            if person is not None:
-                return Attribution(person, low[k], "after")
+    said = _speech_noun(text, words, low, end, lang, res, anchor)
+    if said is not None:
+        return said
     if first in lang.attribution_openers and len(words) > 1 and words[1].group(0).lower() in lang.reporting_verbs:
         words = words[1:]  # "‘…’, zo zegt Jansen"
         first = words[0].group(0).lower()
@@ -227,6 +259,10 @@ def lead(text: str, lo: int, pos: int, res: Resolver) -> Attribution | None:
         return unnamed
     found = res.in_range(window, pos)
     if found:
+        if len(found) > 1 and res.together(found[-2], found[-1], text):
+            # "… praten minister X en voorzitter Y over het plan. ‘…’": which one speaks? No one
+            # is borrowed, now or later from the paragraph before
+            return Attribution(None, None, "lead-together", None)
         person = found[-1].person
     else:
         if _pronoun_re(res.lang.code, tuple(res.lang.pronouns)).search(text, max(lo, pos - LOOKBACK), pos) or \

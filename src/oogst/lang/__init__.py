@@ -98,6 +98,7 @@ class Language:
     # "‘…’ Dat was de oproep van Hanna Kuiper": nouns for what someone said, and the word that
     # links them to the speaker
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
+    speech_prepositions: frozenset[str] = field(default_factory=frozenset)  # "Met deze uitspraak van X …"
     # the endings of nouns a writer uses for someone named before, never for a new person: "constateert
     # de overheidswaakhond", "zegt de bewindsvrouw", "zegt de 54-jarige", "said the 54-year-old"
     epithets: tuple[str, ...] = ()
