@@ -247,3 +247,22 @@ def test_one_person_and_the_next_sentence_naming_the_words() -> None:
             "van burgemeester Ellen Bosman begon ons verhaal over de coöperatie.")
     [q] = harvest(text, "nl", kinds=["quote"]).items
     assert (q.speaker, q.speaker_role, q.cue) == ("Ellen Bosman", "burgemeester", "uitspraak")
+
+
+@pytest.mark.parametrize("text, lang, org", [
+    # an organisation or a group that speaks is the quote's organisation, with no speaker or role
+    ("‘In deze gemeente is te weinig gebouwd; de woningmarkt zit op slot’, melden D66 en Dorpsbelang Veen in "
+     "een gezamenlijk bericht.", "nl", "D66 en Dorpsbelang Veen"),
+    ("‘We gaan de wijk samen met de bewoners opknappen,’ aldus de gemeente Dalmeer.", "nl", "gemeente Dalmeer"),
+    ("“We will look again at the plans for the whole estate,” the council said.", "en", "council"),
+])
+def test_an_organisation_as_the_speaker(text: str, lang: str, org: str) -> None:
+    [q] = harvest(text, lang, kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role, q.organisation) == (None, None, org)
+
+
+def test_the_place_after_a_name_is_the_organisation_when_the_apposition_has_a_common_noun() -> None:
+    text = ("„Het uitgeven van geld is makkelijker dan het goed uitgeven”, zegt wethouder Gijs Rutten van Grensdal, "
+            "bestuurlijk trekker van de deal.")
+    [q] = harvest(text, "nl", kinds=["quote"]).items
+    assert (q.speaker, q.speaker_role, q.organisation) == ("Gijs Rutten", "wethouder", "Grensdal")

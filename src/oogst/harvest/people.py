@@ -278,7 +278,12 @@ def role_after(text: str, pos: int, lang: Language, *, glued: bool = False) -> t
         # where the person is from, then the apposition
         origin = _ORIGIN_BEFORE_APPOSITION.match(text, pos, pos + 60)
         if origin:
-            return _role_after(text, origin.end(), lang)
+            role, org = _role_after(text, origin.end(), lang)
+            if org and not org[0].isupper() and " " not in org:
+                # "Gijs Rutten van Grensdal, bestuurlijk trekker van de deal": the place names
+                # his organisation better than a common noun does
+                org = origin.group(0).split(None, 1)[1]
+            return role, org
     if role is None and glued:
         return _role_glued(text, pos, lang)
     return role, org

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from oogst.harvest import boxes, speakers
 from oogst.harvest.marks import Span, scan_blocks, trim
+from oogst.harvest.sources import OrganisationSpeaker
 from oogst.harvest.people import Person, find_people
 from oogst.harvest.text import Block, word_count
 from oogst.lang import Language
@@ -169,9 +170,11 @@ def harvest_quotes(text: str, blocks: list[Block], lang: Language, doc_id: str
         p = q.person
         conf = 0.9 if q.span.close_pos >= 0 and q.span.open_pos >= 0 else 0.6
         items.append(Item(doc_id, "quote", text[q.start : q.end], q.start, q.end,
-                          speaker=p.name if p else None, speaker_role=p.role if p else q.role,
-                          cue=q.cue, confidence=conf if p else conf - 0.2,
-                          nested=q.span.depth > 0, organisation=p.organisation if p else None))
+                          speaker=p.name if p else None,
+                          speaker_role=p.role if p else (None if isinstance(q.role, OrganisationSpeaker) else q.role),
+                          cue=q.cue, confidence=conf if p else conf - 0.2, nested=q.span.depth > 0,
+                          organisation=p.organisation if p else (
+                              str(q.role) if isinstance(q.role, OrganisationSpeaker) else None)))
     return _dedupe(items, skipped), skipped, res
 
 

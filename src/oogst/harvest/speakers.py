@@ -7,7 +7,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.harvest.people import PUNCTUATION, Mention, Person, is_origin, is_role_word
+from oogst.harvest.people import PUNCTUATION, Mention, Person, is_organisation_word, is_origin, is_role_word
+from oogst.harvest.sources import OrganisationSpeaker
 from oogst.lang import Language, every
 
 _WORD = re.compile(r"[\w’'-][\w’'-]*+")
@@ -151,6 +152,30 @@ def _anonymous_role(words: list[re.Match[str]], lang: Language) -> str | None:
     return None
 
 
+def _organisation(words: list[re.Match[str]], res: Resolver) -> OrganisationSpeaker | None:
+    """ "melden D66 en GBLV in een bericht", "aldus de gemeente Dalmeer": an organisation or a
+    group that names no person — capitals ("D66", "GBLV"), organisation words, joined by a
+    coordinator — up to the first other word."""
+    lang = res.lang
+    taken: list[re.Match[str]] = []
+    org = False
+    for k, w in enumerate(words[:6]):
+        t = w.group(0)
+        low = t.lower()
+        if k == 0 and low in lang.definite_articles:
+            continue
+        if is_organisation_word(low, lang) or (len(t) >= 2 and t.isupper()) or (t[0].isupper() and any(c.isdigit() for c in t)):
+            org = True
+        elif not (t[0].isupper() or (taken and low in lang.coordinators)):
+            break
+        taken.append(w)
+    while taken and taken[-1].group(0).lower() in lang.coordinators:
+        taken.pop()
+    if not org or not taken:
+        return None
+    return OrganisationSpeaker(w.string[taken[0].start() : taken[-1].end()])
+
+
 _SUBJECT_APPOSITION = re.compile(r"[^,.;:!?\n]{2,60}?(?P<comma>,)[^,.;:!?\n]{2,100}?,\s+(?P<verb>[^\W\d_]+)")
 
 
@@ -203,7 +228,7 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
             person = res.reference(words[len(parts)].start(), end, text, anchor)
             if person is not None:
                 return Attribution(person, lang.according_to[i], "according")
-            role = _anonymous_role(words[len(parts):], lang)
+            role = _anonymous_role(words[len(parts):], lang) or _organisation(words[len(parts):], res)
             return Attribution(None, lang.according_to[i], "after-unresolved", role) if role else None
     said = _speech_noun(text, words, low, end, lang, res, anchor)
     if said is not None:
@@ -222,7 +247,8 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         end = next((w.start() for w in words[2:] if w.start() < end and w.group(0).lower() in lang.addressee_words), end)
         person = res.reference(words[1].start() if len(words) > 1 else end, end, text, anchor)
         if person is None and len(words) > 1:
-            return Attribution(None, first, "after-unresolved", _anonymous_role(words[1:], res.lang))
+            return Attribution(None, first, "after-unresolved",
+                               _anonymous_role(words[1:], res.lang) or _organisation(words[1:], res))
         return Attribution(person, first, "after")
     # English and Dutch subject-first: “…,” Smith said. / ‘…’, Jansen lacht. / “…,” a
     # spokeswoman for the trust told the Echo (unnamed: the role, no name borrowed)
@@ -231,7 +257,7 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
             person = res.reference(words[0].start(), w.start(), text, anchor)
             if person is not None:
                 return Attribution(person, w.group(0).lower(), "after")
-            role = _anonymous_role(words[:k], lang)
+            role = _anonymous_role(words[:k], lang) or _organisation(words[:k], res)
             if role:
                 return Attribution(None, w.group(0).lower(), "after-unresolved", role)
             break

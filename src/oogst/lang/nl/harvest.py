@@ -19,6 +19,7 @@ betoogt betoogde bevestigt bevestigde merkt verduidelijkt verduidelijkte vervolg
 glimlacht glimlachte knikt knikte besluit besloot illustreert illustreerde relativeert
 relativeerde nuanceert nuanceerde beklemtoont beklemtoonde voegt vult geeft legt licht
 somt wijst haalt blikt kijkt stipt verwacht verwachtte vermoedt vermoedde noemt noemde
+meldt meldde melden meldden
 """)
 _SEPARABLE = {
     "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit", "licht": "toe", "lichtte": "toe",
