@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 sys.path.insert(0, str(SRC))
 
+os.environ.setdefault("OOGST_PURE", "1")  # this script reads the sources, never the build (and warns of none)
 from oogst.harvest import accel  # noqa: E402  (after the path: this checkout's package)
 
 

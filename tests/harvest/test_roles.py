@@ -266,3 +266,15 @@ def test_the_place_after_a_name_is_the_organisation_when_the_apposition_has_a_co
             "bestuurlijk trekker van de deal.")
     [q] = harvest(text, "nl", kinds=["quote"]).items
     assert (q.speaker, q.speaker_role, q.organisation) == ("Gijs Rutten", "wethouder", "Grensdal")
+
+
+def test_a_quote_opening_its_paragraph_is_the_next_quotes_speaker_named_between() -> None:
+    text = ("Dalmeers bekendste bioloog Frans de Wit hield deze week de jaarlezing.\n\n"
+            "`We weten nog altijd meer over ruzies bij dieren dan bij mensen. Psychologen hebben er nooit zo op "
+            "gelet.' En alleen daarom al is de biologie van belang voor iedereen, meent Frans de Wit. ``Net als "
+            "mensen vertonen apen uiterst flexibel gedrag.''\n\n"
+            "`Daar zijn we het niet mee eens, en dat zeggen we ook hardop.' Dat vindt Anna Bakker. Ook Piet de "
+            "Graaf denkt er anders over, zegt Frans de Wit. ``Maar dat mag.''")
+    got = [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items]
+    # the second paragraph names someone else between its quotes: its first quote is not borrowed
+    assert got[:2] == ["Frans de Wit", "Frans de Wit"] and got[2] != "Frans de Wit"

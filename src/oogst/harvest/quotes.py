@@ -260,14 +260,26 @@ def _speaks(q: _Q) -> bool:
     return q.person is not None or (q.attributed and q.role is not None)
 
 
-def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res: speakers.Resolver) -> None:
-    """Speakers for unattributed quotes: split quotes, multi-paragraph quotes, adjacency."""
-    by_block: dict[int, list[_Q]] = {}
-    for q in qs:
-        by_block.setdefault(q.block, []).append(q)
-    # the outer quotes of each block (nested ones take their outer quote's speaker at the end)
-    outer_by_block = {bi: [q for q in group if q.span.depth == 0] for bi, group in by_block.items()}
-    # within a block: split quotes share the speaker of their neighbour
+def _opening_quote_from_next(text: str, blocks: list[Block], outer_by_block: dict[int, list[_Q]],
+                             res: speakers.Resolver) -> None:
+    """ "`…' En daarom is …, meent Frans de Waal. ``…''": a quote that opens its paragraph with
+    no speaker is the one of the next quote, when the words between name that speaker and no one
+    else."""
+    for bi, outer in outer_by_block.items():
+        if len(outer) < 2:
+            continue
+        q, nxt = outer[0], outer[1]
+        if q.person is not None or q.attributed or q.span.open_pos < 0 or q.span.close_pos < 0 \
+                or q.span.open_pos > blocks[bi].start + 1 or nxt.person is None or nxt.span.open_pos < 0:
+            continue
+        named = res.in_range(q.span.close_pos, nxt.span.open_pos)
+        if named and all(m.person.name == nxt.person.name for m in named):
+            q.person, q.cue, q.how = nxt.person, nxt.cue, "split"
+
+
+def _share_in_block(outer_by_block: dict[int, list[_Q]]) -> None:
+    """Within a block: a quote with no speaker takes the one of the quote before it, or else of
+    the next one (a split quote, the rest of what one person says in the paragraph)."""
     for outer in outer_by_block.values():
         prev_src: list[_Q | None] = []
         last: _Q | None = None
@@ -284,6 +296,16 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                     if src.person is None:
                         q.role, q.attributed = src.role, True
             nxt = q if _speaks(q) and q.how != "split" else nxt
+
+
+def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res: speakers.Resolver) -> None:
+    """Speakers for unattributed quotes: split quotes, multi-paragraph quotes, adjacency."""
+    by_block: dict[int, list[_Q]] = {}
+    for q in qs:
+        by_block.setdefault(q.block, []).append(q)
+    # the outer quotes of each block (nested ones take their outer quote's speaker at the end)
+    outer_by_block = {bi: [q for q in group if q.span.depth == 0] for bi, group in by_block.items()}
+    _share_in_block(outer_by_block)
     # a person named earlier in the same paragraph
     for bi, group in by_block.items():
         b = blocks[bi]
@@ -296,6 +318,7 @@ def _propagate(text: str, blocks: list[Block], qs: list[_Q], lang: Language, res
                     q.person, q.how = att.person, att.how
                     if att.person is None:  # an unnamed speaker: the role, no name borrowed
                         q.role, q.attributed = att.role, True
+    _opening_quote_from_next(text, blocks, outer_by_block, res)
     _chains(blocks, outer_by_block)
     _adjacent(text, blocks, by_block, outer_by_block, res)
     _chains(blocks, outer_by_block)
