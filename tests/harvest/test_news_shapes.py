@@ -56,6 +56,12 @@ def test_a_title_in_marks_after_a_title_word_is_no_quote() -> None:
     assert quotes(text) == []
 
 
+def test_a_short_rest_of_a_quote_after_its_attribution_is_a_quote() -> None:
+    text = ('"De minister geeft toe dat de problemen aan tekorten te wijten zijn, maar doet er niets aan", zegt '
+            'wethouder Derk Alsma (CDA) uit Goes, "Het is teleurstellend." De raad vergaderde tot laat.')
+    assert [(s, t) for s, _, t in quotes(text)] == [("Derk Alsma", "De minister geeft to"), ("Derk Alsma", "Het is teleurstellen")]
+
+
 def test_a_title_in_marks_after_a_programme_name_is_no_quote() -> None:
     text = ("Begin dit jaar kwam er een einde aan de Regio Deal ‘Een groene wijk, zo pak je dat aan’. Met een "
             "slotfeest werd vijf jaar samenwerking afgesloten. ‘We hebben er veel van geleerd,’ zegt "

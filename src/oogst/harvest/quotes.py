@@ -66,6 +66,10 @@ def _is_label(text: str, q: _Q, lang: Language, split_head: bool = False) -> str
         # ‘Durf te leren,’ zegt Anna de Vries. / ‘Het eerste deel,’ zegt ze. ‘En het tweede.’
         # (the gold set annotates no quote under four words, so these count against precision)
         return None
+    if n >= 2 and q.how in ("split", "before") and q.span.open_pos > 0 \
+            and text[max(0, q.span.open_pos - 3) : q.span.open_pos].rstrip().endswith(",") and _ends_sentence(inner):
+        # the rest of a quote broken by its attribution: "‘…’, zegt wethouder X, ‘Het is teleurstellend.’"
+        return None
     if n <= 3:
         return f"short label or scare quote ({n} word{'s' if n > 1 else ''})"
     if _ends_sentence(inner):
