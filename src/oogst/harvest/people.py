@@ -211,7 +211,7 @@ def _org_after(text: str, pos: int, lang: Language) -> tuple[str | None, int]:
     if not toks:
         return None, pos
     first = toks[0].group(0)
-    if first.lower() not in lang.organisation_words and not first[0].isupper():
+    if not first[0].isupper() and not is_organisation_word(first.lower(), lang):  # also "beheersstichting"
         return None, pos
     end_tok = toks[0]
     for k in range(1, len(toks)):
@@ -411,7 +411,7 @@ def org_after_name(text: str, pos: int, lang: Language) -> str | None:
     m = _ORG_AFTER_NAME.match(text[pos : pos + 60])
     if not m:
         return None
-    if m.group(1).lower() in lang.organisation_words:
+    if is_organisation_word(m.group(1).lower(), lang):  # "van de beheersstichting Lievingerveld" too
         return _org_after(text, pos + m.start(1), lang)[0]
     if m.group(1)[:1].isupper():
         # "Judith Mulder van Natuur en Milieufederatie Drenthe": a capitalised phrase that
@@ -872,6 +872,8 @@ def _descriptions(text: str, raw: list[Found], lang: Language) -> list[Found]:
                 if not j or any(x.group(1).lower() in lang.function_words or x.group(1).lower() in lang.reporting_verbs
                                 for x in words[:j]):
                     break  # a bare "the mayor", "de woordvoerster" is as often someone else
+                if _singular(word, lang) != word:
+                    break  # "de toekomstige bewoners": a group, no description of one person
                 role = " ".join(x.group(1) for x in words[: j + 1])
                 role = role[0].lower() + role[1:]
                 out.append(Found(words[0].start(1), w.end(), last.name, last.surname, role, None))
