@@ -218,13 +218,14 @@ def test_a_run_of_name_colon_quote_gives_each_quote_its_name() -> None:
                    ("Olga van Kalmthout", "IBP Vitaal Platteland")]
 
 
-def test_a_list_of_names_before_a_colon_keeps_the_first() -> None:
-    # no quote between the names: they are one list, and the apposition's words are no speaker
+def test_a_list_of_names_before_a_colon_is_no_one_speaker() -> None:
+    # no quote between the names: they are one list, a group, and no one of them is the speaker;
+    # the apposition's words ("gedeputeerde Energietransitie") are no speaker either
     text = ("Dat vroegen we aan onze ervaringsdeskundigen Ellen van Dijk, Jan van Gool en Samir Amrani: ‘Je ziet "
             "dat je in korte tijd dingen voor elkaar krijgt.’\n\nHuib van Eck, gedeputeerde Energietransitie: "
             "“De energietransitie is niet altijd zichtbaar, maar ik zie elke dag wat het betekent.”")
     got = [q.speaker for q in harvest(text, "nl", kinds=["quote"]).items]
-    assert got == ["Ellen van Dijk", "Huib van Eck"]
+    assert got == [None, "Huib van Eck"]
 
 
 def test_two_people_named_together_are_no_one_speaker() -> None:

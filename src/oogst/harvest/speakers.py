@@ -91,8 +91,10 @@ class Resolver:
         speaker (None)."""
         found = self.in_range(start, end)
         if found:
-            if len(found) > 1 and self.together(found[0], found[1], text):
-                return None
+            if len(found) > 1 and (self.together(found[0], found[1], text)
+                                   or len(found) > 2 and text[found[0].end : found[1].start].strip() == ","
+                                   and self.together(found[1], found[2], text)):
+                return None  # "X en Y", "X, Y en Z"
             return found[0].person
         for w in _WORD.finditer(text, start, end):
             word = w.group(0).lower()
