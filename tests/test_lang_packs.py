@@ -89,7 +89,7 @@ ALTERNATION = re.compile(r"\((?:\?:)?((?:[^\W\d_]{2,}(?: [^\W\d_]+)*\|)+[^\W\d_]
 # and the 'auto' language choice.
 OWN_NAMES = frozenset(
     "quote paraphrase takeaway advice table json jsonl html pdf png md delete replace insert equal "
-    "http https GET HEAD OPTIONS split nested interview year half quarter month day done failed auto".split()
+    "http https GET HEAD OPTIONS split nested interview before year half quarter month day done failed auto".split()
 )
 
 # Places the scan may flag, each with its reason. Keep it short.
