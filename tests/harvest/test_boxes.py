@@ -138,3 +138,20 @@ def test_a_question_subhead_ends_a_list_of_conclusion_headings() -> None:
 ])
 def test_imperatives_spelled_like_numbers(text: str, advice: bool) -> None:
     assert bool(texts(text, "nl", "advice")) is advice
+
+
+@pytest.mark.parametrize("heading, lang, kind", [
+    ("De belangrijkste inzichten", "nl", "takeaway"),
+    ("Belangrijkste uitkomsten", "nl", "takeaway"),
+    ("Onze aanbevelingen", "nl", "advice"),
+    ("Key insights", "en", "takeaway"),
+    ("In a nutshell", "en", "takeaway"),
+    ("Our recommendations", "en", "advice"),
+])
+def test_more_box_headings(heading: str, lang: str, kind: str) -> None:
+    bullets = ("• Bewoners willen eerder meepraten over plannen voor hun eigen straat.\n"
+               "• Een vast aanspreekpunt in de wijk werkt beter dan een loket.\n") if lang == "nl" else \
+              ("• Residents want a say earlier in the plans for their own street.\n"
+               "• One named contact in the area works better than a help desk.\n")
+    text = f"{heading}\n\n{bullets}"
+    assert len(texts(text, lang, kind)) == 2

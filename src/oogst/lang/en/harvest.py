@@ -90,11 +90,13 @@ Carlos Miguel Jose Juan Pedro Diego Sofia Lucia Camila Valentina Gabriela Mateo 
     takeaway_headings=("key takeaways", "takeaways", "in short", "summary", "at a glance",
                        "key points", "the key points", "in brief", "key findings", "findings",
                        "in one minute", "the bottom line", "conclusions", "key conclusions",
-                       "what you need to know", "key messages", "main points", "key facts", "highlights"),
+                       "what you need to know", "key messages", "main points", "key facts", "highlights",
+                       "key insights", "main findings", "in a nutshell", "tl;dr", "the essentials"),
     advice_headings=("lessons", "lessons learned", "lessons learnt", "tips", "recommendations",
                      "what we learned", "what we learnt", "advice", "dos and don'ts",
                      "how to do it", "rules of thumb", "success factors", "top tips", "what you can do",
-                     "next steps", "best practices", "key lessons"),
+                     "next steps", "best practices", "key lessons", "our recommendations",
+                     "key recommendations", "what works", "lessons for"),
     advice_starts=_words("""
 make ensure be build invest involve start stop take give keep know dare learn find
 ask listen trust share plan use avoid focus create set talk bring let get put try

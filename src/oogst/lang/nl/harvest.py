@@ -149,13 +149,17 @@ Maarten Marten Michel Marcel Patrick Richard Roland Ronald Theo Timo Tobias Walt
                        "bevindingen", "de bevindingen", "conclusies", "key takeaways",
                        "conclusie", "belangrijkste conclusies", "de belangrijkste conclusies",
                        "hoofdpunten", "kernboodschappen", "wat je moet weten", "samengevat",
-                       "in een notendop", "het belangrijkste", "wat moet je weten", "kernpunten"),
+                       "in een notendop", "het belangrijkste", "wat moet je weten",
+                       "belangrijkste inzichten", "de belangrijkste inzichten", "inzichten",
+                       "belangrijkste uitkomsten", "de belangrijkste uitkomsten", "uitkomsten",
+                       "belangrijkste bevindingen", "de belangrijkste bevindingen", "kort gezegd"),
     advice_headings=("lessen", "tips", "aanbevelingen", "wat we leerden", "wat we hebben geleerd",
                      "geleerde lessen", "lessons learned", "adviezen", "do's en don'ts",
                      "tips en tricks", "handvatten", "succesfactoren", "aandachtspunten",
                      "leerpunten", "zo pak je het aan", "tien geboden", "vuistregels",
                      "stappenplan", "aan de slag", "wat kun je doen", "wat kunt u doen", "zo doe je dat",
-                     "lessen uit", "tips voor", "praktische tips"),
+                     "lessen uit", "tips voor", "praktische tips", "onze tips", "onze aanbevelingen",
+                     "aanbevelingen voor", "lessen voor", "wat werkt", "tips van"),
     advice_starts=_words("""
 zorg zoek ken durf investeer betrek stop begin neem maak geef houd hou wees blijf
 leer organiseer kies denk werk bouw deel vraag luister gun accepteer benut regel
