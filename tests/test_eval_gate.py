@@ -71,12 +71,13 @@ HELDOUT_FLOORS = {
     ("all:advice", "f1"): 0.95,
 }
 # Raised 2026-12-03 (issue 15, part A), never tuned on: speaker nl 0.881 -> 0.921 (en 0.865).
-HELDOUT_SPEAKER_FLOORS = {"nl": 0.90, "en": 0.83}
+# 2026-12-08 (real-text rules of that day): en 0.865 -> 0.892 (nl 0.921).
+HELDOUT_SPEAKER_FLOORS = {"nl": 0.90, "en": 0.86}
 # Roles, re-measured 2026-11-30 after general role patterns (age and title before the role,
 # "werkt als", the role clause before a name in apposition) raised them from nl 0.707 / en 0.469,
 # and again (second session, nl 0.768 / en 0.719) after fixes found on new development texts.
-# Issue 15, part A: nl 0.768 -> 0.793 (en 0.719).
-HELDOUT_ROLE_FLOORS = {"nl": 0.77, "en": 0.68}
+# Issue 15, part A: nl 0.768 -> 0.793 (en 0.719); 2026-12-08: en 0.719 -> 0.750 (nl 0.793).
+HELDOUT_ROLE_FLOORS = {"nl": 0.77, "en": 0.72}
 
 
 @pytest.fixture(scope="module")
