@@ -54,7 +54,6 @@ def _prev_word(text: str, pos: int, raw: bool = False) -> str:
     return parts[-1].strip(PUNCTUATION)
 
 
-_NEXT_WORD = re.compile(r"\s*(\w+)")
 _AGE = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3},)")  # "Joke Schouten (78)", "Maureen Price, 67,"
 
 
