@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from oogst.harvest import speakers
 from oogst.harvest.boxes import MAX_HEADING, boxes, heading
-from oogst.harvest.people import Mention, Person, is_organisation_word, is_role_word
+from oogst.harvest.people import Mention, Person, is_organisation_name, is_organisation_word, is_role_word
 from oogst.harvest.text import Block, nested_words, sentences
 from oogst.lang import Language, every, get
 from oogst.models import Item
@@ -466,8 +466,7 @@ def _source(text: str, subject: list[re.Match[str]], lang: Language) -> Source |
         low_t = t.lower()
         if low_t in lang.document_words or low_t in lang.title_cues:
             return None
-        if low_t in lang.collective_sources or is_organisation_word(low_t, lang) or (len(t) >= 2 and t.isupper()) \
-                or (t[0].isupper() and any(c.isdigit() for c in t)):
+        if low_t in lang.collective_sources or is_organisation_name(t, lang):
             org = True
         elif not (t[0].isupper() or low_t in _COORDINATORS or low_t in lang.definite_articles
                   or (m is subject[i] and low_t in _NUMBERS)):
@@ -511,9 +510,8 @@ def _verb_set(code: str) -> frozenset[str]:
 def _one_or_group(text: str, found: list[Mention], res: speakers.Resolver) -> Person | Source:
     """The first person named, or, when two are named together ("Stolk en De Greef zien dat …",
     "zeggen econoom X en hoogleraar Y"), the two as one source: no one of them is the speaker."""
-    if len(found) > 1 and res.together(found[0], found[1], text):
-        return Source(text[found[0].start : found[1].end])
-    return found[0].person
+    n = res.group(found, text)
+    return found[0].person if n == 1 else Source(text[found[0].start : found[n - 1].end])
 
 
 def _subject(text: str, s: int, words: list[re.Match[str]], window: int, lang: Language,

@@ -199,6 +199,13 @@ def is_organisation_word(word: str, lang: Language) -> bool:
     return _is_organisation(lang.code, word)
 
 
+def is_organisation_name(token: str, lang: Language) -> bool:
+    """A token that names an organisation by itself: an organisation word ("gemeente",
+    "beheersstichting"), capitals ("GBLV", "VNG") or a capital with a digit ("D66")."""
+    return is_organisation_word(token.lower(), lang) or (len(token) >= 2 and token.isupper()) \
+        or (token[:1].isupper() and any(c.isdigit() for c in token))
+
+
 _ORG_TOKEN = re.compile(r"[\w’'&-][\w’'&-]*+")
 
 
@@ -288,14 +295,16 @@ def role_after(text: str, pos: int, lang: Language, *, glued: bool = False) -> t
     return role, org
 
 
-def is_origin(gap: str) -> bool:
-    """Whether ``gap`` (after a name) only says where the person is from: " of Tenbury"."""
-    return _ORIGIN_ONLY.fullmatch(gap.rstrip()) is not None
+def is_aside(gap: str) -> bool:
+    """Whether ``gap``, between a name and its verb or colon, leaves the name the subject:
+    nothing, where the person is from (" of Tenbury") or a parenthetical (" (NP RES)")."""
+    gap = gap.rstrip()
+    return not gap or _ORIGIN_ONLY.fullmatch(gap) is not None or _PARENTHETICAL.fullmatch(gap) is not None
 
 
+# where someone is from: " of Tenbury", " uit Hoorndijk" (a place: capitals)
 _ORIGIN_ONLY = re.compile(rf"\s(?:{_alternatives(_ORIGIN)})\s+[A-ZÀ-Þ][\w-]*+(?:\s[A-ZÀ-Þ][\w-]*+)?")
-_ORIGIN_BEFORE_APPOSITION = re.compile(
-    rf"\s(?:{_alternatives(_ORIGIN)})\s+[A-ZÀ-Þ][\w-]*+(?:\s[A-ZÀ-Þ][\w-]*+)?(?=,)")  # a place: capitals
+_ORIGIN_BEFORE_APPOSITION = re.compile(_ORIGIN_ONLY.pattern + "(?=,)")
 
 
 # "Sandra Katerberg (CDA)", "Karin Pietersen (D66)", "Ann Webb (Labour)": a party or an

@@ -281,16 +281,11 @@ def _opening_quote_from_next(text: str, blocks: list[Block], outer_by_block: dic
             q.person, q.cue, q.how = nxt.person, nxt.cue, "split"
 
 
-def _opens_a_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos].rstrip()
-    return not before or before[-1] in ".!?’”\"\n"
-
-
 def _share_in_block(text: str, outer_by_block: dict[int, list[_Q]], res: speakers.Resolver) -> None:
     """Within a block: a quote with no speaker takes the one of the quote before it, or else of
     the next one (a split quote, the rest of what one person says in the paragraph) — not when
-    someone else is introduced between them, opening a sentence with a role ("… vraagt X. Roel Gerritsma is één
-    van de vrijwilligers. ‘…’": that is for the names before the quote to say)."""
+    someone else is introduced between them, opening a sentence with a role ("… vraagt X. Roel
+    Gerritsma is één van de vrijwilligers. ‘…’": that is for the names before the quote to say)."""
     for outer in outer_by_block.values():
         prev_src: list[_Q | None] = []
         last: _Q | None = None
@@ -304,7 +299,7 @@ def _share_in_block(text: str, outer_by_block: dict[int, list[_Q]], res: speaker
                 src = prev_src[k] or nxt
                 if src and src.person is not None and q.span.open_pos >= 0 and src.span.open_pos >= 0:
                     lo, hi = (src.end, q.span.open_pos) if src.start < q.start else (q.end, src.span.open_pos)
-                    if any(m.person.name != src.person.name and m.person.role and _opens_a_sentence(text, m.start)
+                    if any(m.person.name != src.person.name and m.person.role and speakers.opens_sentence(text, lo, m.start)
                            for m in res.in_range(lo, hi)):
                         src = None
                 if src:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from oogst.harvest.people import PUNCTUATION, Mention, Person, is_organisation_word, is_origin, is_role_word
+from oogst.harvest.people import PUNCTUATION, Mention, Person, is_aside, is_organisation_name, is_role_word
 from oogst.harvest.sources import OrganisationSpeaker
 from oogst.lang import Language, every
 
@@ -85,17 +85,23 @@ class Resolver:
         return any(w in self.lang.coordinators for w in words) and a.person.name != b.person.name \
             and not any(w in self.lang.reporting_verbs for w in words)
 
+    def group(self, found: list[Mention], text: str) -> int:
+        """How many of the first mentions in ``found`` are one subject: 1, or 2 for "X en Y", 3
+        for "X, Y en Z"."""
+        if len(found) > 1 and self.together(found[0], found[1], text):
+            return 2
+        if len(found) > 2 and text[found[0].end : found[1].start].strip() == "," \
+                and self.together(found[1], found[2], text):
+            return 3
+        return 1
+
     def reference(self, start: int, end: int, text: str, anchor: int) -> Person | None:
         """The person named (or pronoun/role noun) in ``text[start:end]``; pronouns resolve to
-        the last person mentioned before ``anchor``. Two people named together are no one
-        speaker (None)."""
+        the last person mentioned before ``anchor``. People named together are no one speaker
+        (None)."""
         found = self.in_range(start, end)
         if found:
-            if len(found) > 1 and (self.together(found[0], found[1], text)
-                                   or len(found) > 2 and text[found[0].end : found[1].start].strip() == ","
-                                   and self.together(found[1], found[2], text)):
-                return None  # "X en Y", "X, Y en Z"
-            return found[0].person
+            return found[0].person if self.group(found, text) == 1 else None
         for w in _WORD.finditer(text, start, end):
             word = w.group(0).lower()
             if word in self.lang.pronouns:
@@ -166,7 +172,7 @@ def _organisation(words: list[re.Match[str]], res: Resolver) -> OrganisationSpea
         low = t.lower()
         if k == 0 and low in lang.definite_articles:
             continue
-        if is_organisation_word(low, lang) or (len(t) >= 2 and t.isupper()) or (t[0].isupper() and any(c.isdigit() for c in t)):
+        if is_organisation_name(t, lang):
             org = True
         elif not (t[0].isupper() or (taken and low in lang.coordinators)):
             break
@@ -208,7 +214,12 @@ def after(text: str, pos: int, hi: int, lang: Language, res: Resolver, anchor: i
         return None
     if seg_start == end and text[end : end + 1] in (".", "!", "?"):
         # "‘…’. Met deze uitspraak van burgemeester Ellen Bos begon …": the full stop after the
-        # mark, and the next sentence names the words' speaker
+        # mark, and the next sentence names the words' speaker (most such sentences do not
+        # open with a demonstrative: one word read, no more)
+        head = _WORD.search(text, end + 1, hi)
+        if head is None or (head.group(0).lower() not in lang.demonstratives
+                            and head.group(0).lower() not in lang.speech_prepositions):
+            return None
         stop = _SENT_STOP.search(text, end + 1, hi)
         nxt = stop.start() if stop else hi
         words = list(islice(_WORD.finditer(text, end + 1, nxt), 7))
@@ -306,7 +317,7 @@ def _role_subject_before(text: str, lo: int, pos: int, res: Resolver) -> Attribu
     clause after a comma with a conjunction or an inverted reporting verb ("…, maar de
     woordvoerster wil …", "…, said a spokeswoman for the police."). A definite role ("de
     wethouder") is the person with that role, when there is one; else the role is unnamed."""
-    if pos <= lo or not _opens_sentence(text, lo, pos):
+    if pos <= lo or not opens_sentence(text, lo, pos):
         return None  # the quote does not open a sentence (or opens the paragraph)
     window = max(lo, pos - 400)
     ends = [m.end() for m in _SENT_END.finditer(text, window, pos)]
@@ -356,7 +367,7 @@ def introduced_after(text: str, pos: int, hi: int, res: Resolver) -> Attribution
     return Attribution(person, None, "introduced") if res.first_at.get(person.name) == at else None
 
 
-def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+def opens_sentence(text: str, lo: int, pos: int) -> bool:
     """Whether nothing of a sentence stands between ``lo`` and ``pos``: ``pos`` opens the
     paragraph, or white space after . ! ? (and a closing mark) comes right before it — what
     the last match of ``_SENT_END`` in ``text[lo:pos]`` would show, without the scan."""
@@ -371,13 +382,12 @@ def _opens_sentence(text: str, lo: int, pos: int) -> bool:
 
 
 _CLOSERS = frozenset("’”\"»")
-_PAREN_ONLY = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
 
 def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attribution | None:
     """Jansen: ‘…’ / Jansen zegt: ‘…’ / Volgens Jansen is het ‘…’ / Smith said: “…”."""
     lo = max(lo, pos - LEAD_IN)
-    if _opens_sentence(text, lo, pos):
+    if opens_sentence(text, lo, pos):
         return None  # most quotes: no lead-in to read
     sent_lo = lo
     for m in _SENT_END.finditer(text, lo, pos):
@@ -401,21 +411,17 @@ def before(text: str, lo: int, pos: int, lang: Language, res: Resolver) -> Attri
         limit = words[verb_k].start() if verb_k > 0 else pos
         person = None
         if verb_k > 0:
+            # "Cllr Sue Baxter read out the statement, in which Lord Porter said:": the subject
+            # of the verb is the name right before it
             named = res.in_range(sent_lo, limit)
-            gap = text[named[-1].end : limit] if named else ""
-            if len(named) > 1 and (not gap.strip() or is_origin(gap)):
-                # "Cllr Sue Baxter read out the statement, in which Lord Porter said:": the
-                # subject of the verb is the name right before it
-                person = named[-1].person
-            else:
-                person = res.reference(sent_lo, limit, text, sent_lo)
+            at_verb = named[-1] if len(named) > 1 and is_aside(text[named[-1].end : limit]) else None
+            person = at_verb.person if at_verb else res.reference(sent_lo, limit, text, sent_lo)
         if person is None and verb_k >= 0:
             person = res.reference(words[verb_k].end(), pos, text, sent_lo)
         if person is None and lead.endswith(":"):
             colon = sent_lo + len(lead) - 1
             named = res.in_range(sent_lo, colon)
-            gap = text[named[-1].end : colon] if named else ""
-            if len(named) > 1 and (not gap.strip() or is_origin(gap) or _PAREN_ONLY.fullmatch(gap)) \
+            if len(named) > 1 and is_aside(text[named[-1].end : colon]) \
                     and any(c in _CLOSERS for c in text[named[-2].end : named[-1].start]):
                 # "Anna Hoekstra: ‘…’ Kristel Lammers (NP RES): ‘…’": a quote ended since the
                 # first name, and the name at the colon speaks the next one
