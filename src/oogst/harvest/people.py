@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from oogst.harvest.text import matches_at, positions
-from oogst.lang import Language, every
+from oogst.lang import CODES, Language, every, get
 
 # Latin letters, with Latin Extended-A (Aydın, Łukasz, Šimić, Öztürk's ş and ğ) for the names
 # of Dutch news as it is
@@ -246,10 +246,24 @@ def _alternatives(words: frozenset[str], escape: bool = True) -> str:
 _ARTICLES = every("definite_articles") | every("indefinite_articles")
 _ARTICLE_ALT = _alternatives(_ARTICLES)
 
+
+
+def _predicates() -> frozenset[str]:
+    """Every language's ``predicates``, and each plain one with each ``member_of`` phrase of its
+    language: "is één van de", "was one of the"."""
+    out: set[str] = set()
+    for code in CODES:
+        lang = get(code)
+        out.update(lang.predicates)
+        out.update(f"{p} {re.escape(m)}" for p in lang.predicates if _PLAIN.fullmatch(p) for m in lang.member_of)
+    return frozenset(out)
+
+
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 # the longer forms first: an alternation takes the first that fits, and a bare "is" would
 # leave "sinds 2022 wethouder" to be read as the role (the words: ``predicates`` in oogst.lang)
 _PREDICATE = re.compile(
-    rf"\s*(?:,|\(|\s(?:{_alternatives(every('predicates'), escape=False)})\s)\s*(?:(?:{_ARTICLE_ALT})\s+)?"
+    rf"\s*(?:,|\(|\s(?:{_alternatives(_predicates(), escape=False)})\s)\s*(?:(?:{_ARTICLE_ALT})\s+)?"
 )
 
 
@@ -311,6 +325,7 @@ _ORIGIN_BEFORE_APPOSITION = re.compile(_ORIGIN_ONLY.pattern + "(?=,)")
 # organisation in capitals in brackets after a name, not an age, a place or a portfolio
 _ACRONYM = re.compile(r"(?=(?:\w*[A-Z0-9]){2})[A-Z][A-Za-z0-9]{1,7}")
 _PARTY_JOINERS = every("coordinators")
+_PARTY_WORDS = every("party_words")
 
 
 def _party(paren: str) -> str | None:
@@ -325,8 +340,6 @@ def _party(paren: str) -> str | None:
         return inner  # "(IBP Vitaal Platteland)": an organisation's short name, then its words
     return None
 
-
-_PARTY_WORDS = every("party_words")
 
 _NEXT_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
 
@@ -1124,7 +1137,8 @@ def _near_verb(text: str, start: int, end: int, lang: Language) -> bool:
     if any(w in lang.reporting_verbs or w in lang.attribution_words or w == "volgens" for w in words):
         return True
     paren = _PARENTHETICAL.match(text, end) if text[end : end + 2].lstrip()[:1] == "(" else None
-    return text[paren.end() if paren else end : (paren.end() if paren else end) + 1] == ":"  # "Kristel Lammers (NP RES):"
+    at = paren.end() if paren else end
+    return text[at : at + 1] == ":"  # "Ann Webb:", "Kristel Lammers (NP RES):"
 
 
 def _merge(raw: list[Found], exclude: list[tuple[int, int]],
@@ -1152,12 +1166,9 @@ def _merge(raw: list[Found], exclude: list[tuple[int, int]],
         elif (role and role != old.role) or (org and org != old.organisation) or (name != sur and sur != old.surname):
             # a role and its organisation go together ("Pietersen (D66) … is wethouder van
             # Dalmeer"): a first role brings its own organisation before a party alone
-            role_org: tuple[str | None, str | None]
-            if old.role is None and role and org:
-                role_org = (role, org)
-            else:
-                role_org = (old.role or role, old.organisation or org)
-            people[full] = Person(full, sur if name != sur else old.surname, *role_org)
+            together = old.role is None and role and org
+            people[full] = Person(full, sur if name != sur else old.surname, role if together else old.role or role,
+                                  org if together else old.organisation or org)
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or reach[k] <= start:
             out.append((start, end, full))

@@ -166,7 +166,8 @@ class Language:
     # parties written as words, lower case (those in capitals, "CDA", "D66", are read by their
     # shape): "Ann Webb (Labour)", "Eva Smit (GroenLinks)"
     party_words: frozenset[str] = field(default_factory=frozenset)
-    member_of: tuple[str, ...] = ()  # "X is één van de vrijwilligers": the words the role keeps
+    # "X is één van de vrijwilligers": after each plain predicate, and the role keeps the words
+    member_of: tuple[str, ...] = ()
     works_verbs: frozenset[str] = field(default_factory=frozenset)
     bare_role_enders: frozenset[str] = field(default_factory=frozenset)  # "Jansen als gebiedsregisseur bij …"
     organisation_prepositions: frozenset[str] = field(default_factory=frozenset)  # "Jan Bos van de FNV"

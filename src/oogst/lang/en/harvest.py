@@ -193,8 +193,8 @@ WORDS.update(
     opening_adverbs=_words("also but and now"),
     group_numbers=_words("two three four five both all many several"),
     possessives=_words("its"),
-    predicates=("is now", r"(?:is|was) one of the", "is", "was", "has been", "became", "serves as"),
-    member_of=("one of the",),
+    predicates=("is now", "is", "was", "has been", "became", "serves as"),
+    member_of=("one of the",),  # after a plain predicate: "is one of the volunteers"
     party_words=_words("labour conservative conservatives tory tories green greens liberal democrat democrats "
                        "lib dem dems independent reform plaid republican democratic"),
     works_verbs=_words("works worked serves served"),

@@ -280,11 +280,9 @@ WORDS.update(
     opening_adverbs=_words("daarom ook daarnaast verder bovendien maar en liefst inmiddels nu toch wel zelfs"),
     group_numbers=_words("twee drie vier vijf zes zeven acht negen tien beide alle veel enkele"),
     possessives=_words("zijn haar"),
-    predicates=(r"is sinds \d{4}", r"is sinds [\w ]{1,20}?", r"is al [\w ]{1,20}?",
-                # "Roel Groetelaers is één van de vrijwilligers": before the bare "is"
-                r"(?:is|was) (?:één|een) van de", "is", "was", "werd", "wordt",
+    predicates=(r"is sinds \d{4}", r"is sinds [\w ]{1,20}?", r"is al [\w ]{1,20}?", "is", "was", "werd", "wordt",
                 "werkt als"),
-    member_of=("één van de", "een van de"),
+    member_of=("één van de", "een van de"),  # after a plain predicate: "is één van de vrijwilligers"
     party_words=_words("groenlinks christenunie volt denk leefbaar lokaal gemeentebelangen partij dorpsbelangen"),
     works_verbs=_words("werkt werkte"),
     bare_role_enders=_words("bij van voor in"),
