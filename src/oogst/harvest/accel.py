@@ -5,7 +5,8 @@ The harvest modules (``MODULES``) are plain, strictly typed Python. ``scripts/bu
 SHA-256 of every source it compiled. ``activate`` puts that folder first on the package's search
 path only when every source still has the hash it was compiled from and the build is for this
 interpreter: an edited module, a missing build or another Python means the pure-Python modules
-run, with a warning in the first two cases for a build that has gone stale. Both give the same
+run, with a warning when a build is there but has gone stale (checking costs about 0.2 ms at
+import: seven files hashed). Both give the same
 output (``tests/harvest/test_compiled.py`` holds them to it); the compiled one is faster, since
 most of a harvest is Python-level work per name, quote mark and sentence.
 
